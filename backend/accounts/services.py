@@ -1,0 +1,479 @@
+"""Accounts: sign-in, tokens, users, roles, organisations and memberships.
+
+Every function takes the session and ``now``, never commits, and writes an audit entry for
+each state change.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from backend.accounts import identifiers, queries
+from backend.accounts.enums import (
+    ESTABLISHMENT_KINDS,
+    FUNDER_SCOPED_ROLES,
+    MembershipRole,
+    OrganisationKind,
+    Role,
+    TokenKind,
+)
+from backend.accounts.errors import AlreadyMember, EmailAlreadyUsed, InvalidCredentials, LoginLocked
+from backend.accounts.models import AuthToken, Membership, Organisation, RoleGrant, User
+from backend.accounts.rules import (
+    can_create_organisation,
+    can_manage_organisation,
+    can_manage_users,
+)
+from backend.core import audit
+from backend.core.auth import (
+    TOKEN_PREFIX_API,
+    TOKEN_PREFIX_SESSION,
+    Actor,
+    hash_password,
+    hash_token,
+    new_token,
+    password_needs_rehash,
+    verify_password,
+)
+from backend.core.countries import is_country_code
+from backend.core.errors import (
+    AuthenticationRequired,
+    FieldProblem,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+)
+from backend.core.i18n import Language
+from backend.core.settings import get_settings
+
+MIN_PASSWORD_LENGTH = 12
+EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+SYSTEM = Actor()
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    """The only moment the clear token exists: it is shown once and stored as a hash."""
+
+    token: str
+    record: AuthToken
+    user: User
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return value
+
+
+def _check_password(password: str) -> list[FieldProblem]:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return [
+            FieldProblem(
+                "password", f"at least {MIN_PASSWORD_LENGTH} characters are required", "TOO_SHORT"
+            )
+        ]
+    return []
+
+
+def _check_email(email: str) -> list[FieldProblem]:
+    if not EMAIL_PATTERN.match(email) or len(email) > 254:
+        return [FieldProblem("email", "not a valid email address", "INVALID_EMAIL")]
+    return []
+
+
+async def attempt_login(
+    session: AsyncSession, *, email: str, password: str, now: datetime
+) -> IssuedToken | InvalidCredentials | LoginLocked:
+    """Check a password and open a session token.
+
+    Failures are returned, not raised, because they must be committed: the failure counter
+    and the lock-out survive the request. Side effects: on success a SESSION token row; on
+    failure the user's counter and possibly ``locked_until``; both audited for known users.
+    """
+    settings = get_settings()
+    user = await queries.user_by_email(session, email)
+    if user is not None and user.locked_until is not None and user.locked_until > now:
+        return LoginLocked(user.locked_until)
+    password_ok = verify_password(user.password_hash if user else None, password)
+    if user is None or not user.is_active or not password_ok:
+        if user is not None:
+            await _record_failed_login(session, user, now=now)
+        return InvalidCredentials()
+    user.failed_login_count, user.locked_until = 0, None
+    if user.password_hash and password_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    session.add(user)
+    ttl = timedelta(hours=settings.session_token_ttl_hours)
+    issued = await _issue_token(
+        session, user=user, kind=TokenKind.SESSION, name="session", now=now, expires_at=now + ttl
+    )
+    await audit.record(
+        session,
+        actor=Actor(user_id=user.id),
+        action="user.login",
+        object_type="user",
+        object_id=user.id,
+        now=now,
+    )
+    return issued
+
+
+async def _record_failed_login(session: AsyncSession, user: User, *, now: datetime) -> None:
+    settings = get_settings()
+    user.failed_login_count += 1
+    locked = user.failed_login_count >= settings.login_max_failures
+    if locked:
+        user.locked_until = now + timedelta(minutes=settings.login_lockout_minutes)
+        user.failed_login_count = 0
+    session.add(user)
+    await audit.record(
+        session,
+        actor=SYSTEM,
+        action="user.login_locked" if locked else "user.login_failed",
+        object_type="user",
+        object_id=user.id,
+        now=now,
+    )
+
+
+async def _issue_token(
+    session: AsyncSession,
+    *,
+    user: User,
+    kind: TokenKind,
+    name: str,
+    now: datetime,
+    expires_at: datetime | None,
+) -> IssuedToken:
+    clear = new_token(TOKEN_PREFIX_SESSION if kind is TokenKind.SESSION else TOKEN_PREFIX_API)
+    record = AuthToken(
+        user_id=user.id,
+        kind=kind,
+        name=name,
+        token_hash=hash_token(clear),
+        created_at=now,
+        expires_at=expires_at,
+    )
+    session.add(record)
+    await session.flush()
+    return IssuedToken(token=clear, record=record, user=user)
+
+
+async def actor_for_token(session: AsyncSession, token: str, *, now: datetime) -> Actor | None:
+    """The actor behind a bearer token, or ``None`` when it is unknown, expired or revoked."""
+    record = await queries.token_by_hash(session, hash_token(token))
+    if record is None or record.revoked_at is not None:
+        return None
+    if record.expires_at is not None and record.expires_at <= now:
+        return None
+    user = await session.get(User, record.user_id)
+    if user is None or not user.is_active:
+        return None
+    return await build_actor(session, user, token_id=record.id)
+
+
+async def build_actor(
+    session: AsyncSession, user: User, *, token_id: uuid.UUID | None = None
+) -> Actor:
+    grants = await queries.grants_of(session, user.id)
+    memberships = await queries.memberships_of(session, user.id)
+    return Actor(
+        user_id=user.id,
+        email=user.email,
+        is_platform_admin=any(g.role is Role.PLATFORM_ADMIN for g in grants),
+        managed_funder_ids=frozenset(
+            g.funder_id for g in grants if g.role is Role.PROGRAMME_MANAGER and g.funder_id
+        ),
+        viewed_funder_ids=frozenset(
+            g.funder_id for g in grants if g.role is Role.FUNDER_VIEWER and g.funder_id
+        ),
+        organisation_ids=frozenset(m.organisation_id for m in memberships),
+        is_expert=any(g.role is Role.EXPERT for g in grants),
+        token_id=token_id,
+    )
+
+
+async def logout(session: AsyncSession, *, actor: Actor, now: datetime) -> None:
+    """Revoke the token the actor is using. Side effects: token revoked, audited."""
+    if actor.token_id is None:
+        raise AuthenticationRequired("sign in first")
+    await _revoke(session, actor=actor, token_id=actor.token_id, now=now)
+
+
+async def create_api_token(
+    session: AsyncSession, *, actor: Actor, name: str, now: datetime, expires_at: datetime | None
+) -> IssuedToken:
+    """A long-lived token for an integration, acting as its creator. Audited."""
+    if actor.user_id is None:
+        raise AuthenticationRequired("sign in first")
+    name = name.strip()
+    problems = []
+    if not 1 <= len(name) <= 100:
+        problems.append(FieldProblem("name", "give the token a name of 1 to 100 characters"))
+    if expires_at is not None and expires_at <= now:
+        problems.append(FieldProblem("expiresAt", "must be in the future", "IN_THE_PAST"))
+    if problems:
+        raise InvalidInput(problems)
+    user = await session.get(User, actor.user_id)
+    if user is None:
+        raise AuthenticationRequired("sign in first")
+    issued = await _issue_token(
+        session, user=user, kind=TokenKind.API, name=name, now=now, expires_at=expires_at
+    )
+    await audit.record(
+        session,
+        actor=actor,
+        action="api_token.created",
+        object_type="auth_token",
+        object_id=issued.record.id,
+        now=now,
+        after={"name": name, "expires_at": expires_at},
+    )
+    return issued
+
+
+async def revoke_api_token(
+    session: AsyncSession, *, actor: Actor, token_id: uuid.UUID, now: datetime
+) -> AuthToken:
+    record = await session.get(AuthToken, token_id)
+    if record is None or record.user_id != actor.user_id or record.kind is not TokenKind.API:
+        raise NotFound("no such API token")
+    return await _revoke(session, actor=actor, token_id=token_id, now=now)
+
+
+async def _revoke(
+    session: AsyncSession, *, actor: Actor, token_id: uuid.UUID, now: datetime
+) -> AuthToken:
+    record = await session.get(AuthToken, token_id)
+    if record is None:
+        raise NotFound("no such token")
+    if record.revoked_at is None:
+        record.revoked_at = now
+        session.add(record)
+        await audit.record(
+            session,
+            actor=actor,
+            action="token.revoked",
+            object_type="auth_token",
+            object_id=record.id,
+            now=now,
+        )
+    return record
+
+
+async def create_user(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    email: str,
+    full_name: str,
+    password: str,
+    language: Language = Language.FR,
+    now: datetime,
+    system: bool = False,
+) -> User:
+    """Create an account (platform admins, or the CLI with ``system=True``). Audited."""
+    if not system and not can_manage_users(actor):
+        raise PermissionDenied("only platform administrators create accounts")
+    email = queries.normalise_email(email)
+    full_name = full_name.strip()
+    problems = _check_email(email) + _check_password(password)
+    if not 1 <= len(full_name) <= 200:
+        problems.append(FieldProblem("fullName", "give a name of 1 to 200 characters"))
+    if problems:
+        raise InvalidInput(problems)
+    if await queries.user_by_email(session, email) is not None:
+        raise EmailAlreadyUsed(email)
+    user = User(
+        email=email,
+        full_name=full_name,
+        password_hash=hash_password(password),
+        language=language,
+        created_at=now,
+    )
+    session.add(user)
+    try:
+        await session.flush()
+    except IntegrityError as exc:  # a concurrent sign-up took the address first
+        raise EmailAlreadyUsed(email) from exc
+    await audit.record(
+        session,
+        actor=actor,
+        action="user.created",
+        object_type="user",
+        object_id=user.id,
+        now=now,
+        after={"email": email, "full_name": full_name},
+    )
+    return user
+
+
+async def grant_role(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    user_id: uuid.UUID,
+    role: Role,
+    funder_id: uuid.UUID | None,
+    now: datetime,
+    system: bool = False,
+) -> RoleGrant:
+    """Give a user a platform role; managers and viewers need a funder. Audited."""
+    if not system and not can_manage_users(actor):
+        raise PermissionDenied("only platform administrators grant roles")
+    if (role in FUNDER_SCOPED_ROLES) != (funder_id is not None):
+        raise InvalidInput.single(
+            "funderId",
+            "programme managers and funder viewers need a funder; other roles take none",
+            "FUNDER_SCOPE",
+        )
+    if await session.get(User, user_id) is None:
+        raise NotFound("no such user")
+    grant = RoleGrant(user_id=user_id, role=role, funder_id=funder_id, created_at=now)
+    session.add(grant)
+    await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action="role.granted",
+        object_type="user",
+        object_id=user_id,
+        now=now,
+        after={"role": role.value, "funder_id": funder_id},
+    )
+    return grant
+
+
+@dataclass(frozen=True)
+class OrganisationInput:
+    name: str
+    kind: OrganisationKind
+    country: str
+    siret: str | None = None
+    finess: str | None = None
+    registry_id: str | None = None
+
+
+def _validated_organisation(data: OrganisationInput) -> OrganisationInput:
+    """Normalise identifiers by country: SIRET (and FINESS for establishments) in France."""
+    problems: list[FieldProblem] = []
+    name, country = data.name.strip(), data.country.strip().upper()
+    if not 1 <= len(name) <= 300:
+        problems.append(FieldProblem("name", "give a name of 1 to 300 characters"))
+    if not is_country_code(country):
+        problems.append(FieldProblem("country", "not an ISO 3166-1 alpha-2 code", "COUNTRY"))
+    siret = finess = registry_id = None
+    if country == "FR":
+        siret = _identifier(problems, "siret", data.siret, identifiers.normalise_siret)
+        if data.kind in ESTABLISHMENT_KINDS or data.finess:
+            finess = _identifier(problems, "finess", data.finess, identifiers.normalise_finess)
+    else:
+        if data.siret or data.finess:
+            problems.append(
+                FieldProblem("siret", "SIRET and FINESS apply to French organisations only")
+            )
+        registry_id = _identifier(
+            problems, "registryId", data.registry_id, identifiers.validate_registry_id
+        )
+    if problems:
+        raise InvalidInput(problems)
+    return OrganisationInput(name, data.kind, country, siret, finess, registry_id)
+
+
+def _identifier(problems: list[FieldProblem], field: str, value: str | None, check) -> str | None:  # type: ignore[no-untyped-def]
+    if not value or not value.strip():
+        problems.append(FieldProblem(field, "required for this organisation", "REQUIRED"))
+        return None
+    try:
+        return str(check(value))
+    except identifiers.IdentifierError as exc:
+        problems.append(FieldProblem(field, str(exc), "INVALID_IDENTIFIER"))
+        return None
+
+
+async def create_organisation(
+    session: AsyncSession, *, actor: Actor, data: OrganisationInput, now: datetime
+) -> Organisation:
+    """Register an organisation; its creator becomes its first admin. Audited."""
+    if not can_create_organisation(actor) or actor.user_id is None:
+        raise AuthenticationRequired("sign in to register an organisation")
+    clean = _validated_organisation(data)
+    organisation = Organisation(
+        name=clean.name,
+        kind=clean.kind,
+        country=clean.country,
+        siret=clean.siret,
+        finess=clean.finess,
+        registry_id=clean.registry_id,
+        created_at=now,
+    )
+    session.add(organisation)
+    await session.flush()
+    session.add(
+        Membership(
+            user_id=actor.user_id,
+            organisation_id=organisation.id,
+            role=MembershipRole.ADMIN,
+            created_at=now,
+        )
+    )
+    await audit.record(
+        session,
+        actor=actor,
+        action="organisation.created",
+        object_type="organisation",
+        object_id=organisation.id,
+        now=now,
+        after=organisation.model_dump(mode="json"),
+    )
+    return organisation
+
+
+async def add_member(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    organisation_id: uuid.UUID,
+    email: str,
+    role: MembershipRole,
+    now: datetime,
+) -> Membership:
+    """An organisation admin adds an existing account as a member. Audited."""
+    organisation = await session.get(Organisation, organisation_id)
+    if organisation is None or not (
+        actor.is_platform_admin or organisation_id in actor.organisation_ids
+    ):
+        raise NotFound("no such organisation")
+    own = (
+        await queries.membership(session, user_id=actor.user_id, organisation_id=organisation_id)
+        if actor.user_id
+        else None
+    )
+    is_org_admin = own is not None and own.role is MembershipRole.ADMIN
+    if not can_manage_organisation(actor, organisation_id, is_org_admin=is_org_admin):
+        raise PermissionDenied("only the organisation's admins add members")
+    user = await queries.user_by_email(session, email)
+    if user is None:
+        raise InvalidInput.single("email", "no account uses this address", "UNKNOWN_USER")
+    if await queries.membership(session, user_id=user.id, organisation_id=organisation_id):
+        raise AlreadyMember()
+    member = Membership(
+        user_id=user.id, organisation_id=organisation_id, role=role, created_at=now
+    )
+    session.add(member)
+    await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action="organisation.member_added",
+        object_type="organisation",
+        object_id=organisation_id,
+        now=now,
+        after={"user_id": user.id, "role": role.value},
+    )
+    return member

@@ -1,0 +1,191 @@
+"""Composition root: the FastAPI app with /graphql, /healthz and /readyz.
+
+The one module of ``backend`` that imports ``graphql_schema``. Everything the app holds for
+its life (engine, session factory, Redis client, clock) is built here and handed to requests
+through the GraphQL context.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
+from redis.asyncio import Redis
+from sqlalchemy import text
+from strawberry.fastapi import GraphQLRouter
+
+from backend.accounts.services import actor_for_token
+from backend.core.auth import ANONYMOUS, Actor
+from backend.core.clock import Clock, SystemClock
+from backend.core.db import SessionFactory, create_engine, create_session_factory, read_session
+from backend.core.logging import request_id_var
+from backend.core.redis import redis_settings
+from backend.core.settings import Settings, get_settings
+from graphql_schema.context import Context
+from graphql_schema.http import GraphQLOverHTTPRouter
+from graphql_schema.schema import build_schema
+
+log = logging.getLogger("aap.http")
+READINESS_TIMEOUT_S = 2.0
+
+
+@dataclass
+class AppState:
+    settings: Settings
+    clock: Clock
+    session_factory: SessionFactory
+    redis: Redis
+
+
+def _redis_client(settings: Settings) -> Redis:
+    rs = redis_settings(settings.redis_url, settings.var_dir)
+    if rs.unix_socket_path:
+        return Redis(unix_socket_path=rs.unix_socket_path, socket_timeout=READINESS_TIMEOUT_S)
+    return Redis(
+        host=str(rs.host),
+        port=rs.port,
+        db=rs.database,
+        password=rs.password,
+        socket_timeout=READINESS_TIMEOUT_S,
+        socket_connect_timeout=READINESS_TIMEOUT_S,
+    )
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if not header:
+        return None
+    if scheme.lower() != "bearer" or not token.strip():
+        raise HTTPException(401, "use 'Authorization: Bearer <token>'")
+    return token.strip()
+
+
+async def _actor(state: AppState, request: Request) -> Actor:
+    token = _bearer(request)
+    if token is None:
+        return ANONYMOUS
+    async with read_session(state.session_factory) as session:
+        actor = await actor_for_token(session, token, now=state.clock.now())
+    if actor is None:
+        raise HTTPException(
+            401, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"}
+        )
+    return actor
+
+
+def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    settings.check_production()
+    engine = create_engine(settings.database_url)
+    state = AppState(
+        settings=settings,
+        clock=clock or SystemClock(),
+        session_factory=create_session_factory(engine),
+        redis=_redis_client(settings),
+    )
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await state.redis.aclose()
+        await engine.dispose()
+
+    app = FastAPI(
+        title="aap",
+        lifespan=lifespan,
+        docs_url=None if settings.is_prod else "/docs",
+        redoc_url=None,
+        openapi_url=None if settings.is_prod else "/openapi.json",
+    )
+    app.state.aap = state
+
+    async def get_context(request: Request) -> Context:
+        return Context(
+            actor=await _actor(state, request),
+            clock=state.clock,
+            session_factory=state.session_factory,
+            settings=settings,
+            request_id=request_id_var.get() or "",
+        )
+
+    router: GraphQLRouter[Any, Any] = GraphQLOverHTTPRouter(
+        build_schema(settings),
+        context_getter=get_context,
+        graphql_ide=None if settings.is_prod else "graphiql",
+        allow_queries_via_get=True,
+    )
+    app.include_router(router, prefix="/graphql")
+    _add_health_routes(app, state)
+    _add_request_logging(app)
+    return app
+
+
+def _add_health_routes(app: FastAPI, state: AppState) -> None:
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        """The process is alive (no dependency is checked: restart only dead processes)."""
+        return {"status": "ok"}
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz() -> JSONResponse:
+        """Ready for traffic when the database and Redis both answer; says which did not."""
+        checks = {"database": await _database_ok(state), "redis": await _redis_ok(state)}
+        ready = all(ok for ok in checks.values())
+        body = {
+            "status": "ok" if ready else "unavailable",
+            "checks": {name: "ok" if ok else "failed" for name, ok in checks.items()},
+        }
+        return JSONResponse(body, status_code=200 if ready else 503)
+
+
+async def _database_ok(state: AppState) -> bool:
+    try:
+        async with read_session(state.session_factory) as session:
+            await session.exec(text("SELECT 1"))  # type: ignore[call-overload]
+        return True
+    except Exception:
+        log.warning("readiness: database unavailable", exc_info=True)
+        return False
+
+
+async def _redis_ok(state: AppState) -> bool:
+    try:
+        return bool(await state.redis.ping())
+    except Exception:
+        log.warning("readiness: redis unavailable", exc_info=True)
+        return False
+
+
+def _add_request_logging(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def request_context(request: Request, call_next: Any) -> Any:
+        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+        token = request_id_var.set(request_id[:64])
+        started = time.perf_counter()
+        try:
+            response = await call_next(request)
+        except Exception:
+            log.exception("unhandled error", extra={"path": request.url.path})
+            response = JSONResponse({"errors": [{"message": "Unexpected error."}]}, 500)
+        finally:
+            request_id_var.reset(token)
+        response.headers["X-Request-ID"] = request_id[:64]
+        log.info(
+            "request",
+            extra={
+                "request_id": request_id[:64],
+                "method": request.method,
+                "path": request.url.path,
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+            },
+        )
+        return response

@@ -1,0 +1,310 @@
+"""Plain input shapes for call services, and the validation that applies to all transports.
+
+Validation collects every problem before raising one :class:`InvalidInput`, so a manager
+fixing a form sees all that is wrong at once. Field names are the GraphQL input's camelCase
+paths (``questions[2].maxLength``), the names the front-end shows errors against.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import ValidationError
+
+from backend.calls.eligibility import EligibilityRules
+from backend.calls.enums import CHOICE_KINDS, CallKind, QuestionKind
+from backend.core.errors import FieldProblem, InvalidInput
+from backend.core.i18n import Language
+
+KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
+REFERENCE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,39}$")
+MAX_TITLE = 300
+MAX_DESCRIPTION = 50_000
+MAX_TEXT_ANSWER = 100_000
+MAX_EXPERTS = 10
+
+
+@dataclass(frozen=True)
+class ChoiceInput:
+    value: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class QuestionInput:
+    key: str
+    kind: QuestionKind
+    label: dict[str, str]
+    help_text: dict[str, str] = field(default_factory=dict)
+    required: bool = False
+    max_length: int | None = None
+    min_value: Decimal | None = None
+    max_value: Decimal | None = None
+    choices: list[ChoiceInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CriterionInput:
+    key: str
+    label: dict[str, str]
+    weight: Decimal
+    scale_min: Decimal
+    scale_max: Decimal
+    step: Decimal
+    threshold: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class FunderShareInput:
+    funder_id: uuid.UUID
+    share_cents: int
+
+
+@dataclass(frozen=True)
+class TimelineInput:
+    timezone: str
+    opens_at: datetime
+    deadline_at: datetime
+    review_deadline_at: datetime | None = None
+    decision_date: date | None = None
+    project_start_date: date | None = None
+
+
+@dataclass(frozen=True)
+class GridInput:
+    criteria: list[CriterionInput]
+    overall_threshold: Decimal | None = None
+    experts_per_candidacy: int = 2
+    blind_review: bool = False
+
+
+@dataclass(frozen=True)
+class CallInput:
+    """Everything a call is made of; ``create_call`` takes it whole."""
+
+    programme_id: uuid.UUID
+    reference: str
+    kind: CallKind
+    title: dict[str, str]
+    description: dict[str, str]
+    themes: list[str]
+    budget_envelope_cents: int
+    cap_per_candidacy_cents: int | None
+    funders: list[FunderShareInput]
+    timeline: TimelineInput
+    eligibility: dict[str, Any]
+    questions: list[QuestionInput]
+    grid: GridInput
+    currency: str = "EUR"
+
+
+@dataclass(frozen=True)
+class CallChanges:
+    """A partial edit: ``None`` leaves a part unchanged; lists replace the whole part."""
+
+    title: dict[str, str] | None = None
+    description: dict[str, str] | None = None
+    themes: list[str] | None = None
+    budget_envelope_cents: int | None = None
+    cap_per_candidacy_cents: int | None = None
+    funders: list[FunderShareInput] | None = None
+    timeline: TimelineInput | None = None
+    eligibility: dict[str, Any] | None = None
+    questions: list[QuestionInput] | None = None
+    grid: GridInput | None = None
+
+    STRUCTURAL = (
+        "budget_envelope_cents",
+        "cap_per_candidacy_cents",
+        "funders",
+        "timeline",
+        "eligibility",
+        "questions",
+        "grid",
+    )
+
+    def structural_fields(self) -> list[str]:
+        return [name for name in self.STRUCTURAL if getattr(self, name) is not None]
+
+
+def check_texts(
+    problems: list[FieldProblem], path: str, texts: dict[str, str], *, limit: int, required: bool
+) -> dict[str, str]:
+    """Keep known languages, strip, refuse over-long texts; ``required`` wants fr or en."""
+    clean: dict[str, str] = {}
+    for lang, text in texts.items():
+        if lang not in {language.value for language in Language}:
+            problems.append(FieldProblem(f"{path}.{lang}", "language must be fr, en or de"))
+            continue
+        text = text.strip()
+        if len(text) > limit:
+            problems.append(FieldProblem(f"{path}.{lang}", f"at most {limit} characters"))
+        elif text:
+            clean[lang] = text
+    if required and not (clean.get("fr") or clean.get("en")):
+        problems.append(FieldProblem(path, "give at least a French or an English text", "REQUIRED"))
+    return clean
+
+
+def check_reference(problems: list[FieldProblem], reference: str) -> str:
+    reference = reference.strip().upper()
+    if not REFERENCE_PATTERN.match(reference):
+        problems.append(
+            FieldProblem("reference", "3 to 40 capital letters, digits or hyphens", "FORMAT")
+        )
+    return reference
+
+
+def check_themes(problems: list[FieldProblem], themes: list[str]) -> list[str]:
+    clean = sorted({t.strip().lower() for t in themes})
+    for theme in clean:
+        if not KEY_PATTERN.match(theme):
+            problems.append(FieldProblem("themes", f"{theme!r} is not a theme code", "FORMAT"))
+    if len(clean) > 20:
+        problems.append(FieldProblem("themes", "at most 20 themes"))
+    return clean
+
+
+def check_budget(
+    problems: list[FieldProblem],
+    envelope: int,
+    cap: int | None,
+    funders: list[FunderShareInput] | None,
+) -> None:
+    if envelope <= 0:
+        problems.append(FieldProblem("budgetEnvelopeCents", "must be positive"))
+    if cap is not None and not 0 < cap <= envelope:
+        problems.append(
+            FieldProblem("capPerCandidacyCents", "must be positive and within the envelope")
+        )
+    if funders is None:
+        return
+    if not funders:
+        problems.append(FieldProblem("funders", "a call needs at least one funder", "REQUIRED"))
+    if len({f.funder_id for f in funders}) != len(funders):
+        problems.append(FieldProblem("funders", "a funder is listed twice", "DUPLICATE"))
+    for i, share in enumerate(funders):
+        if share.share_cents <= 0:
+            problems.append(FieldProblem(f"funders[{i}].shareCents", "must be positive"))
+    if funders and sum(f.share_cents for f in funders) != envelope:
+        problems.append(
+            FieldProblem("funders", "the funders' shares must add up to the envelope", "SHARES")
+        )
+
+
+def check_timeline(problems: list[FieldProblem], timeline: TimelineInput) -> None:
+    try:
+        ZoneInfo(timeline.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(FieldProblem("timeline.timezone", "not an IANA time zone", "TIME_ZONE"))
+    instants = {
+        "opensAt": timeline.opens_at,
+        "deadlineAt": timeline.deadline_at,
+        "reviewDeadlineAt": timeline.review_deadline_at,
+    }
+    for name, value in instants.items():
+        if value is not None and value.tzinfo is None:
+            problems.append(FieldProblem(f"timeline.{name}", "give an offset (or Z)", "NAIVE"))
+    if any(p.code == "NAIVE" for p in problems):
+        return
+    if timeline.opens_at >= timeline.deadline_at:
+        problems.append(FieldProblem("timeline.deadlineAt", "must come after the opening"))
+    review = timeline.review_deadline_at
+    if review is not None and review <= timeline.deadline_at:
+        problems.append(FieldProblem("timeline.reviewDeadlineAt", "must come after the deadline"))
+    deadline_day = timeline.deadline_at.date()
+    decision, start = timeline.decision_date, timeline.project_start_date
+    if decision is not None and decision < deadline_day:
+        problems.append(FieldProblem("timeline.decisionDate", "must not precede the deadline"))
+    if start is not None and start < (decision or deadline_day):
+        problems.append(
+            FieldProblem("timeline.projectStartDate", "must not precede the decision or deadline")
+        )
+
+
+def check_eligibility(problems: list[FieldProblem], raw: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return EligibilityRules.model_validate(raw).model_dump(mode="json")
+    except ValidationError as exc:
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error["loc"])
+            problems.append(FieldProblem(f"eligibility.{where}".rstrip("."), error["msg"]))
+        return {}
+
+
+def check_questions(problems: list[FieldProblem], questions: list[QuestionInput]) -> None:
+    keys = [q.key for q in questions]
+    if len(set(keys)) != len(keys):
+        problems.append(FieldProblem("questions", "two questions share a key", "DUPLICATE"))
+    for i, q in enumerate(questions):
+        path = f"questions[{i}]"
+        if not KEY_PATTERN.match(q.key):
+            problems.append(FieldProblem(f"{path}.key", "lower-case letters, digits, - or _"))
+        check_texts(problems, f"{path}.label", q.label, limit=MAX_TITLE, required=True)
+        check_texts(problems, f"{path}.helpText", q.help_text, limit=2000, required=False)
+        _check_question_shape(problems, path, q)
+
+
+def _check_question_shape(problems: list[FieldProblem], path: str, q: QuestionInput) -> None:
+    if q.kind is QuestionKind.TEXT and not (q.max_length and 0 < q.max_length <= MAX_TEXT_ANSWER):
+        problems.append(
+            FieldProblem(f"{path}.maxLength", f"text questions need 1 to {MAX_TEXT_ANSWER}")
+        )
+    if q.kind is not QuestionKind.TEXT and q.max_length is not None:
+        problems.append(FieldProblem(f"{path}.maxLength", "only text questions have one"))
+    if q.kind in CHOICE_KINDS:
+        values = [c.value for c in q.choices]
+        if len(values) < 2 or len(set(values)) != len(values):
+            problems.append(FieldProblem(f"{path}.choices", "at least two distinct choices"))
+        for j, choice in enumerate(q.choices):
+            check_texts(
+                problems, f"{path}.choices[{j}].label", choice.label, limit=200, required=True
+            )
+    elif q.choices:
+        problems.append(FieldProblem(f"{path}.choices", "only choice questions have choices"))
+    bounded = q.min_value is not None or q.max_value is not None
+    if bounded and q.kind is not QuestionKind.NUMBER:
+        problems.append(FieldProblem(f"{path}.minValue", "only number questions have bounds"))
+    if q.min_value is not None and q.max_value is not None and q.min_value > q.max_value:
+        problems.append(FieldProblem(f"{path}.maxValue", "must not be below the minimum"))
+
+
+def check_grid(problems: list[FieldProblem], grid: GridInput) -> None:
+    keys = [c.key for c in grid.criteria]
+    if len(set(keys)) != len(keys):
+        problems.append(FieldProblem("grid.criteria", "two criteria share a key", "DUPLICATE"))
+    if not 1 <= grid.experts_per_candidacy <= MAX_EXPERTS:
+        problems.append(
+            FieldProblem("grid.expertsPerCandidacy", f"between 1 and {MAX_EXPERTS} experts")
+        )
+    for i, c in enumerate(grid.criteria):
+        _check_criterion(problems, f"grid.criteria[{i}]", c)
+    if grid.overall_threshold is not None and grid.criteria:
+        top = max(c.scale_max for c in grid.criteria)
+        if not Decimal(0) <= grid.overall_threshold <= top:
+            problems.append(FieldProblem("grid.overallThreshold", "must lie within the scales"))
+
+
+def _check_criterion(problems: list[FieldProblem], path: str, c: CriterionInput) -> None:
+    if not KEY_PATTERN.match(c.key):
+        problems.append(FieldProblem(f"{path}.key", "lower-case letters, digits, - or _"))
+    check_texts(problems, f"{path}.label", c.label, limit=MAX_TITLE, required=True)
+    if c.weight <= 0:
+        problems.append(FieldProblem(f"{path}.weight", "must be positive"))
+    if c.scale_min >= c.scale_max:
+        problems.append(FieldProblem(f"{path}.scaleMax", "must be above the minimum"))
+    elif c.step <= 0 or (c.scale_max - c.scale_min) % c.step != 0:
+        problems.append(FieldProblem(f"{path}.step", "must divide the scale evenly"))
+    if c.threshold is not None and not c.scale_min <= c.threshold <= c.scale_max:
+        problems.append(FieldProblem(f"{path}.threshold", "must lie within the scale"))
+
+
+def raise_if(problems: list[FieldProblem]) -> None:
+    if problems:
+        raise InvalidInput(problems)

@@ -1,0 +1,214 @@
+"""Reusable, actor-scoped selects for calls and the batch loads behind the DataLoaders."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
+
+from backend.calls.enums import PUBLIC_STATUSES, CallKind, CallStatus
+from backend.calls.models import (
+    Call,
+    CallFunder,
+    CallTheme,
+    EvaluationCriterion,
+    FormQuestion,
+    Funder,
+    Programme,
+)
+from backend.core.auth import Actor
+from backend.core.i18n import Language
+from backend.core.pagination import Page, keyset_page
+
+
+@dataclass(frozen=True)
+class CallFilter:
+    kind: CallKind | None = None
+    status: CallStatus | None = None
+    theme: str | None = None
+    funder_id: uuid.UUID | None = None
+    language: Language | None = None
+    open_now: bool | None = None
+    search: str | None = None
+
+
+def _funded_by_any(funder_ids: frozenset[uuid.UUID]) -> sa.ColumnElement[bool]:
+    return sa.exists().where(
+        CallFunder.call_id == Call.id, col(CallFunder.funder_id).in_(funder_ids)
+    )
+
+
+def visible_calls(actor: Actor) -> SelectOfScalar[Call]:
+    """Every call the actor may read: public ones, plus drafts of the funders they serve."""
+    stmt = select(Call)
+    if actor.is_platform_admin:
+        return stmt
+    public = col(Call.status).in_(PUBLIC_STATUSES)
+    if actor.readable_funder_ids:
+        return stmt.where(sa.or_(public, _funded_by_any(actor.readable_funder_ids)))
+    return stmt.where(public)
+
+
+def filtered(stmt: SelectOfScalar[Call], flt: CallFilter, *, now: datetime) -> SelectOfScalar[Call]:
+    if flt.kind is not None:
+        stmt = stmt.where(Call.kind == flt.kind)
+    if flt.status is not None:
+        stmt = stmt.where(Call.status == flt.status)
+    if flt.theme is not None:
+        stmt = stmt.where(
+            sa.exists().where(CallTheme.call_id == Call.id, CallTheme.theme == flt.theme)
+        )
+    if flt.funder_id is not None:
+        stmt = stmt.where(_funded_by_any(frozenset({flt.funder_id})))
+    if flt.language is not None:
+        stmt = stmt.where(col(Call.title)[flt.language.value].as_string().is_not(None))
+    if flt.open_now is not None:
+        open_now = sa.and_(
+            Call.status == CallStatus.OPEN, Call.opens_at <= now, Call.deadline_at > now
+        )
+        stmt = stmt.where(open_now if flt.open_now else sa.not_(open_now))
+    if flt.search:
+        stmt = stmt.where(col(Call.reference).ilike(f"%{flt.search.strip()}%"))
+    return stmt
+
+
+async def page_of_calls(
+    session: AsyncSession,
+    actor: Actor,
+    flt: CallFilter,
+    *,
+    now: datetime,
+    first: int,
+    after: str | None,
+) -> Page[Call]:
+    """Calls the actor may read, soonest deadline first, ``first`` at a time after a cursor."""
+    return await keyset_page(
+        session,
+        filtered(visible_calls(actor), flt, now=now),
+        columns=[col(Call.deadline_at), col(Call.id)],
+        key_of=lambda call: [call.deadline_at, call.id],
+        first=first,
+        after=after,
+    )
+
+
+async def page_of_funders(session: AsyncSession, *, first: int, after: str | None) -> Page[Funder]:
+    """Funders are public: ministries and agencies announce their calls."""
+    return await keyset_page(
+        session,
+        select(Funder),
+        columns=[col(Funder.code), col(Funder.id)],
+        key_of=lambda f: [f.code, f.id],
+        first=first,
+        after=after,
+    )
+
+
+async def page_of_programmes(
+    session: AsyncSession, *, first: int, after: str | None
+) -> Page[Programme]:
+    return await keyset_page(
+        session,
+        select(Programme),
+        columns=[col(Programme.code), col(Programme.id)],
+        key_of=lambda p: [p.code, p.id],
+        first=first,
+        after=after,
+    )
+
+
+async def readable_call(session: AsyncSession, actor: Actor, call_id: uuid.UUID) -> Call | None:
+    return (await session.exec(visible_calls(actor).where(Call.id == call_id))).first()
+
+
+async def funder_ids_by_call(
+    session: AsyncSession, call_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[uuid.UUID]]:
+    rows = (await session.exec(select(CallFunder).where(col(CallFunder.call_id).in_(call_ids)))).all()
+    grouped: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for row in rows:
+        grouped[row.call_id].append(row.funder_id)
+    return grouped
+
+
+async def call_funders_by_call(
+    session: AsyncSession, call_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[CallFunder]]:
+    rows = (
+        await session.exec(
+            select(CallFunder)
+            .where(col(CallFunder.call_id).in_(call_ids))
+            .order_by(col(CallFunder.share_cents).desc(), col(CallFunder.id))
+        )
+    ).all()
+    grouped: dict[uuid.UUID, list[CallFunder]] = defaultdict(list)
+    for row in rows:
+        grouped[row.call_id].append(row)
+    return grouped
+
+
+async def themes_by_call(
+    session: AsyncSession, call_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
+    rows = (
+        await session.exec(
+            select(CallTheme).where(col(CallTheme.call_id).in_(call_ids)).order_by(CallTheme.theme)
+        )
+    ).all()
+    grouped: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for row in rows:
+        grouped[row.call_id].append(row.theme)
+    return grouped
+
+
+async def questions_by_call(
+    session: AsyncSession, call_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[FormQuestion]]:
+    rows = (
+        await session.exec(
+            select(FormQuestion)
+            .where(col(FormQuestion.call_id).in_(call_ids))
+            .order_by(FormQuestion.position)
+        )
+    ).all()
+    grouped: dict[uuid.UUID, list[FormQuestion]] = defaultdict(list)
+    for row in rows:
+        grouped[row.call_id].append(row)
+    return grouped
+
+
+async def criteria_by_call(
+    session: AsyncSession, call_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[EvaluationCriterion]]:
+    rows = (
+        await session.exec(
+            select(EvaluationCriterion)
+            .where(col(EvaluationCriterion.call_id).in_(call_ids))
+            .order_by(EvaluationCriterion.position)
+        )
+    ).all()
+    grouped: dict[uuid.UUID, list[EvaluationCriterion]] = defaultdict(list)
+    for row in rows:
+        grouped[row.call_id].append(row)
+    return grouped
+
+
+async def funders_by_id(
+    session: AsyncSession, funder_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Funder]:
+    rows = (await session.exec(select(Funder).where(col(Funder.id).in_(funder_ids)))).all()
+    return {row.id: row for row in rows}
+
+
+async def programmes_by_id(
+    session: AsyncSession, programme_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Programme]:
+    rows = (await session.exec(select(Programme).where(col(Programme.id).in_(programme_ids)))).all()
+    return {row.id: row for row in rows}

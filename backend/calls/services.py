@@ -1,0 +1,517 @@
+"""Call lifecycle: create, edit, publish, move through the lifecycle, extend the deadline.
+
+Every function takes the session, the actor and ``now``; raises domain errors; writes one
+audit entry per state change; never commits.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, delete, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from backend.calls import inputs as v
+from backend.calls import queries
+from backend.calls.enums import CallStatus
+from backend.calls.errors import CallReferenceTaken, CallStructureFrozen, InvalidTransition
+from backend.calls.inputs import CallChanges, CallInput, GridInput, QuestionInput
+from backend.calls.models import (
+    Call,
+    CallFunder,
+    CallTheme,
+    EvaluationCriterion,
+    FormQuestion,
+    Funder,
+    Programme,
+)
+from backend.calls.rules import (
+    can_create_call_for,
+    can_manage_call,
+    can_transition,
+    is_structure_frozen,
+)
+from backend.core import audit
+from backend.core.auth import Actor
+from backend.core.clock import ensure_utc
+from backend.core.errors import FieldProblem, InvalidInput, NotFound, PermissionDenied
+
+AUDITED_FIELDS = (
+    "reference",
+    "kind",
+    "status",
+    "title",
+    "description",
+    "budget_envelope_cents",
+    "cap_per_candidacy_cents",
+    "timezone",
+    "opens_at",
+    "deadline_at",
+    "review_deadline_at",
+    "decision_date",
+    "project_start_date",
+    "eligibility",
+    "overall_threshold",
+    "experts_per_candidacy",
+    "blind_review",
+)
+
+
+def snapshot(call: Call) -> dict[str, Any]:
+    """The audited view of a call: its own columns (children are audited as counts)."""
+    return call.model_dump(mode="json", include=set(AUDITED_FIELDS))
+
+
+async def managed_call(session: AsyncSession, *, actor: Actor, call_id: uuid.UUID) -> Call:
+    """The call, locked for update, if the actor manages it.
+
+    Raises ``NotFound`` when the actor may not even read it (so drafts stay secret), and
+    ``PermissionDenied`` when they may read but not manage it.
+    """
+    call = (
+        await session.exec(
+            queries.visible_calls(actor).where(Call.id == call_id).with_for_update()
+        )
+    ).first()
+    if call is None:
+        raise NotFound("no such call")
+    funder_ids = (await queries.funder_ids_by_call(session, [call.id])).get(call.id, [])
+    if not can_manage_call(actor, funder_ids):
+        raise PermissionDenied("only the managers of this call's funders may change it")
+    return call
+
+
+async def create_call(
+    session: AsyncSession, *, actor: Actor, data: CallInput, now: datetime
+) -> Call:
+    """Create a DRAFT call with its funders, themes, questions and grid. Audited."""
+    programme = await session.get(Programme, data.programme_id)
+    if programme is None:
+        raise InvalidInput.single("programmeId", "no such programme", "UNKNOWN")
+    if not can_create_call_for(actor, programme.funder_id):
+        raise PermissionDenied("you manage no funder of this programme")
+    problems: list[FieldProblem] = []
+    reference = v.check_reference(problems, data.reference)
+    title = v.check_texts(problems, "title", data.title, limit=v.MAX_TITLE, required=True)
+    description = v.check_texts(
+        problems, "description", data.description, limit=v.MAX_DESCRIPTION, required=False
+    )
+    themes = v.check_themes(problems, data.themes)
+    v.check_budget(problems, data.budget_envelope_cents, data.cap_per_candidacy_cents, data.funders)
+    v.check_timeline(problems, data.timeline)
+    eligibility = v.check_eligibility(problems, data.eligibility)
+    v.check_questions(problems, data.questions)
+    v.check_grid(problems, data.grid)
+    await _check_funders_exist(session, problems, data.funders)
+    _check_required_documents(problems, eligibility, data.questions)
+    if data.currency != "EUR":
+        problems.append(FieldProblem("currency", "only EUR is supported", "CURRENCY"))
+    v.raise_if(problems)
+    if programme.funder_id not in {f.funder_id for f in data.funders}:
+        raise InvalidInput.single("funders", "the programme's funder must fund the call")
+
+    call = Call(
+        programme_id=programme.id,
+        reference=reference,
+        kind=data.kind,
+        status=CallStatus.DRAFT,
+        title=title,
+        description=description,
+        currency=data.currency,
+        budget_envelope_cents=data.budget_envelope_cents,
+        cap_per_candidacy_cents=data.cap_per_candidacy_cents,
+        eligibility=eligibility,
+        created_at=now,
+        updated_at=now,
+        **_timeline_columns(data.timeline),
+        **_grid_columns(data.grid),
+    )
+    session.add(call)
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        raise CallReferenceTaken(reference) from exc
+    await _replace_children(session, call, data.funders, themes, data.questions, data.grid)
+    await audit.record(
+        session,
+        actor=actor,
+        action="call.created",
+        object_type="call",
+        object_id=call.id,
+        now=now,
+        after=snapshot(call) | {"questions": len(data.questions), "criteria": len(data.grid.criteria)},
+    )
+    return call
+
+
+async def update_call(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    call_id: uuid.UUID,
+    changes: CallChanges,
+    now: datetime,
+) -> Call:
+    """Edit a call. Texts and themes change until ARCHIVED; structure only before OPEN.
+
+    Side effects: the call row and, for list parts, its child rows replaced; audited with the
+    before and after values.
+    """
+    call = await managed_call(session, actor=actor, call_id=call_id)
+    if call.status is CallStatus.ARCHIVED:
+        raise CallStructureFrozen(call.status, ["everything"])
+    structural = changes.structural_fields()
+    if structural and is_structure_frozen(call):
+        raise CallStructureFrozen(call.status, structural)
+    before = snapshot(call)
+    problems: list[FieldProblem] = []
+    _apply_texts(problems, call, changes)
+    themes = v.check_themes(problems, changes.themes) if changes.themes is not None else None
+    await _apply_structure(session, problems, call, changes)
+    v.raise_if(problems)
+    call.updated_at = now
+    session.add(call)
+    await session.flush()
+    await _replace_children(
+        session, call, changes.funders, themes, changes.questions, changes.grid
+    )
+    await audit.record(
+        session,
+        actor=actor,
+        action="call.updated",
+        object_type="call",
+        object_id=call.id,
+        now=now,
+        before=before,
+        after=snapshot(call),
+    )
+    return call
+
+
+def _apply_texts(problems: list[FieldProblem], call: Call, changes: CallChanges) -> None:
+    if changes.title is not None:
+        call.title = v.check_texts(
+            problems, "title", changes.title, limit=v.MAX_TITLE, required=True
+        )
+    if changes.description is not None:
+        call.description = v.check_texts(
+            problems, "description", changes.description, limit=v.MAX_DESCRIPTION, required=False
+        )
+
+
+async def _apply_structure(
+    session: AsyncSession, problems: list[FieldProblem], call: Call, changes: CallChanges
+) -> None:
+    envelope = changes.budget_envelope_cents or call.budget_envelope_cents
+    cap = (
+        changes.cap_per_candidacy_cents
+        if changes.cap_per_candidacy_cents is not None
+        else call.cap_per_candidacy_cents
+    )
+    funders = changes.funders
+    if funders is None and changes.budget_envelope_cents is not None:
+        current = (await queries.call_funders_by_call(session, [call.id])).get(call.id, [])
+        funders = [v.FunderShareInput(f.funder_id, f.share_cents) for f in current]
+    v.check_budget(problems, envelope, cap, funders)
+    if changes.funders is not None:
+        await _check_funders_exist(session, problems, changes.funders)
+    call.budget_envelope_cents, call.cap_per_candidacy_cents = envelope, cap
+    if changes.timeline is not None:
+        v.check_timeline(problems, changes.timeline)
+        if not problems:
+            for name, value in _timeline_columns(changes.timeline).items():
+                setattr(call, name, value)
+    if changes.eligibility is not None:
+        call.eligibility = v.check_eligibility(problems, changes.eligibility)
+    if changes.questions is not None:
+        v.check_questions(problems, changes.questions)
+    if changes.eligibility is not None or changes.questions is not None:
+        questions = changes.questions
+        if questions is None:
+            current_q = (await queries.questions_by_call(session, [call.id])).get(call.id, [])
+            questions = [
+                QuestionInput(key=q.key, kind=q.kind, label=q.label) for q in current_q
+            ]
+        _check_required_documents(problems, call.eligibility, questions)
+    if changes.grid is not None:
+        v.check_grid(problems, changes.grid)
+        if not problems:
+            for name, value in _grid_columns(changes.grid).items():
+                setattr(call, name, value)
+
+
+async def _check_funders_exist(
+    session: AsyncSession, problems: list[FieldProblem], funders: list[v.FunderShareInput]
+) -> None:
+    wanted = [f.funder_id for f in funders]
+    found = await queries.funders_by_id(session, wanted)
+    for i, funder_id in enumerate(wanted):
+        if funder_id not in found:
+            problems.append(FieldProblem(f"funders[{i}].funderId", "no such funder", "UNKNOWN"))
+
+
+def _check_required_documents(
+    problems: list[FieldProblem], eligibility: dict[str, Any], questions: list[QuestionInput]
+) -> None:
+    file_keys = {q.key for q in questions if q.kind.value == "FILE"}
+    for key in eligibility.get("required_document_keys", []):
+        if key not in file_keys:
+            problems.append(
+                FieldProblem(
+                    "eligibility.requiredDocumentKeys",
+                    f"{key!r} is not the key of a file question",
+                    "UNKNOWN_DOCUMENT",
+                )
+            )
+
+
+def _timeline_columns(timeline: v.TimelineInput) -> dict[str, Any]:
+    return {
+        "timezone": timeline.timezone,
+        "opens_at": ensure_utc(timeline.opens_at),
+        "deadline_at": ensure_utc(timeline.deadline_at),
+        "review_deadline_at": (
+            ensure_utc(timeline.review_deadline_at) if timeline.review_deadline_at else None
+        ),
+        "decision_date": timeline.decision_date,
+        "project_start_date": timeline.project_start_date,
+    }
+
+
+def _grid_columns(grid: GridInput) -> dict[str, Any]:
+    return {
+        "overall_threshold": grid.overall_threshold,
+        "experts_per_candidacy": grid.experts_per_candidacy,
+        "blind_review": grid.blind_review,
+    }
+
+
+async def _replace_children(
+    session: AsyncSession,
+    call: Call,
+    funders: list[v.FunderShareInput] | None,
+    themes: list[str] | None,
+    questions: list[QuestionInput] | None,
+    grid: GridInput | None,
+) -> None:
+    """Replace each given part of the call wholesale (``None`` leaves it alone)."""
+    if funders is not None:
+        await session.exec(delete(CallFunder).where(col(CallFunder.call_id) == call.id))
+        session.add_all(
+            CallFunder(call_id=call.id, funder_id=f.funder_id, share_cents=f.share_cents)
+            for f in funders
+        )
+    if themes is not None:
+        await session.exec(delete(CallTheme).where(col(CallTheme.call_id) == call.id))
+        session.add_all(CallTheme(call_id=call.id, theme=t) for t in themes)
+    if questions is not None:
+        await session.exec(delete(FormQuestion).where(col(FormQuestion.call_id) == call.id))
+        session.add_all(_question_row(call.id, i, q) for i, q in enumerate(questions))
+    if grid is not None:
+        await session.exec(
+            delete(EvaluationCriterion).where(col(EvaluationCriterion.call_id) == call.id)
+        )
+        session.add_all(
+            EvaluationCriterion(
+                call_id=call.id,
+                position=i,
+                key=c.key,
+                label=c.label,
+                weight=c.weight,
+                scale_min=c.scale_min,
+                scale_max=c.scale_max,
+                step=c.step,
+                threshold=c.threshold,
+            )
+            for i, c in enumerate(grid.criteria)
+        )
+    await session.flush()
+
+
+def _question_row(call_id: uuid.UUID, position: int, q: QuestionInput) -> FormQuestion:
+    return FormQuestion(
+        call_id=call_id,
+        position=position,
+        key=q.key,
+        kind=q.kind,
+        label=q.label,
+        help_text=q.help_text,
+        required=q.required,
+        max_length=q.max_length,
+        min_value=q.min_value,
+        max_value=q.max_value,
+        choices=[{"value": c.value, "label": c.label} for c in q.choices],
+    )
+
+
+async def publish_call(
+    session: AsyncSession, *, actor: Actor, call_id: uuid.UUID, now: datetime
+) -> Call:
+    """DRAFT -> PUBLISHED, once the call is complete enough for applicants to rely on.
+
+    Side effects: status and ``published_at`` set; audited.
+    """
+    call = await managed_call(session, actor=actor, call_id=call_id)
+    _require_transition(call, CallStatus.PUBLISHED)
+    problems: list[FieldProblem] = []
+    if call.deadline_at <= now:
+        problems.append(FieldProblem("timeline.deadlineAt", "the deadline has passed", "PAST"))
+    criteria = (await queries.criteria_by_call(session, [call.id])).get(call.id, [])
+    if not criteria:
+        problems.append(FieldProblem("grid.criteria", "give at least one criterion", "REQUIRED"))
+    questions = (await queries.questions_by_call(session, [call.id])).get(call.id, [])
+    if not questions:
+        problems.append(FieldProblem("questions", "give at least one question", "REQUIRED"))
+    v.raise_if(problems)
+    return await _move(session, call, CallStatus.PUBLISHED, actor=actor, now=now)
+
+
+async def transition_call(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    call_id: uuid.UUID,
+    to: CallStatus,
+    now: datetime,
+) -> Call:
+    """Move a call one step along its lifecycle (publishing goes through ``publish_call``)."""
+    if to is CallStatus.PUBLISHED:
+        return await publish_call(session, actor=actor, call_id=call_id, now=now)
+    call = await managed_call(session, actor=actor, call_id=call_id)
+    _require_transition(call, to)
+    return await _move(session, call, to, actor=actor, now=now)
+
+
+def _require_transition(call: Call, to: CallStatus) -> None:
+    if not can_transition(call.status, to):
+        raise InvalidTransition(call.status, to)
+
+
+async def _move(
+    session: AsyncSession, call: Call, to: CallStatus, *, actor: Actor, now: datetime
+) -> Call:
+    before = call.status
+    call.status = to
+    call.updated_at = now
+    if to is CallStatus.PUBLISHED:
+        call.published_at = now
+    session.add(call)
+    await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action=f"call.{to.value.lower()}",
+        object_type="call",
+        object_id=call.id,
+        now=now,
+        before={"status": before.value},
+        after={"status": to.value},
+    )
+    return call
+
+
+async def extend_deadline(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    call_id: uuid.UUID,
+    new_deadline: datetime,
+    now: datetime,
+) -> Call:
+    """Push a PUBLISHED or OPEN call's deadline later (never earlier). Audited."""
+    call = await managed_call(session, actor=actor, call_id=call_id)
+    if call.status not in {CallStatus.PUBLISHED, CallStatus.OPEN}:
+        raise InvalidTransition(call.status, call.status)
+    if new_deadline.tzinfo is None:
+        raise InvalidInput.single("deadlineAt", "give an offset (or Z)", "NAIVE")
+    if new_deadline <= call.deadline_at or new_deadline <= now:
+        raise InvalidInput.single(
+            "deadlineAt", "an extension must be later than the current deadline", "NOT_LATER"
+        )
+    if call.review_deadline_at is not None and new_deadline >= call.review_deadline_at:
+        raise InvalidInput.single(
+            "deadlineAt", "must stay before the review deadline", "AFTER_REVIEW"
+        )
+    before = call.deadline_at
+    call.deadline_at = ensure_utc(new_deadline)
+    call.updated_at = now
+    session.add(call)
+    await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action="call.deadline_extended",
+        object_type="call",
+        object_id=call.id,
+        now=now,
+        before={"deadline_at": before},
+        after={"deadline_at": new_deadline},
+    )
+    return call
+
+
+async def create_funder(
+    session: AsyncSession, *, actor: Actor, code: str, name: str, country: str, now: datetime
+) -> Funder:
+    """Platform admins register funders (ministries, agencies). Audited."""
+    if not actor.is_platform_admin:
+        raise PermissionDenied("only platform administrators register funders")
+    problems: list[FieldProblem] = []
+    code = v.check_reference(problems, code) if code else code
+    if not name.strip():
+        problems.append(FieldProblem("name", "required", "REQUIRED"))
+    v.raise_if(problems)
+    existing = (await session.exec(select(Funder).where(Funder.code == code))).first()
+    if existing is not None:
+        raise InvalidInput.single("code", "another funder has this code", "TAKEN")
+    funder = Funder(code=code, name=name.strip(), country=country.upper(), created_at=now)
+    session.add(funder)
+    await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action="funder.created",
+        object_type="funder",
+        object_id=funder.id,
+        now=now,
+        after=funder.model_dump(mode="json"),
+    )
+    return funder
+
+
+async def create_programme(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    funder_id: uuid.UUID,
+    code: str,
+    name: str,
+    now: datetime,
+) -> Programme:
+    """A funder's managers open a programme, which groups its calls. Audited."""
+    if not can_create_call_for(actor, funder_id):
+        raise PermissionDenied("you do not manage this funder")
+    problems: list[FieldProblem] = []
+    code = v.check_reference(problems, code)
+    if not name.strip():
+        problems.append(FieldProblem("name", "required", "REQUIRED"))
+    v.raise_if(problems)
+    programme = Programme(funder_id=funder_id, code=code, name=name.strip(), created_at=now)
+    session.add(programme)
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        raise InvalidInput.single("code", "another programme has this code", "TAKEN") from exc
+    await audit.record(
+        session,
+        actor=actor,
+        action="programme.created",
+        object_type="programme",
+        object_id=programme.id,
+        now=now,
+        after=programme.model_dump(mode="json"),
+    )
+    return programme

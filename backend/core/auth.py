@@ -1,0 +1,74 @@
+"""Who is asking: the :class:`Actor`, passwords and opaque tokens.
+
+An actor is built once per request from the bearer token and carries everything the
+permission predicates need (roles and scopes), so a predicate never queries the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass, field
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+TOKEN_PREFIX_SESSION = "aaps_"
+TOKEN_PREFIX_API = "aapk_"
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: uuid.UUID | None = None
+    email: str | None = None
+    is_platform_admin: bool = False
+    managed_funder_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    viewed_funder_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    organisation_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    is_expert: bool = False
+    token_id: uuid.UUID | None = None
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.user_id is not None
+
+    @property
+    def is_programme_manager(self) -> bool:
+        return bool(self.managed_funder_ids)
+
+    @property
+    def readable_funder_ids(self) -> frozenset[uuid.UUID]:
+        """Funders whose unpublished calls this actor may read (managers and viewers)."""
+        return self.managed_funder_ids | self.viewed_funder_ids
+
+
+ANONYMOUS = Actor()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    """Constant work whether or not the account exists, so timing does not reveal emails."""
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def password_needs_rehash(password_hash: str) -> bool:
+    return _hasher.check_needs_rehash(password_hash)
+
+
+def new_token(prefix: str) -> str:
+    return prefix + secrets.token_urlsafe(32)
+
+
+def hash_token(token: str) -> str:
+    """Tokens are stored only as SHA-256: they carry 256 random bits, no salt is needed."""
+    return hashlib.sha256(token.encode()).hexdigest()

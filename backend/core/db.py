@@ -1,0 +1,117 @@
+"""Engine, sessions and the unit of work.
+
+One code path for SQLite and PostgreSQL. SQLite gets WAL, a busy timeout and
+``synchronous=NORMAL`` on every connection. Services receive a session and never commit: the
+transport opens a :class:`UnitOfWork`, calls one service, and the unit of work commits, then
+runs the callbacks registered with :meth:`UnitOfWork.after_commit` (job enqueues), so no job
+ever sees uncommitted rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import NullPool
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+log = logging.getLogger(__name__)
+
+AfterCommit = Callable[[], Awaitable[None]]
+SessionFactory = async_sessionmaker[AsyncSession]
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+WRITE_OPTION = "aap_write"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Take transaction control from the driver so that _sqlite_begin decides how to BEGIN.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    """Writers BEGIN IMMEDIATE: they queue on the write lock instead of failing mid-way.
+
+    A deferred SQLite transaction that read first and writes later fails at once with
+    SQLITE_BUSY when another writer committed in between; taking the lock up front makes
+    concurrent units of work wait their turn (up to the busy timeout) instead.
+    """
+    mode = "IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "DEFERRED"
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
+    """Build the async engine; SQLite connections get their pragmas on connect."""
+    if database_url.startswith("sqlite"):
+        engine = create_async_engine(
+            database_url,
+            echo=echo,
+            poolclass=NullPool if ":memory:" not in database_url else None,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        )
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "begin", _sqlite_begin)
+        return engine
+    return create_async_engine(database_url, echo=echo, pool_pre_ping=True, pool_size=10)
+
+
+def create_session_factory(engine: AsyncEngine) -> SessionFactory:
+    return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+
+
+class UnitOfWork:
+    """One transaction: commit on success, roll back on any exception, then after-commit hooks."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self._after_commit: list[AfterCommit] = []
+
+    def after_commit(self, callback: AfterCommit) -> None:
+        self._after_commit.append(callback)
+
+    async def run_after_commit(self) -> None:
+        callbacks, self._after_commit = self._after_commit, []
+        for callback in callbacks:
+            try:
+                await callback()
+            except Exception:
+                # The state change is committed; a lost enqueue is caught up by the sweepers.
+                log.exception("after-commit callback failed")
+
+
+@asynccontextmanager
+async def unit_of_work(factory: SessionFactory) -> AsyncIterator[UnitOfWork]:
+    async with factory() as session:
+        uow = UnitOfWork(session)
+        session.info["uow"] = uow
+        await session.connection(execution_options={WRITE_OPTION: True})
+        try:
+            yield uow
+            await session.commit()
+        except BaseException:
+            await session.rollback()
+            raise
+    await uow.run_after_commit()
+
+
+@asynccontextmanager
+async def read_session(factory: SessionFactory) -> AsyncIterator[AsyncSession]:
+    """A short session for one read (a root resolver or a DataLoader batch)."""
+    async with factory() as session:
+        yield session
+
+
+def uow_of(session: AsyncSession) -> UnitOfWork | None:
+    """The unit of work driving ``session``, when a transport opened one."""
+    uow = session.info.get("uow")
+    return uow if isinstance(uow, UnitOfWork) else None

@@ -1,0 +1,7 @@
+"""Import every table module so ``SQLModel.metadata`` knows all tables (Alembic, tests)."""
+
+from backend.accounts import models as accounts_models
+from backend.calls import models as calls_models
+from backend.core import audit
+
+__all__ = ["accounts_models", "audit", "calls_models"]

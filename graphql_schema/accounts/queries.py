@@ -1,0 +1,65 @@
+"""Root query fields for accounts: who am I, and my organisations."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+
+from backend.accounts import queries
+from backend.accounts.models import Organisation, User
+from backend.core.db import read_session
+from backend.core.errors import DomainError
+from backend.core.pagination import keyset_page
+from graphql_schema.accounts.types import OrganisationType, UserType
+from graphql_schema.errors import query_error
+from graphql_schema.mutation_support import node_uuid
+from graphql_schema.pagination import FirstArg, connection_from_page, page_size
+
+
+@strawberry.type
+class AccountQueries:
+    @strawberry.field(description="The signed-in user, or null for anonymous callers.")
+    async def me(self, info: strawberry.Info) -> UserType | None:
+        ctx = info.context
+        if ctx.actor.user_id is None:
+            return None
+        async with read_session(ctx.session_factory) as session:
+            user = await session.get(User, ctx.actor.user_id)
+        return UserType.from_model(user) if user else None
+
+    @strawberry.field(description="Organisations you belong to (all of them for admins).")
+    async def organisations(
+        self, info: strawberry.Info, first: FirstArg = None, after: str | None = None
+    ) -> relay.Connection[OrganisationType]:
+        ctx = info.context
+        try:
+            size = page_size(ctx, first)
+            async with read_session(ctx.session_factory) as session:
+                page = await keyset_page(
+                    session,
+                    queries.visible_organisations(ctx.actor),
+                    columns=[Organisation.name, Organisation.id],
+                    key_of=lambda o: [o.name, o.id],
+                    first=size,
+                    after=after,
+                )
+        except DomainError as exc:
+            raise query_error(exc) from None
+        return connection_from_page(page, OrganisationType.from_model)
+
+    @strawberry.field(description="One organisation, if you belong to it.")
+    async def organisation(
+        self, info: strawberry.Info, id: relay.GlobalID
+    ) -> OrganisationType | None:
+        ctx = info.context
+        try:
+            org_id = node_uuid(id, "Organisation")
+        except DomainError:
+            return None
+        async with read_session(ctx.session_factory) as session:
+            org = (
+                await session.exec(
+                    queries.visible_organisations(ctx.actor).where(Organisation.id == org_id)
+                )
+            ).first()
+        return OrganisationType.from_model(org) if org else None

@@ -1,0 +1,114 @@
+"""GraphQL types for accounts. The current user's roles and organisations come via loaders."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry import relay
+
+from backend.accounts import models
+from backend.accounts.enums import MembershipRole, OrganisationKind, Role, TokenKind
+from backend.core.i18n import Language
+from graphql_schema.calls.types import FunderType
+
+RoleEnum = strawberry.enum(Role, name="Role")
+MembershipRoleEnum = strawberry.enum(MembershipRole, name="MembershipRole")
+TokenKindEnum = strawberry.enum(TokenKind, name="TokenKind")
+
+
+@strawberry.type(name="Organisation")
+class OrganisationType(relay.Node):
+    id: relay.NodeID[str]
+    name: str
+    kind: OrganisationKind
+    country: str
+    siret: str | None
+    finess: str | None
+    registry_id: str | None
+
+    @classmethod
+    def from_model(cls, org: models.Organisation) -> OrganisationType:
+        return cls(
+            id=str(org.id),
+            name=org.name,
+            kind=org.kind,
+            country=org.country,
+            siret=org.siret,
+            finess=org.finess,
+            registry_id=org.registry_id,
+        )
+
+
+@strawberry.type(name="RoleGrant")
+class RoleGrantType:
+    role: Role
+    funder_id: strawberry.Private[object]
+
+    @strawberry.field(description="The funder a programme manager or viewer serves.")
+    async def funder(self, info: strawberry.Info) -> FunderType | None:
+        if self.funder_id is None:
+            return None
+        funder = await info.context.loaders.funder.load(self.funder_id)
+        return FunderType.from_model(funder) if funder else None
+
+
+@strawberry.type(name="Membership")
+class MembershipType:
+    role: MembershipRole
+    organisation_id: strawberry.Private[object]
+
+    @strawberry.field
+    async def organisation(self, info: strawberry.Info) -> OrganisationType | None:
+        org = await info.context.loaders.organisation.load(self.organisation_id)
+        return OrganisationType.from_model(org) if org else None
+
+
+@strawberry.type(name="User")
+class UserType(relay.Node):
+    id: relay.NodeID[str]
+    email: str
+    full_name: str
+    language: Language
+    user_id: strawberry.Private[object]
+
+    @strawberry.field
+    async def roles(self, info: strawberry.Info) -> list[RoleGrantType]:
+        grants = await info.context.loaders.user_grants.load(self.user_id)
+        return [RoleGrantType(role=g.role, funder_id=g.funder_id) for g in grants]
+
+    @strawberry.field
+    async def memberships(self, info: strawberry.Info) -> list[MembershipType]:
+        rows = await info.context.loaders.user_memberships.load(self.user_id)
+        return [MembershipType(role=m.role, organisation_id=m.organisation_id) for m in rows]
+
+    @classmethod
+    def from_model(cls, user: models.User) -> UserType:
+        return cls(
+            id=str(user.id),
+            email=user.email,
+            full_name=user.full_name,
+            language=user.language,
+            user_id=user.id,
+        )
+
+
+@strawberry.type(name="ApiToken")
+class ApiTokenType(relay.Node):
+    id: relay.NodeID[str]
+    name: str
+    kind: TokenKind
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+    @classmethod
+    def from_model(cls, token: models.AuthToken) -> ApiTokenType:
+        return cls(
+            id=str(token.id),
+            name=token.name,
+            kind=token.kind,
+            created_at=token.created_at,
+            expires_at=token.expires_at,
+            revoked_at=token.revoked_at,
+        )

@@ -1,0 +1,36 @@
+"""The per-request context: who is asking, the clock, sessions and fresh DataLoaders.
+
+Sibling resolvers run concurrently, so the context holds a session *factory*, never a shared
+session: each root resolver and each DataLoader batch opens its own short read session, and
+each mutation runs in one unit of work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from strawberry.fastapi import BaseContext
+
+from backend.core.auth import Actor
+from backend.core.clock import Clock
+from backend.core.db import SessionFactory
+from backend.core.settings import Settings
+from graphql_schema.loaders import Loaders
+
+
+@dataclass
+class Context(BaseContext):
+    actor: Actor
+    clock: Clock
+    session_factory: SessionFactory
+    settings: Settings
+    request_id: str
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        super().__init__()
+        self.loaders = Loaders(self.session_factory)
+
+    def reset_loaders(self) -> None:
+        """After a mutation, drop cached rows so the payload shows the new state."""
+        self.loaders = Loaders(self.session_factory)

@@ -1,0 +1,153 @@
+"""Expected failures as GraphQL types, members of each mutation's result union.
+
+Every error implements the ``Error`` interface with a stable ``code``; front-ends switch on
+``__typename`` or ``code``. :func:`to_error` maps a domain exception to its GraphQL type.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from backend.accounts import errors as account_errors
+from backend.calls import errors as call_errors
+from backend.calls.enums import CallStatus
+from backend.core import errors as core_errors
+
+
+@strawberry.interface(description="An expected failure: nothing was changed.")
+class Error:
+    code: str
+    message: str
+
+
+@strawberry.type
+class FieldError:
+    field: str = strawberry.field(description="Path of the input field, e.g. questions[2].key.")
+    message: str
+    code: str
+
+
+@strawberry.type
+class InvalidInputError(Error):
+    field_errors: list[FieldError]
+
+
+@strawberry.type
+class NotFoundError(Error):
+    pass
+
+
+@strawberry.type
+class PermissionDeniedError(Error):
+    pass
+
+
+@strawberry.type
+class AuthenticationRequiredError(Error):
+    pass
+
+
+@strawberry.type
+class InvalidCredentialsError(Error):
+    pass
+
+
+@strawberry.type
+class LoginLockedError(Error):
+    locked_until: datetime
+
+
+@strawberry.type
+class EmailAlreadyUsedError(Error):
+    pass
+
+
+@strawberry.type
+class AlreadyMemberError(Error):
+    pass
+
+
+@strawberry.type
+class InvalidTransitionError(Error):
+    current_status: CallStatus
+    requested_status: CallStatus
+
+
+@strawberry.type
+class CallStructureFrozenError(Error):
+    frozen_fields: list[str]
+
+
+@strawberry.type
+class CallReferenceTakenError(Error):
+    pass
+
+
+def to_error(exc: core_errors.DomainError) -> Error:
+    """The GraphQL value for a domain error; an unmapped class is a bug and is re-raised."""
+    code, message = exc.code, exc.message
+    match exc:
+        case core_errors.InvalidInput():
+            return InvalidInputError(
+                code=code,
+                message=message,
+                field_errors=[FieldError(field=p.field, message=p.message, code=p.code)
+                              for p in exc.problems],
+            )
+        case core_errors.NotFound():
+            return NotFoundError(code=code, message=message)
+        case core_errors.PermissionDenied():
+            return PermissionDeniedError(code=code, message=message)
+        case core_errors.AuthenticationRequired():
+            return AuthenticationRequiredError(code=code, message=message)
+        case account_errors.InvalidCredentials():
+            return InvalidCredentialsError(code=code, message=message)
+        case account_errors.LoginLocked():
+            return LoginLockedError(code=code, message=message, locked_until=exc.until)
+        case account_errors.EmailAlreadyUsed():
+            return EmailAlreadyUsedError(code=code, message=message)
+        case account_errors.AlreadyMember():
+            return AlreadyMemberError(code=code, message=message)
+        case call_errors.InvalidTransition():
+            return InvalidTransitionError(
+                code=code,
+                message=message,
+                current_status=exc.current,
+                requested_status=exc.requested,
+            )
+        case call_errors.CallStructureFrozen():
+            return CallStructureFrozenError(code=code, message=message, frozen_fields=exc.fields)
+        case call_errors.CallReferenceTaken():
+            return CallReferenceTakenError(code=code, message=message)
+    raise exc
+
+
+COMMON_ERRORS = (
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    AuthenticationRequiredError,
+)
+
+
+class InvalidArgument(Exception):
+    """A bad argument on a query field, reported as a GraphQL error that is not masked."""
+
+    def __init__(self, problems: list[FieldError]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+        self.extensions = {
+            "code": "INVALID_INPUT",
+            "fieldErrors": [{"field": p.field, "message": p.message, "code": p.code}
+                            for p in problems],
+        }
+
+
+def query_error(exc: core_errors.DomainError) -> InvalidArgument:
+    """Queries have no result union: their expected failures become GraphQL errors."""
+    if isinstance(exc, core_errors.InvalidInput):
+        problems = [FieldError(field=p.field, message=p.message, code=p.code) for p in exc.problems]
+    else:
+        problems = [FieldError(field="", message=exc.message, code=exc.code)]
+    return InvalidArgument(problems)

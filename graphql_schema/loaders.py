@@ -1,0 +1,47 @@
+"""Per-request DataLoaders: one SQL statement per relation per request, whatever the list size.
+
+Each batch opens its own short session (sibling resolvers run concurrently and an
+``AsyncSession`` must not be shared between them).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+from strawberry.dataloader import DataLoader
+
+from backend.accounts import queries as account_queries
+from backend.calls import queries as call_queries
+from backend.core.db import SessionFactory, read_session
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _loader(
+    factory: SessionFactory,
+    fetch: Callable[[AsyncSession, Sequence[uuid.UUID]], Awaitable[Mapping[uuid.UUID, Any]]],
+    missing: Callable[[], Any],
+) -> DataLoader[uuid.UUID, Any]:
+    async def batch(keys: list[uuid.UUID]) -> list[Any]:
+        async with read_session(factory) as session:
+            found = await fetch(session, keys)
+        return [found.get(key, missing()) for key in keys]
+
+    return DataLoader(load_fn=batch)
+
+
+class Loaders:
+    def __init__(self, factory: SessionFactory) -> None:
+        self.call_funders = _loader(factory, call_queries.call_funders_by_call, list)
+        self.call_themes = _loader(factory, call_queries.themes_by_call, list)
+        self.call_questions = _loader(factory, call_queries.questions_by_call, list)
+        self.call_criteria = _loader(factory, call_queries.criteria_by_call, list)
+        self.funder = _loader(factory, call_queries.funders_by_id, lambda: None)
+        self.programme = _loader(factory, call_queries.programmes_by_id, lambda: None)
+        self.organisation = _loader(factory, account_queries.organisations_by_id, lambda: None)
+        self.user_grants = _loader(factory, account_queries.grants_by_user, list)
+        self.user_memberships = _loader(factory, account_queries.memberships_by_user, list)

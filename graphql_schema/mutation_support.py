@@ -1,0 +1,56 @@
+"""Run one service in one unit of work and turn expected failures into union members."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+from strawberry.relay import GlobalID
+
+from backend.core.db import unit_of_work
+from backend.core.errors import DomainError, NotFound
+from graphql_schema.context import Context
+from graphql_schema.errors import Error, to_error
+
+T = TypeVar("T")
+
+
+async def in_transaction(
+    context: Context, work: Callable[[AsyncSession], Awaitable[T]]
+) -> T | Error:
+    """Commit what ``work`` did, or roll it all back and return the typed error."""
+    try:
+        async with unit_of_work(context.session_factory) as uow:
+            result = await work(uow.session)
+    except DomainError as exc:
+        return to_error(exc)
+    context.reset_loaders()
+    return result
+
+
+def node_uuid(global_id: GlobalID, *type_names: str) -> Any:
+    """The UUID behind a global ID of one of ``type_names``; anything else is not found."""
+    import uuid
+
+    if global_id.type_name not in type_names:
+        raise NotFound(f"no {' or '.join(type_names)} with this id")
+    try:
+        return uuid.UUID(global_id.node_id)
+    except ValueError as exc:
+        raise NotFound("malformed id") from exc
+
+
+P = TypeVar("P")
+
+
+async def run_mutation(
+    context: Context,
+    work: Callable[[AsyncSession], Awaitable[T]],
+    wrap: Callable[[T], P],
+) -> P | Error:
+    """``work`` in one transaction; its result wrapped in the success payload, or the error."""
+    result = await in_transaction(context, work)
+    if isinstance(result, Error):
+        return result
+    return wrap(result)

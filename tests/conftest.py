@@ -1,0 +1,146 @@
+"""Test harness: a migrated database per run, emptied after each test; a frozen clock.
+
+``AAP_DATABASE_URL`` / ``AAP_REDIS_URL`` choose PostgreSQL and a real Redis (CI's second
+pass); unset, the tests use a SQLite file and an embedded redis-server, like ``make run``.
+A database or Redis that does not answer is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("AAP_ENVIRONMENT", "test")
+os.environ["AAP_SECRET_KEY"] = "test-secret-key-with-at-least-32-characters!"
+os.environ.setdefault("AAP_LOGIN_MAX_FAILURES", "5")
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel
+
+import backend.models_registry  # noqa: F401
+from backend.core import migrate
+from backend.core.audit import GENESIS_HASH
+from backend.core.clock import FrozenClock
+from backend.core.db import SessionFactory, create_engine, create_session_factory
+from backend.core.redis import start_embedded_redis
+from backend.core.settings import Settings, get_settings
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+_RUN_DIR = Path(tempfile.mkdtemp(prefix="aap-tests-"))
+
+
+def _database_url() -> str:
+    return os.environ.get("AAP_DATABASE_URL") or f"sqlite+aiosqlite:///{_RUN_DIR / 'test.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def database_url() -> str:
+    """Migrate once per run with the real migrations (not create_all), then reuse."""
+    url = _database_url()
+    if not url.startswith("sqlite"):
+        _drop_everything(url)
+    migrate.upgrade(url)
+    return url
+
+
+def _drop_everything(url: str) -> None:
+    import asyncio
+
+    async def drop() -> None:
+        engine = create_engine(url)
+        async with engine.begin() as conn:
+            await conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+            await conn.execute(sa.text("CREATE SCHEMA public"))
+        await engine.dispose()
+
+    asyncio.run(drop())
+
+
+@pytest.fixture(scope="session")
+def embedded_redis() -> Iterator[object | None]:
+    if os.environ.get("AAP_REDIS_URL"):
+        yield None
+        return
+    server = start_embedded_redis(_RUN_DIR / "var")
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture
+def settings(database_url: str, embedded_redis: object | None) -> Settings:
+    get_settings.cache_clear()
+    return Settings(
+        database_url=database_url,
+        var_dir=_RUN_DIR / "var",
+        storage_dir=_RUN_DIR / "storage",
+    )
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(T0)
+
+
+@pytest.fixture
+async def session_factory(settings: Settings) -> AsyncIterator[SessionFactory]:
+    engine = create_engine(settings.database_url)
+    yield create_session_factory(engine)
+    await _empty_tables(engine)
+    await engine.dispose()
+
+
+async def _empty_tables(engine: sa.ext.asyncio.AsyncEngine) -> None:
+    async with engine.begin() as conn:
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            await conn.execute(table.delete())
+        await conn.execute(
+            sa.text("INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, :h)"), {"h": GENESIS_HASH}
+        )
+
+
+@pytest.fixture
+async def session(session_factory: SessionFactory) -> AsyncIterator[object]:
+    async with session_factory() as s:
+        yield s
+
+
+@pytest.fixture
+async def client(settings: Settings, clock: FrozenClock, session_factory: SessionFactory):
+    from backend.app import create_app
+
+    app = create_app(settings, clock=clock)
+    transport = httpx.ASGITransport(app=app)
+    async with app.router.lifespan_context(app):
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+            yield c
+
+
+class QueryCounter:
+    """Counts SQL statements sent by every engine while active (BEGIN included)."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+        self.active = False
+
+    def __call__(self, _conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if self.active:
+            self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries() -> Iterator[QueryCounter]:
+    counter = QueryCounter()
+    event.listen(Engine, "before_cursor_execute", counter)
+    yield counter
+    event.remove(Engine, "before_cursor_execute", counter)
