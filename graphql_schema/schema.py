@@ -21,7 +21,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
-from backend.core.settings import Settings, get_settings
+from backend.core.settings import Environment, Settings, get_settings
 from graphql_schema.accounts.mutations import AccountMutations
 from graphql_schema.accounts.queries import AccountQueries
 from graphql_schema.calls.mutations import CallMutations
@@ -60,3 +60,8 @@ def build_schema(settings: Settings | None = None) -> Schema:
 
 
 schema = build_schema()
+
+
+def schema_sdl() -> str:
+    """The SDL as committed in ``graphql_schema/schema.graphql`` (always the dev schema)."""
+    return build_schema(Settings(environment=Environment.DEV)).as_str() + "\n"

@@ -515,3 +515,28 @@ async def create_programme(
         after=programme.model_dump(mode="json"),
     )
     return programme
+
+
+SCHEDULER = Actor()
+"""The platform itself, acting on the clock (the audit shows no user)."""
+
+
+async def open_due_calls(session: AsyncSession, *, now: datetime) -> list[Call]:
+    """PUBLISHED -> OPEN for every call whose opening has come and deadline not passed.
+
+    Idempotent: a call already OPEN is not selected again; the row lock keeps two workers
+    from opening the same call twice. Side effects: statuses changed, one audit entry each.
+    """
+    due = (
+        await session.exec(
+            select(Call)
+            .where(
+                Call.status == CallStatus.PUBLISHED,
+                col(Call.opens_at) <= now,
+                col(Call.deadline_at) > now,
+            )
+            .order_by(col(Call.opens_at))
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
+    return [await _move(session, call, CallStatus.OPEN, actor=SCHEDULER, now=now) for call in due]

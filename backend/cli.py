@@ -1,0 +1,225 @@
+"""The ``aap`` command: serve, worker, migrate, seed-demo, export-schema, create-user, audit.
+
+Production runs ``aap serve`` and ``aap worker`` as separate processes (several of each) on
+PostgreSQL and Redis; ``aap dev`` (behind ``make run``) runs everything in one terminal on the
+embedded default.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from backend.core.settings import PROJECT_ROOT, get_settings
+
+app = typer.Typer(help="aap: public calls for projects in health and AI.", no_args_is_help=True)
+audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+SCHEMA_PATH = PROJECT_ROOT / "graphql_schema" / "schema.graphql"
+
+
+@app.command()
+def migrate() -> None:
+    """Apply the database migrations up to the latest."""
+    from backend.core import migrate as migrations
+
+    settings = get_settings()
+    _ensure_sqlite_folder(settings.database_url)
+    migrations.upgrade(settings.database_url)
+    typer.echo("database is up to date")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Defaults to AAP_HOST.")] = None,
+    port: Annotated[int | None, typer.Option(help="Defaults to AAP_PORT.")] = None,
+    workers: Annotated[int, typer.Option(help="Server processes.")] = 1,
+) -> None:
+    """Serve the API (GraphQL at /graphql, /healthz, /readyz)."""
+    import uvicorn
+
+    from backend.core.logging import configure_logging
+
+    settings = get_settings()
+    settings.check_production()
+    configure_logging(settings.log_level)
+    uvicorn.run(
+        "backend.app:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+    )
+
+
+@app.command()
+def worker(
+    check: Annotated[bool, typer.Option(help="Exit 0 if a worker is healthy.")] = False,
+) -> None:
+    """Run the arq worker (deadlines, reminders, notifications, PDF rendering)."""
+    from arq import check_health, run_worker
+
+    from workers.settings import WorkerSettings
+
+    get_settings().check_production()
+    if check:
+        raise typer.Exit(check_health(WorkerSettings))  # type: ignore[arg-type]
+    run_worker(WorkerSettings)  # type: ignore[arg-type]
+
+
+@app.command("seed-demo")
+def seed_demo(
+    if_empty: Annotated[bool, typer.Option(help="Only when the database has no user.")] = False,
+) -> None:
+    """Create the demo funders, calls and accounts (dates relative to today)."""
+    from backend.demo.seed import print_accounts, seed_demo_data
+
+    accounts = asyncio.run(_with_factory(lambda f: seed_demo_data(f, only_if_empty=if_empty)))
+    if accounts:
+        print_accounts(accounts)
+    else:
+        typer.echo("database already has data: demo not seeded")
+
+
+@app.command("export-schema")
+def export_schema(
+    output: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
+) -> None:
+    """Print the GraphQL SDL (the contract committed as graphql_schema/schema.graphql)."""
+    from graphql_schema.schema import schema_sdl
+
+    sdl = schema_sdl()
+    if output is None:
+        sys.stdout.write(sdl)
+    else:
+        output.write_text(sdl, encoding="utf-8")
+
+
+@app.command("create-user")
+def create_user(
+    email: str,
+    full_name: Annotated[str, typer.Option("--name", help="Full name.")],
+    admin: Annotated[bool, typer.Option(help="Grant the platform admin role.")] = False,
+    password: Annotated[
+        str | None, typer.Option(help="Read from a prompt when omitted.", envvar="AAP_NEW_PASSWORD")
+    ] = None,
+) -> None:
+    """Create an account (the first platform admin, typically)."""
+    from backend.accounts.enums import Role
+    from backend.accounts.services import SYSTEM, create_user, grant_role
+    from backend.core.clock import utcnow
+    from backend.core.db import unit_of_work
+    from backend.core.errors import DomainError
+
+    secret = password or getpass.getpass("Password (12 characters or more): ")
+
+    async def create(factory: Any) -> None:
+        async with unit_of_work(factory) as uow:
+            now = utcnow()
+            user = await create_user(
+                uow.session,
+                actor=SYSTEM,
+                email=email,
+                full_name=full_name,
+                password=secret,
+                now=now,
+                system=True,
+            )
+            if admin:
+                await grant_role(
+                    uow.session,
+                    actor=SYSTEM,
+                    user_id=user.id,
+                    role=Role.PLATFORM_ADMIN,
+                    funder_id=None,
+                    now=now,
+                    system=True,
+                )
+
+    try:
+        asyncio.run(_with_factory(create))
+    except DomainError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"created {email}{' (platform admin)' if admin else ''}")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Walk the hash chain; exit 1 and list every altered, missing or truncated entry."""
+    from backend.core.audit import verify_chain
+    from backend.core.db import read_session
+
+    async def verify(factory: Any) -> list[Any]:
+        async with read_session(factory) as session:
+            return await verify_chain(session, key=get_settings().secret_key)
+
+    problems = asyncio.run(_with_factory(verify))
+    for problem in problems:
+        typer.echo(f"entry {problem.seq}: {problem.problem}", err=True)
+    if problems:
+        raise typer.Exit(1)
+    typer.echo("audit chain intact")
+
+
+@app.command()
+def dev() -> None:
+    """Everything for a newcomer: migrate, embedded Redis, demo data, API and a worker."""
+    from backend.core.redis import start_embedded_redis
+
+    settings = get_settings()
+    migrate()
+    redis_server = None if settings.redis_url else start_embedded_redis(settings.var_dir)
+    seed_demo(if_empty=True)
+    worker_process = subprocess.Popen([sys.executable, "-m", "backend.cli", "worker"])  # noqa: S603
+    base = f"http://{settings.host}:{settings.port}"
+    typer.echo(f"\n  GraphiQL:  {base}/graphql\n  Health:    {base}/healthz  {base}/readyz\n")
+    try:
+        serve(host=None, port=None, workers=1)
+    finally:
+        _stop(worker_process)
+        if redis_server is not None:
+            redis_server.shutdown()
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+async def _with_factory(work: Any) -> Any:
+    from backend.core.db import create_engine, create_session_factory
+
+    settings = get_settings()
+    engine = create_engine(settings.database_url)
+    try:
+        return await work(create_session_factory(engine))
+    finally:
+        await engine.dispose()
+
+
+def _ensure_sqlite_folder(database_url: str) -> None:
+    prefix = "sqlite+aiosqlite:///"
+    if database_url.startswith(prefix):
+        Path(database_url[len(prefix) :]).parent.mkdir(parents=True, exist_ok=True)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    app()
