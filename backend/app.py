@@ -75,9 +75,7 @@ async def _actor(state: AppState, request: Request) -> Actor:
     async with read_session(state.session_factory) as session:
         actor = await actor_for_token(session, token, now=state.clock.now())
     if actor is None:
-        raise HTTPException(
-            401, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"}
-        )
+        raise HTTPException(401, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
     return actor
 
 

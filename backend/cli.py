@@ -183,7 +183,7 @@ def dev() -> None:
     migrate()
     redis_server = None if settings.redis_url else start_embedded_redis(settings.var_dir)
     seed_demo(if_empty=True)
-    worker_process = subprocess.Popen([sys.executable, "-m", "backend.cli", "worker"])  # noqa: S603
+    worker_process = subprocess.Popen([sys.executable, "-m", "backend.cli", "worker"])
     base = f"http://{settings.host}:{settings.port}"
     typer.echo(f"\n  GraphiQL:  {base}/graphql\n  Health:    {base}/healthz  {base}/readyz\n")
     try:

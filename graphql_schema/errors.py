@@ -93,8 +93,9 @@ def to_error(exc: core_errors.DomainError) -> Error:
             return InvalidInputError(
                 code=code,
                 message=message,
-                field_errors=[FieldError(field=p.field, message=p.message, code=p.code)
-                              for p in exc.problems],
+                field_errors=[
+                    FieldError(field=p.field, message=p.message, code=p.code) for p in exc.problems
+                ],
             )
         case core_errors.NotFound():
             return NotFoundError(code=code, message=message)
@@ -139,8 +140,9 @@ class InvalidArgument(Exception):
         super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
         self.extensions = {
             "code": "INVALID_INPUT",
-            "fieldErrors": [{"field": p.field, "message": p.message, "code": p.code}
-                            for p in problems],
+            "fieldErrors": [
+                {"field": p.field, "message": p.message, "code": p.code} for p in problems
+            ],
         }
 
 

@@ -6,12 +6,11 @@ from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 import strawberry
-
 from strawberry import relay
 
 from backend.core.pagination import Page, check_page_size
 
-N = TypeVar("N")
+N = TypeVar("N", bound=relay.Node)
 DEFAULT_PAGE_SIZE = 20
 
 FirstArg = Annotated[

@@ -27,4 +27,4 @@ BIG_INT = ScalarDefinition(
     parse_literal=None,
 )
 
-SCALAR_MAP = {BigInt: BIG_INT}
+SCALAR_MAP: dict[object, ScalarDefinition] = {BigInt: BIG_INT}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from graphql import GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry import Schema
 from strawberry.extensions import (
     AddValidationRules,
@@ -19,7 +20,6 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
-from graphql.validation import NoSchemaIntrospectionCustomRule
 
 from backend.core.settings import Environment, Settings, get_settings
 from graphql_schema.accounts.mutations import AccountMutations
@@ -55,7 +55,7 @@ def build_schema(settings: Settings | None = None) -> Schema:
         query=Query,
         mutation=Mutation,
         extensions=extensions,
-        config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALAR_MAP),
+        config=StrawberryConfig(auto_camel_case=True, scalar_map=dict(SCALAR_MAP)),
     )
 
 

@@ -33,4 +33,3 @@ class MembershipRole(StrEnum):
 class TokenKind(StrEnum):
     SESSION = "SESSION"
     API = "API"
-

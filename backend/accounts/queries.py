@@ -18,9 +18,7 @@ def normalise_email(email: str) -> str:
 
 
 async def user_by_email(session: AsyncSession, email: str) -> User | None:
-    return (
-        await session.exec(select(User).where(User.email == normalise_email(email)))
-    ).first()
+    return (await session.exec(select(User).where(User.email == normalise_email(email)))).first()
 
 
 async def token_by_hash(session: AsyncSession, token_hash: str) -> AuthToken | None:

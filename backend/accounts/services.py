@@ -462,9 +462,7 @@ async def add_member(
         raise InvalidInput.single("email", "no account uses this address", "UNKNOWN_USER")
     if await queries.membership(session, user_id=user.id, organisation_id=organisation_id):
         raise AlreadyMember()
-    member = Membership(
-        user_id=user.id, organisation_id=organisation_id, role=role, created_at=now
-    )
+    member = Membership(user_id=user.id, organisation_id=organisation_id, role=role, created_at=now)
     session.add(member)
     await session.flush()
     await audit.record(

@@ -41,7 +41,7 @@ class CallFilter:
 
 def _funded_by_any(funder_ids: frozenset[uuid.UUID]) -> sa.ColumnElement[bool]:
     return sa.exists().where(
-        CallFunder.call_id == Call.id, col(CallFunder.funder_id).in_(funder_ids)
+        col(CallFunder.call_id) == col(Call.id), col(CallFunder.funder_id).in_(funder_ids)
     )
 
 
@@ -63,7 +63,9 @@ def filtered(stmt: SelectOfScalar[Call], flt: CallFilter, *, now: datetime) -> S
         stmt = stmt.where(Call.status == flt.status)
     if flt.theme is not None:
         stmt = stmt.where(
-            sa.exists().where(CallTheme.call_id == Call.id, CallTheme.theme == flt.theme)
+            sa.exists().where(
+                col(CallTheme.call_id) == col(Call.id), col(CallTheme.theme) == flt.theme
+            )
         )
     if flt.funder_id is not None:
         stmt = stmt.where(_funded_by_any(frozenset({flt.funder_id})))
@@ -71,7 +73,9 @@ def filtered(stmt: SelectOfScalar[Call], flt: CallFilter, *, now: datetime) -> S
         stmt = stmt.where(col(Call.title)[flt.language.value].as_string().is_not(None))
     if flt.open_now is not None:
         open_now = sa.and_(
-            Call.status == CallStatus.OPEN, Call.opens_at <= now, Call.deadline_at > now
+            col(Call.status) == CallStatus.OPEN,
+            col(Call.opens_at) <= now,
+            col(Call.deadline_at) > now,
         )
         stmt = stmt.where(open_now if flt.open_now else sa.not_(open_now))
     if flt.search:
@@ -131,7 +135,9 @@ async def readable_call(session: AsyncSession, actor: Actor, call_id: uuid.UUID)
 async def funder_ids_by_call(
     session: AsyncSession, call_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[uuid.UUID]]:
-    rows = (await session.exec(select(CallFunder).where(col(CallFunder.call_id).in_(call_ids)))).all()
+    rows = (
+        await session.exec(select(CallFunder).where(col(CallFunder.call_id).in_(call_ids)))
+    ).all()
     grouped: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
     for row in rows:
         grouped[row.call_id].append(row.funder_id)
@@ -175,7 +181,7 @@ async def questions_by_call(
         await session.exec(
             select(FormQuestion)
             .where(col(FormQuestion.call_id).in_(call_ids))
-            .order_by(FormQuestion.position)
+            .order_by(col(FormQuestion.position))
         )
     ).all()
     grouped: dict[uuid.UUID, list[FormQuestion]] = defaultdict(list)
@@ -191,7 +197,7 @@ async def criteria_by_call(
         await session.exec(
             select(EvaluationCriterion)
             .where(col(EvaluationCriterion.call_id).in_(call_ids))
-            .order_by(EvaluationCriterion.position)
+            .order_by(col(EvaluationCriterion.position))
         )
     ).all()
     grouped: dict[uuid.UUID, list[EvaluationCriterion]] = defaultdict(list)

@@ -72,9 +72,7 @@ async def managed_call(session: AsyncSession, *, actor: Actor, call_id: uuid.UUI
     ``PermissionDenied`` when they may read but not manage it.
     """
     call = (
-        await session.exec(
-            queries.visible_calls(actor).where(Call.id == call_id).with_for_update()
-        )
+        await session.exec(queries.visible_calls(actor).where(Call.id == call_id).with_for_update())
     ).first()
     if call is None:
         raise NotFound("no such call")
@@ -142,7 +140,8 @@ async def create_call(
         object_type="call",
         object_id=call.id,
         now=now,
-        after=snapshot(call) | {"questions": len(data.questions), "criteria": len(data.grid.criteria)},
+        after=snapshot(call)
+        | {"questions": len(data.questions), "criteria": len(data.grid.criteria)},
     )
     return call
 
@@ -175,9 +174,7 @@ async def update_call(
     call.updated_at = now
     session.add(call)
     await session.flush()
-    await _replace_children(
-        session, call, changes.funders, themes, changes.questions, changes.grid
-    )
+    await _replace_children(session, call, changes.funders, themes, changes.questions, changes.grid)
     await audit.record(
         session,
         actor=actor,
@@ -232,9 +229,7 @@ async def _apply_structure(
         questions = changes.questions
         if questions is None:
             current_q = (await queries.questions_by_call(session, [call.id])).get(call.id, [])
-            questions = [
-                QuestionInput(key=q.key, kind=q.kind, label=q.label) for q in current_q
-            ]
+            questions = [QuestionInput(key=q.key, kind=q.kind, label=q.label) for q in current_q]
         _check_required_documents(problems, call.eligibility, questions)
     if changes.grid is not None:
         v.check_grid(problems, changes.grid)

@@ -17,8 +17,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
 
-TOKEN_PREFIX_SESSION = "aaps_"
-TOKEN_PREFIX_API = "aapk_"
+TOKEN_PREFIX_SESSION = "aaps_"  # noqa: S105 - a visible prefix, not a secret
+TOKEN_PREFIX_API = "aapk_"  # noqa: S105
 
 
 @dataclass(frozen=True)

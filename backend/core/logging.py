@@ -25,7 +25,11 @@ class JsonFormatter(logging.Formatter):
         if request_id:
             payload["request_id"] = request_id
         payload.update(
-            {k: v for k, v in record.__dict__.items() if k not in _STANDARD and not k.startswith("_")}
+            {
+                k: v
+                for k, v in record.__dict__.items()
+                if k not in _STANDARD and not k.startswith("_")
+            }
         )
         if record.exc_info:
             payload["exception"] = self.formatException(record.exc_info)

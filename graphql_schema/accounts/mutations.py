@@ -18,7 +18,6 @@ from graphql_schema.errors import (
     AlreadyMemberError,
     AuthenticationRequiredError,
     EmailAlreadyUsedError,
-    Error,
     InvalidCredentialsError,
     InvalidInputError,
     LoginLockedError,
@@ -264,4 +263,3 @@ class AccountMutations:
 
 def _user_payload(user: User) -> UserPayload:
     return UserPayload(user=UserType.from_model(user))
-

@@ -15,6 +15,7 @@ from graphql_schema.errors import query_error
 from graphql_schema.mutation_support import node_uuid
 from graphql_schema.pagination import FirstArg, connection_from_page, page_size
 
+
 def _to_backend_filter(flt: CallFilter | None) -> queries.CallFilter:
     if flt is None:
         return queries.CallFilter()

@@ -118,7 +118,9 @@ async def make_organisation(
         registry_id=kw.get("registry_id", f"HRB {n()}"),
     )
     async with unit_of_work(factory) as uow:
-        return await accounts.create_organisation(uow.session, actor=owner_actor, data=data, now=now)
+        return await accounts.create_organisation(
+            uow.session, actor=owner_actor, data=data, now=now
+        )
 
 
 def call_input(programme: Programme, funder: Funder, now: datetime, **kw: Any) -> CallInput:

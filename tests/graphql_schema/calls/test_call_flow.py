@@ -59,13 +59,24 @@ def create_input(programme_id: str, funder_id: str) -> dict:
             "projectStartDate": "2026-09-01",
         },
         "questions": [
-            {"key": "summary", "kind": "TEXT", "label": {"fr": "Résumé"}, "required": True,
-             "maxLength": 3000},
+            {
+                "key": "summary",
+                "kind": "TEXT",
+                "label": {"fr": "Résumé"},
+                "required": True,
+                "maxLength": 3000,
+            },
         ],
         "grid": {
             "criteria": [
-                {"key": "impact", "label": {"fr": "Impact"}, "weight": "2", "scaleMin": "0",
-                 "scaleMax": "5", "step": "0.5"},
+                {
+                    "key": "impact",
+                    "label": {"fr": "Impact"},
+                    "weight": "2",
+                    "scaleMin": "0",
+                    "scaleMax": "5",
+                    "step": "0.5",
+                },
             ],
             "expertsPerCandidacy": 2,
         },
@@ -92,8 +103,12 @@ async def test_manager_creates_and_publishes_call_visible_to_anonymous(
     created = await gql(
         client,
         CREATE,
-        {"input": create_input(str(GlobalID("Programme", str(programme.id))),
-                               str(GlobalID("Funder", str(funder.id))))},
+        {
+            "input": create_input(
+                str(GlobalID("Programme", str(programme.id))),
+                str(GlobalID("Funder", str(funder.id))),
+            )
+        },
         headers=headers,
     )
     result = created["data"]["createCall"]
@@ -112,6 +127,11 @@ async def test_manager_creates_and_publishes_call_visible_to_anonymous(
 
     listed = await gql(client, PUBLIC_LIST)
     assert listed["data"]["calls"]["edges"] == [
-        {"node": {"reference": "IMPACTIA-2026", "status": "PUBLISHED",
-                  "title": "Études d'impact de l'IA"}}
+        {
+            "node": {
+                "reference": "IMPACTIA-2026",
+                "status": "PUBLISHED",
+                "title": "Études d'impact de l'IA",
+            }
+        }
     ]

@@ -1,0 +1,41 @@
+# Two commands for a newcomer: `make run` serves the platform, `make test` runs the suite.
+# Both bootstrap .venv from the pinned pyproject.toml first (only when it changed).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint check-python bootstrap schema clean
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (set PYTHON=...)")'
+
+$(STAMP): pyproject.toml | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+bootstrap: $(STAMP)
+
+run: bootstrap
+	$(BIN)/aap dev
+
+test: bootstrap
+	$(BIN)/python -m pytest
+
+lint: bootstrap
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy backend graphql_schema workers
+	$(BIN)/lint-imports
+	rm -f var/alembic-check.sqlite3
+	AAP_DATABASE_URL=sqlite+aiosqlite:///var/alembic-check.sqlite3 $(BIN)/aap migrate
+	AAP_DATABASE_URL=sqlite+aiosqlite:///var/alembic-check.sqlite3 $(BIN)/alembic -c backend/migrations/alembic.ini check
+
+schema: bootstrap
+	$(BIN)/aap export-schema --output graphql_schema/schema.graphql
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3*

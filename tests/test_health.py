@@ -1,0 +1,50 @@
+"""/healthz says the process lives; /readyz says whether the database and Redis answer."""
+
+from __future__ import annotations
+
+import httpx
+
+from backend.app import create_app
+from backend.core.settings import Settings
+
+
+async def _get(settings: Settings, clock, path: str) -> httpx.Response:
+    app = create_app(settings, clock=clock)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await client.get(path)
+
+
+async def test_healthz_answers_ok(client):
+    response = await client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+async def test_readyz_ready_when_database_and_redis_answer(client):
+    response = await client.get("/readyz")
+    assert response.status_code == 200, response.json()
+    assert response.json()["checks"] == {"database": "ok", "redis": "ok"}
+
+
+async def test_readyz_names_redis_when_it_is_down(settings, clock):
+    down = settings.model_copy(update={"redis_url": "redis://127.0.0.1:1/0"})
+    response = await _get(down, clock, "/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "redis": "failed"}
+
+
+async def test_readyz_names_database_when_it_is_down(settings, clock, tmp_path):
+    missing = f"sqlite+aiosqlite:///{tmp_path / 'no' / 'such' / 'dir' / 'db.sqlite3'}"
+    down = settings.model_copy(update={"database_url": missing})
+    response = await _get(down, clock, "/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == "failed"
+
+
+async def test_responses_carry_a_request_id(client):
+    response = await client.get("/healthz", headers={"X-Request-ID": "abc-123"})
+    assert response.headers["X-Request-ID"] == "abc-123"
+    generated = await client.get("/healthz")
+    assert len(generated.headers["X-Request-ID"]) == 32
