@@ -6,15 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check-python bootstrap schema clean
+.PHONY: run test lint check-python bootstrap schema lock clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (set PYTHON=...)")'
 
-$(STAMP): pyproject.toml | check-python
+$(STAMP): pyproject.toml constraints.txt | check-python
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -c constraints.txt
 	@touch $(STAMP)
 
 bootstrap: $(STAMP)
@@ -36,6 +36,10 @@ lint: bootstrap
 
 schema: bootstrap
 	$(BIN)/aap export-schema --output graphql_schema/schema.graphql
+
+lock: bootstrap
+	{ head -2 constraints.txt; $(BIN)/python -m pip freeze --exclude-editable; } > constraints.tmp
+	mv constraints.tmp constraints.txt
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3*

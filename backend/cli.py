@@ -33,6 +33,7 @@ def migrate() -> None:
     from backend.core import migrate as migrations
 
     settings = get_settings()
+    settings.check_production()
     _ensure_sqlite_folder(settings.database_url)
     migrations.upgrade(settings.database_url)
     typer.echo("database is up to date")
@@ -84,9 +85,17 @@ def seed_demo(
     if_empty: Annotated[bool, typer.Option(help="Only when the database has no user.")] = False,
 ) -> None:
     """Create the demo funders, calls and accounts (dates relative to today)."""
-    from backend.demo.seed import print_accounts, seed_demo_data
+    from backend.core.errors import DomainError
+    from backend.demo.seed import DemoRefusedInProduction, print_accounts, seed_demo_data
 
-    accounts = asyncio.run(_with_factory(lambda f: seed_demo_data(f, only_if_empty=if_empty)))
+    try:
+        accounts = asyncio.run(_with_factory(lambda f: seed_demo_data(f, only_if_empty=if_empty)))
+    except DomainError as exc:
+        typer.echo(f"error: {exc.message} (is the demo already there? try --if-empty)", err=True)
+        raise typer.Exit(1) from None
+    except DemoRefusedInProduction as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
     if accounts:
         print_accounts(accounts)
     else:

@@ -34,9 +34,13 @@ Mutation = merge_types("Mutation", (AccountMutations, CallMutations))
 
 
 def should_mask(error: GraphQLError) -> bool:
-    """Mask everything but validation errors and our deliberate argument errors."""
+    """Mask everything but validation errors and our deliberate argument errors.
+
+    An original that is itself a GraphQLError was written for the client (graphql-core wraps
+    variable coercion errors that way): masking it would hide "$first got invalid value".
+    """
     original = error.original_error
-    if original is None:
+    if original is None or isinstance(original, GraphQLError):
         return False
     return not isinstance(original, InvalidArgument)
 

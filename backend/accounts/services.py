@@ -334,6 +334,10 @@ async def grant_role(
         )
     if await session.get(User, user_id) is None:
         raise NotFound("no such user")
+    for held in await queries.grants_of(session, user_id):
+        if held.role == role and held.funder_id == funder_id:
+            # Already held: nothing changes, nothing to audit (and NULL funders escape UNIQUE).
+            return held
     grant = RoleGrant(user_id=user_id, role=role, funder_id=funder_id, created_at=now)
     session.add(grant)
     await session.flush()

@@ -7,7 +7,14 @@ DE >= 1.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from backend.accounts.enums import OrganisationKind
 from backend.core.countries import is_country_code
@@ -41,20 +48,18 @@ class EligibilityRules(BaseModel):
     min_partners: int | None = Field(default=None, ge=1, le=100)
     max_partners: int | None = Field(default=None, ge=1, le=100)
 
+    @field_validator("max_duration_months", "max_partners")
+    @classmethod
+    def _bounds_in_order(cls, value: int | None, info: ValidationInfo) -> int | None:
+        """A field check (not a model one), so it is reported even when another rule is wrong."""
+        low_name = info.field_name.replace("max_", "min_") if info.field_name else ""
+        low = info.data.get(low_name)
+        if value is not None and low is not None and low > value:
+            raise ValueError(f"{low_name} is greater than {info.field_name}")
+        return value
+
     @model_validator(mode="after")
-    def _bounds_in_order(self) -> EligibilityRules:
-        if (
-            self.min_duration_months is not None
-            and self.max_duration_months is not None
-            and self.min_duration_months > self.max_duration_months
-        ):
-            raise ValueError("min_duration_months is greater than max_duration_months")
-        if (
-            self.min_partners is not None
-            and self.max_partners is not None
-            and self.min_partners > self.max_partners
-        ):
-            raise ValueError("min_partners is greater than max_partners")
+    def _countries_once(self) -> EligibilityRules:
         countries = [r.country for r in self.required_partner_countries]
         if len(countries) != len(set(countries)):
             raise ValueError("a country is required twice")

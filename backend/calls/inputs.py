@@ -208,15 +208,18 @@ def check_timeline(problems: list[FieldProblem], timeline: TimelineInput) -> Non
         "deadlineAt": timeline.deadline_at,
         "reviewDeadlineAt": timeline.review_deadline_at,
     }
-    for name, value in instants.items():
-        if value is not None and value.tzinfo is None:
-            problems.append(FieldProblem(f"timeline.{name}", "give an offset (or Z)", "NAIVE"))
-    if any(p.code == "NAIVE" for p in problems):
-        return
-    if timeline.opens_at >= timeline.deadline_at:
+    naive = {name for name, value in instants.items() if value is not None and value.tzinfo is None}
+    for name in sorted(naive):
+        problems.append(FieldProblem(f"timeline.{name}", "give an offset (or Z)", "NAIVE"))
+    # Compare only aware instants, so a naive one does not hide the other problems.
+    if not naive & {"opensAt", "deadlineAt"} and timeline.opens_at >= timeline.deadline_at:
         problems.append(FieldProblem("timeline.deadlineAt", "must come after the opening"))
     review = timeline.review_deadline_at
-    if review is not None and review <= timeline.deadline_at:
+    if (
+        review is not None
+        and not naive & {"deadlineAt", "reviewDeadlineAt"}
+        and review <= timeline.deadline_at
+    ):
         problems.append(FieldProblem("timeline.reviewDeadlineAt", "must come after the deadline"))
     deadline_day = timeline.deadline_at.date()
     decision, start = timeline.decision_date, timeline.project_start_date

@@ -37,6 +37,7 @@ from backend.calls.rules import (
 from backend.core import audit
 from backend.core.auth import Actor
 from backend.core.clock import ensure_utc
+from backend.core.countries import is_country_code
 from backend.core.errors import FieldProblem, InvalidInput, NotFound, PermissionDenied
 
 AUDITED_FIELDS = (
@@ -104,7 +105,7 @@ async def create_call(
     v.check_questions(problems, data.questions)
     v.check_grid(problems, data.grid)
     await _check_funders_exist(session, problems, data.funders)
-    _check_required_documents(problems, eligibility, data.questions)
+    _check_required_documents(problems, eligibility or data.eligibility, data.questions)
     if data.currency != "EUR":
         problems.append(FieldProblem("currency", "only EUR is supported", "CURRENCY"))
     v.raise_if(problems)
@@ -202,7 +203,11 @@ def _apply_texts(problems: list[FieldProblem], call: Call, changes: CallChanges)
 async def _apply_structure(
     session: AsyncSession, problems: list[FieldProblem], call: Call, changes: CallChanges
 ) -> None:
-    envelope = changes.budget_envelope_cents or call.budget_envelope_cents
+    envelope = (
+        changes.budget_envelope_cents
+        if changes.budget_envelope_cents is not None
+        else call.budget_envelope_cents
+    )
     cap = (
         changes.cap_per_candidacy_cents
         if changes.cap_per_candidacy_cents is not None
@@ -215,6 +220,12 @@ async def _apply_structure(
     v.check_budget(problems, envelope, cap, funders)
     if changes.funders is not None:
         await _check_funders_exist(session, problems, changes.funders)
+        # As on creation: dropping the programme's funder would hand the call to others.
+        programme = await session.get(Programme, call.programme_id)
+        if programme is not None and programme.funder_id not in {
+            f.funder_id for f in changes.funders
+        }:
+            problems.append(FieldProblem("funders", "the programme's funder must fund the call"))
     call.budget_envelope_cents, call.cap_per_candidacy_cents = envelope, cap
     if changes.timeline is not None:
         v.check_timeline(problems, changes.timeline)
@@ -230,7 +241,9 @@ async def _apply_structure(
         if questions is None:
             current_q = (await queries.questions_by_call(session, [call.id])).get(call.id, [])
             questions = [QuestionInput(key=q.key, kind=q.kind, label=q.label) for q in current_q]
-        _check_required_documents(problems, call.eligibility, questions)
+        _check_required_documents(
+            problems, call.eligibility or changes.eligibility or {}, questions
+        )
     if changes.grid is not None:
         v.check_grid(problems, changes.grid)
         if not problems:
@@ -251,9 +264,11 @@ async def _check_funders_exist(
 def _check_required_documents(
     problems: list[FieldProblem], eligibility: dict[str, Any], questions: list[QuestionInput]
 ) -> None:
+    """Also run on the raw rules when they failed validation, so every problem shows at once."""
     file_keys = {q.key for q in questions if q.kind.value == "FILE"}
-    for key in eligibility.get("required_document_keys", []):
-        if key not in file_keys:
+    keys = eligibility.get("required_document_keys", [])
+    for key in keys if isinstance(keys, list) else []:
+        if isinstance(key, str) and key not in file_keys:
             problems.append(
                 FieldProblem(
                     "eligibility.requiredDocumentKeys",
@@ -443,9 +458,26 @@ async def extend_deadline(
         object_id=call.id,
         now=now,
         before={"deadline_at": before},
-        after={"deadline_at": new_deadline},
+        after={"deadline_at": call.deadline_at},
     )
     return call
+
+
+CODE_MAX_LENGTH = 32
+"""The ``funder.code`` and ``programme.code`` columns (call references may take 40)."""
+
+
+def _check_code(problems: list[FieldProblem], code: str) -> str:
+    """A funder or programme code: the reference format, within its column, reported on ``code``."""
+    found: list[FieldProblem] = []
+    code = v.check_reference(found, code)
+    if found or len(code) > CODE_MAX_LENGTH:
+        problems.append(
+            FieldProblem(
+                "code", f"3 to {CODE_MAX_LENGTH} capital letters, digits or hyphens", "FORMAT"
+            )
+        )
+    return code
 
 
 async def create_funder(
@@ -455,14 +487,17 @@ async def create_funder(
     if not actor.is_platform_admin:
         raise PermissionDenied("only platform administrators register funders")
     problems: list[FieldProblem] = []
-    code = v.check_reference(problems, code) if code else code
-    if not name.strip():
-        problems.append(FieldProblem("name", "required", "REQUIRED"))
+    code = _check_code(problems, code)
+    if not 1 <= len(name.strip()) <= 300:
+        problems.append(FieldProblem("name", "give a name of 1 to 300 characters"))
+    country = country.strip().upper()
+    if not is_country_code(country):
+        problems.append(FieldProblem("country", "not an ISO 3166-1 alpha-2 code", "COUNTRY"))
     v.raise_if(problems)
     existing = (await session.exec(select(Funder).where(Funder.code == code))).first()
     if existing is not None:
         raise InvalidInput.single("code", "another funder has this code", "TAKEN")
-    funder = Funder(code=code, name=name.strip(), country=country.upper(), created_at=now)
+    funder = Funder(code=code, name=name.strip(), country=country, created_at=now)
     session.add(funder)
     await session.flush()
     await audit.record(
@@ -490,9 +525,9 @@ async def create_programme(
     if not can_create_call_for(actor, funder_id):
         raise PermissionDenied("you do not manage this funder")
     problems: list[FieldProblem] = []
-    code = v.check_reference(problems, code)
-    if not name.strip():
-        problems.append(FieldProblem("name", "required", "REQUIRED"))
+    code = _check_code(problems, code)
+    if not 1 <= len(name.strip()) <= 300:
+        problems.append(FieldProblem("name", "give a name of 1 to 300 characters", "REQUIRED"))
     v.raise_if(problems)
     programme = Programme(funder_id=funder_id, code=code, name=name.strip(), created_at=now)
     session.add(programme)

@@ -23,6 +23,7 @@ from sqlmodel import Field, SQLModel, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.core.auth import Actor
+from backend.core.clock import ensure_utc
 from backend.core.settings import get_settings
 from backend.core.types import id_field
 
@@ -83,8 +84,14 @@ def jsonable(value: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 async def _lock_head(session: AsyncSession) -> AuditHead:
+    # populate_existing: a head this session loaded earlier must not hide the locked row's values.
     head = (
-        await session.exec(select(AuditHead).where(AuditHead.id == HEAD_ID).with_for_update())
+        await session.exec(
+            select(AuditHead)
+            .where(AuditHead.id == HEAD_ID)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
     ).first()
     if head is None:
         head = AuditHead()
@@ -113,7 +120,8 @@ async def record(
     head = await _lock_head(session)
     entry = AuditEntry(
         seq=head.seq + 1,
-        occurred_at=now,
+        # Hashed as the database gives it back: UTC (a Paris offset would read back as UTC).
+        occurred_at=ensure_utc(now),
         actor_user_id=actor.user_id,
         action=action,
         object_type=object_type,
