@@ -199,8 +199,9 @@ def check_budget(
 
 
 def check_timeline(problems: list[FieldProblem], timeline: TimelineInput) -> None:
+    zone: ZoneInfo | None = None
     try:
-        ZoneInfo(timeline.timezone)
+        zone = ZoneInfo(timeline.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(FieldProblem("timeline.timezone", "not an IANA time zone", "TIME_ZONE"))
     instants = {
@@ -221,7 +222,12 @@ def check_timeline(problems: list[FieldProblem], timeline: TimelineInput) -> Non
         and review <= timeline.deadline_at
     ):
         problems.append(FieldProblem("timeline.reviewDeadlineAt", "must come after the deadline"))
-    deadline_day = timeline.deadline_at.date()
+    # Dates are read in the call's zone: 31 July 23:59:59 Paris is 31 July, not 1 August UTC.
+    deadline_day = (
+        timeline.deadline_at.astimezone(zone).date()
+        if zone is not None and "deadlineAt" not in naive
+        else timeline.deadline_at.date()
+    )
     decision, start = timeline.decision_date, timeline.project_start_date
     if decision is not None and decision < deadline_day:
         problems.append(FieldProblem("timeline.decisionDate", "must not precede the deadline"))

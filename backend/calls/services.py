@@ -392,6 +392,12 @@ async def transition_call(
         return await publish_call(session, actor=actor, call_id=call_id, now=now)
     call = await managed_call(session, actor=actor, call_id=call_id)
     _require_transition(call, to)
+    if to is CallStatus.OPEN and now < call.opens_at:
+        raise InvalidInput.single(
+            "to",
+            f"the call opens at {call.opens_at.isoformat()}: move its opening earlier first",
+            "NOT_YET_OPENING",
+        )
     return await _move(session, call, to, actor=actor, now=now)
 
 
