@@ -117,9 +117,11 @@ async def client(settings: Settings, clock: FrozenClock, session_factory: Sessio
 
     app = create_app(settings, clock=clock)
     transport = httpx.ASGITransport(app=app)
-    async with app.router.lifespan_context(app):
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
-            yield c
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://test") as c,
+    ):
+        yield c
 
 
 class QueryCounter:

@@ -15,13 +15,14 @@ from typing import Any
 
 import pytest
 from graphql import build_schema as parse_sdl
+from sqlmodel import select
 
 from backend.accounts.enums import TokenKind
 from backend.accounts.models import AuthToken, Membership, User
 from backend.calls.enums import CallStatus
 from backend.calls.models import Call
 from backend.core.audit import AuditEntry
-from backend.core.db import unit_of_work
+from backend.core.db import read_session, unit_of_work
 from graphql_schema.schema import schema
 from tests.support import factories as f
 from tests.support.gql import gql
@@ -108,15 +109,18 @@ async def test_call_by_id_is_null_unless_readable(client, world, actor, call_nam
     data = await ask(client, world, actor, CALL, {"id": gid("Call", call)})
 
     if call_name in READABLE_CALLS[actor]:
-        assert data["call"] == {"id": gid("Call", call), "reference": call.reference,
-                                "status": call.status.value}
+        assert data["call"] == {
+            "id": gid("Call", call),
+            "reference": call.reference,
+            "status": call.status.value,
+        }
     else:
         assert data["call"] is None
 
 
 @pytest.mark.parametrize("actor", ACTORS)
 async def test_calls_filtered_on_draft_status_shows_no_more(client, world, actor):
-    query = 'query { calls(filter: {status: DRAFT}) { edges { node { reference } } } }'
+    query = "query { calls(filter: {status: DRAFT}) { edges { node { reference } } } }"
 
     data = await ask(client, world, actor, query)
 
@@ -147,8 +151,7 @@ async def test_funders_and_programmes_are_public(client, world, actor):
         world.funder_b.code,
     }
     assert {
-        (e["node"]["code"], e["node"]["funder"]["code"])
-        for e in programmes["programmes"]["edges"]
+        (e["node"]["code"], e["node"]["funder"]["code"]) for e in programmes["programmes"]["edges"]
     } == {
         (world.programme_a.code, world.funder_a.code),
         (world.programme_b.code, world.funder_b.code),
@@ -285,7 +288,12 @@ async def test_call_mutation_refused_leaves_call_unchanged(
     audit_before = await row_count(session_factory, AuditEntry)
 
     await assert_refused_and_unchanged(
-        client, session_factory, world, actor, query, variables(call),
+        client,
+        session_factory,
+        world,
+        actor,
+        query,
+        variables(call),
         expected_refusal(actor, typename),
     )
 
@@ -298,8 +306,8 @@ CALL_ALLOWED = [
     (operation, call_name)
     for operation in CALL_OPERATIONS
     for call_name in ("draft_a", "published_a")
-    if (operation, call_name) not in {("publishCall", "published_a"),
-                                      ("extendCallDeadline", "draft_a")}
+    if (operation, call_name)
+    not in {("publishCall", "published_a"), ("extendCallDeadline", "draft_a")}
 ]
 
 
@@ -317,19 +325,28 @@ async def test_call_mutation_allowed_for_funder_managers_and_admins(
     assert await row_count(session_factory, AuditEntry) == audit_before + 1
 
 
-async def test_update_call_cannot_hand_the_call_to_another_funder(
-    client, session_factory, world
-):
+async def test_update_call_cannot_hand_the_call_to_another_funder(client, session_factory, world):
     """A manager of A may not replace A by B among the funders of a call in A's programme:
     B's managers would take the call over and A's would lose it."""
     variables = {
         "id": gid("Call", world.draft_a),
-        "input": {"funders": [{"funderId": gid("Funder", world.funder_b),
-                               "shareCents": world.draft_a.budget_envelope_cents}]},
+        "input": {
+            "funders": [
+                {
+                    "funderId": gid("Funder", world.funder_b),
+                    "shareCents": world.draft_a.budget_envelope_cents,
+                }
+            ]
+        },
     }
 
     result = await assert_refused_and_unchanged(
-        client, session_factory, world, "manager_a", UPDATE_CALL, variables,
+        client,
+        session_factory,
+        world,
+        "manager_a",
+        UPDATE_CALL,
+        variables,
         {"InvalidInputError"},
     )
 
@@ -338,7 +355,9 @@ async def test_update_call_cannot_hand_the_call_to_another_funder(
 
 # --- creating calls, funders, programmes ------------------------------------------------------
 
-CREATE_CALL = f"mutation($input: CreateCallInput!) {{ createCall(input: $input) {{ {CALL_RESULT} }} }}"
+CREATE_CALL = (
+    f"mutation($input: CreateCallInput!) {{ createCall(input: $input) {{ {CALL_RESULT} }} }}"
+)
 CREATE_FUNDER = """
 mutation($code: String!) { createFunder(code: $code, name: "Agence", country: "FR") {
   __typename ... on FunderPayload { funder { code } } ... on Error { code } } }"""
@@ -364,10 +383,21 @@ def create_call_input(world: Scenario, clock) -> dict:
             "opensAt": (now + timedelta(days=1)).isoformat(),
             "deadlineAt": (now + timedelta(days=60)).isoformat(),
         },
-        "questions": [{"key": "summary", "kind": "TEXT", "label": {"fr": "Résumé"},
-                       "maxLength": 3000}],
-        "grid": {"criteria": [{"key": "impact", "label": {"fr": "Impact"}, "weight": "1",
-                               "scaleMin": "0", "scaleMax": "5", "step": "1"}]},
+        "questions": [
+            {"key": "summary", "kind": "TEXT", "label": {"fr": "Résumé"}, "maxLength": 3000}
+        ],
+        "grid": {
+            "criteria": [
+                {
+                    "key": "impact",
+                    "label": {"fr": "Impact"},
+                    "weight": "1",
+                    "scaleMin": "0",
+                    "scaleMax": "5",
+                    "step": "1",
+                }
+            ]
+        },
     }
 
 
@@ -381,7 +411,12 @@ async def test_create_call_refused_outside_the_programme_funder(
     variables = {"input": create_call_input(world, clock)}
 
     await assert_refused_and_unchanged(
-        client, session_factory, world, actor, CREATE_CALL, variables,
+        client,
+        session_factory,
+        world,
+        actor,
+        CREATE_CALL,
+        variables,
         expected_refusal(actor, "PermissionDeniedError"),
     )
 
@@ -403,7 +438,12 @@ async def test_create_programme_refused_outside_the_funder(client, session_facto
     variables = {"funderId": gid("Funder", world.funder_a), "code": f"PROG-NEW-{f.n()}"}
 
     await assert_refused_and_unchanged(
-        client, session_factory, world, actor, CREATE_PROGRAMME, variables,
+        client,
+        session_factory,
+        world,
+        actor,
+        CREATE_PROGRAMME,
+        variables,
         expected_refusal(actor, "PermissionDeniedError"),
     )
 
@@ -437,8 +477,11 @@ def _admin_only_variables(name: str, world: Scenario, actor: str) -> dict:
     if name == "grantRole":
         # The most tempting escalation: make oneself a manager of someone else's funder.
         target = world.user(actor) if actor in SIGNED_ACTORS else world.user("manager_b")
-        return {"userId": gid("User", target), "role": "PROGRAMME_MANAGER",
-                "funderId": gid("Funder", world.funder_a)}
+        return {
+            "userId": gid("User", target),
+            "role": "PROGRAMME_MANAGER",
+            "funderId": gid("Funder", world.funder_a),
+        }
     return {"code": f"NEWFUNDER-{f.n()}"}
 
 
@@ -458,7 +501,12 @@ async def test_admin_only_mutation_refused_to_others(
     variables = _admin_only_variables(mutation, world, actor)
 
     await assert_refused_and_unchanged(
-        client, session_factory, world, actor, ADMIN_ONLY[mutation], variables,
+        client,
+        session_factory,
+        world,
+        actor,
+        ADMIN_ONLY[mutation],
+        variables,
         expected_refusal(actor, "PermissionDeniedError"),
     )
 
@@ -504,7 +552,12 @@ ADD_MEMBER_TO_X_REFUSALS = [
 
 async def test_create_organisation_needs_a_user(client, session_factory, world):
     await assert_refused_and_unchanged(
-        client, session_factory, world, ANONYMOUS, CREATE_ORGANISATION, None,
+        client,
+        session_factory,
+        world,
+        ANONYMOUS,
+        CREATE_ORGANISATION,
+        None,
         {"AuthenticationRequiredError"},
     )
 
@@ -518,8 +571,9 @@ async def test_create_organisation_makes_the_creator_its_only_admin(
     assert result["__typename"] == "OrganisationPayload", result
     data = await ask(client, world, actor, ORGANISATION, {"id": result["organisation"]["id"]})
     assert data["organisation"]["name"] == "New Org"
-    other = await ask(client, world, "applicant_x", ORGANISATION,
-                      {"id": result["organisation"]["id"]})
+    other = await ask(
+        client, world, "applicant_x", ORGANISATION, {"id": result["organisation"]["id"]}
+    )
     assert other["organisation"] is None
 
 
@@ -528,21 +582,37 @@ async def test_add_member_to_x_refused_to_non_admins_of_x(
     client, session_factory, world, actor, typename
 ):
     # Y's admin trying this is trying to let themselves into X.
-    variables = {"org": gid("Organisation", world.org_x),
-                 "email": world.user("applicant_y").email, "role": "MEMBER"}
+    variables = {
+        "org": gid("Organisation", world.org_x),
+        "email": world.user("applicant_y").email,
+        "role": "MEMBER",
+    }
 
     await assert_refused_and_unchanged(
-        client, session_factory, world, actor, ADD_MEMBER, variables,
+        client,
+        session_factory,
+        world,
+        actor,
+        ADD_MEMBER,
+        variables,
         expected_refusal(actor, typename),
     )
 
 
 async def test_plain_member_cannot_promote_themselves(client, session_factory, world):
-    variables = {"org": gid("Organisation", world.org_x),
-                 "email": world.user("member_x").email, "role": "ADMIN"}
+    variables = {
+        "org": gid("Organisation", world.org_x),
+        "email": world.user("member_x").email,
+        "role": "ADMIN",
+    }
 
     await assert_refused_and_unchanged(
-        client, session_factory, world, "member_x", ADD_MEMBER, variables,
+        client,
+        session_factory,
+        world,
+        "member_x",
+        ADD_MEMBER,
+        variables,
         {"PermissionDeniedError"},
     )
 
@@ -551,8 +621,11 @@ async def test_plain_member_cannot_promote_themselves(client, session_factory, w
 async def test_add_member_allowed_to_admins_of_the_organisation(
     client, session_factory, world, actor
 ):
-    variables = {"org": gid("Organisation", world.org_x),
-                 "email": world.user("applicant_y").email, "role": "MEMBER"}
+    variables = {
+        "org": gid("Organisation", world.org_x),
+        "email": world.user("applicant_y").email,
+        "role": "MEMBER",
+    }
     memberships_before = await row_count(session_factory, Membership)
 
     result = await mutate(client, world, actor, ADD_MEMBER, variables)
@@ -616,7 +689,12 @@ async def test_logout_revokes_only_the_token_used(client, world):
 
 async def test_create_api_token_needs_a_user(client, session_factory, world):
     await assert_refused_and_unchanged(
-        client, session_factory, world, ANONYMOUS, CREATE_API_TOKEN, {"name": "ci"},
+        client,
+        session_factory,
+        world,
+        ANONYMOUS,
+        CREATE_API_TOKEN,
+        {"name": "ci"},
         {"AuthenticationRequiredError"},
     )
 
@@ -630,14 +708,17 @@ async def test_api_token_acts_as_its_creator(client, world):
 
 
 @pytest.mark.parametrize("actor", [a for a in ACTORS if a != "manager_a"])
-async def test_revoke_api_token_of_another_user_is_not_found(
-    client, session_factory, world, actor
-):
+async def test_revoke_api_token_of_another_user_is_not_found(client, session_factory, world, actor):
     created = await mutate(client, world, "manager_a", CREATE_API_TOKEN, {"name": "ci"})
     variables = {"id": created["apiToken"]["id"]}
 
     await assert_refused_and_unchanged(
-        client, session_factory, world, actor, REVOKE_API_TOKEN, variables,
+        client,
+        session_factory,
+        world,
+        actor,
+        REVOKE_API_TOKEN,
+        variables,
         expected_refusal(actor, "NotFoundError"),
     )
 
@@ -659,23 +740,27 @@ async def test_revoke_own_api_token_locks_it_out(client, world):
 
 async def test_revoke_api_token_refuses_session_tokens(client, session_factory, world):
     """revokeApiToken is for API tokens; a session ends with logout."""
-    async with unit_of_work(session_factory) as uow:
-        from sqlmodel import select
-
+    async with read_session(session_factory) as session:
         session_token = (
-            await uow.session.exec(
+            await session.exec(
                 select(AuthToken).where(AuthToken.user_id == world.user("manager_a").id)
             )
         ).one()
     assert session_token.kind is TokenKind.SESSION
 
     await assert_refused_and_unchanged(
-        client, session_factory, world, "manager_a", REVOKE_API_TOKEN,
-        {"id": gid("ApiToken", session_token)}, {"NotFoundError"},
+        client,
+        session_factory,
+        world,
+        "manager_a",
+        REVOKE_API_TOKEN,
+        {"id": gid("ApiToken", session_token)},
+        {"NotFoundError"},
     )
 
 
 # --- bearer tokens that must not get in -------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "authorization",
@@ -693,7 +778,10 @@ async def test_invalid_bearer_is_401_even_for_public_data(client, world, authori
 
 async def test_expired_session_token_is_401(client, world, clock, settings):
     login = await mutate(
-        client, world, ANONYMOUS, LOGIN,
+        client,
+        world,
+        ANONYMOUS,
+        LOGIN,
         {"email": world.user("viewer_a").email, "password": f.PASSWORD},
     )
     headers = bearer(login["token"])
@@ -718,7 +806,10 @@ async def test_expired_api_token_is_401(client, world, clock):
 
 async def test_session_token_revoked_by_logout_is_401(client, world):
     login = await mutate(
-        client, world, ANONYMOUS, LOGIN,
+        client,
+        world,
+        ANONYMOUS,
+        LOGIN,
         {"email": world.user("expert").email, "password": f.PASSWORD},
     )
     headers = bearer(login["token"])
@@ -741,8 +832,10 @@ async def test_token_of_a_deactivated_user_is_401(client, session_factory, world
 
 COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
     "Query": {
-        "calls": (test_calls_lists_only_readable_calls,
-                  test_calls_filtered_on_draft_status_shows_no_more),
+        "calls": (
+            test_calls_lists_only_readable_calls,
+            test_calls_filtered_on_draft_status_shows_no_more,
+        ),
         "call": (test_call_by_id_is_null_unless_readable, test_call_by_id_of_another_type_is_null),
         "funders": (test_funders_and_programmes_are_public,),
         "programmes": (test_funders_and_programmes_are_public,),
@@ -752,37 +845,63 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
     },
     "Mutation": {
         "login": (test_login_is_public_and_refuses_wrong_passwords_alike,),
-        "logout": (test_logout_without_a_token_needs_authentication,
-                   test_logout_revokes_only_the_token_used),
+        "logout": (
+            test_logout_without_a_token_needs_authentication,
+            test_logout_revokes_only_the_token_used,
+        ),
         "createApiToken": (test_create_api_token_needs_a_user, test_api_token_acts_as_its_creator),
-        "revokeApiToken": (test_revoke_api_token_of_another_user_is_not_found,
-                           test_revoke_own_api_token_locks_it_out,
-                           test_revoke_api_token_refuses_session_tokens),
-        "createUser": (test_admin_only_mutation_refused_to_others,
-                       test_admin_only_mutation_allowed_to_admins),
-        "grantRole": (test_admin_only_mutation_refused_to_others,
-                      test_admin_only_mutation_allowed_to_admins,
-                      test_nobody_but_admins_makes_themselves_admin),
-        "createFunder": (test_admin_only_mutation_refused_to_others,
-                         test_admin_only_mutation_allowed_to_admins),
-        "createOrganisation": (test_create_organisation_needs_a_user,
-                               test_create_organisation_makes_the_creator_its_only_admin),
-        "addOrganisationMember": (test_add_member_to_x_refused_to_non_admins_of_x,
-                                  test_plain_member_cannot_promote_themselves,
-                                  test_add_member_allowed_to_admins_of_the_organisation),
-        "createCall": (test_create_call_refused_outside_the_programme_funder,
-                       test_create_call_allowed_for_the_programme_funder_managers),
-        "updateCall": (test_call_mutation_refused_leaves_call_unchanged,
-                       test_call_mutation_allowed_for_funder_managers_and_admins,
-                       test_update_call_cannot_hand_the_call_to_another_funder),
-        "publishCall": (test_call_mutation_refused_leaves_call_unchanged,
-                        test_call_mutation_allowed_for_funder_managers_and_admins),
-        "transitionCall": (test_call_mutation_refused_leaves_call_unchanged,
-                           test_call_mutation_allowed_for_funder_managers_and_admins),
-        "extendCallDeadline": (test_call_mutation_refused_leaves_call_unchanged,
-                               test_call_mutation_allowed_for_funder_managers_and_admins),
-        "createProgramme": (test_create_programme_refused_outside_the_funder,
-                            test_create_programme_allowed_for_funder_managers_and_admins),
+        "revokeApiToken": (
+            test_revoke_api_token_of_another_user_is_not_found,
+            test_revoke_own_api_token_locks_it_out,
+            test_revoke_api_token_refuses_session_tokens,
+        ),
+        "createUser": (
+            test_admin_only_mutation_refused_to_others,
+            test_admin_only_mutation_allowed_to_admins,
+        ),
+        "grantRole": (
+            test_admin_only_mutation_refused_to_others,
+            test_admin_only_mutation_allowed_to_admins,
+            test_nobody_but_admins_makes_themselves_admin,
+        ),
+        "createFunder": (
+            test_admin_only_mutation_refused_to_others,
+            test_admin_only_mutation_allowed_to_admins,
+        ),
+        "createOrganisation": (
+            test_create_organisation_needs_a_user,
+            test_create_organisation_makes_the_creator_its_only_admin,
+        ),
+        "addOrganisationMember": (
+            test_add_member_to_x_refused_to_non_admins_of_x,
+            test_plain_member_cannot_promote_themselves,
+            test_add_member_allowed_to_admins_of_the_organisation,
+        ),
+        "createCall": (
+            test_create_call_refused_outside_the_programme_funder,
+            test_create_call_allowed_for_the_programme_funder_managers,
+        ),
+        "updateCall": (
+            test_call_mutation_refused_leaves_call_unchanged,
+            test_call_mutation_allowed_for_funder_managers_and_admins,
+            test_update_call_cannot_hand_the_call_to_another_funder,
+        ),
+        "publishCall": (
+            test_call_mutation_refused_leaves_call_unchanged,
+            test_call_mutation_allowed_for_funder_managers_and_admins,
+        ),
+        "transitionCall": (
+            test_call_mutation_refused_leaves_call_unchanged,
+            test_call_mutation_allowed_for_funder_managers_and_admins,
+        ),
+        "extendCallDeadline": (
+            test_call_mutation_refused_leaves_call_unchanged,
+            test_call_mutation_allowed_for_funder_managers_and_admins,
+        ),
+        "createProgramme": (
+            test_create_programme_refused_outside_the_funder,
+            test_create_programme_allowed_for_funder_managers_and_admins,
+        ),
     },
 }
 
@@ -799,4 +918,3 @@ def test_every_root_field_has_authorization_cases(root):
     assert COVERAGE[root].keys() - fields == set(), "cases listed for fields that are gone"
     assert CALL_OPERATIONS.keys() <= COVERAGE["Mutation"].keys()
     assert ADMIN_ONLY.keys() <= COVERAGE["Mutation"].keys()
-

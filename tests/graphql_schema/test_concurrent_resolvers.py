@@ -20,9 +20,7 @@ QUERY = """
 """
 
 
-async def test_sibling_root_fields_and_loaders_resolve_concurrently(
-    client, session_factory, clock
-):
+async def test_sibling_root_fields_and_loaders_resolve_concurrently(client, session_factory, clock):
     now = clock.now()
     funder = await f.make_funder(session_factory, now, code="HAS")
     programme = await f.make_programme(session_factory, now, funder)

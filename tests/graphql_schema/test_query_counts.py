@@ -39,9 +39,7 @@ async def counted(client, counter, query: str, headers=None) -> tuple[list[str],
 
 
 def assert_same_cost(one: list[str], twenty: list[str]) -> None:
-    assert len(twenty) == len(one), "\n\n".join(
-        ["1 item:", *one, "------- 20 items:", *twenty]
-    )
+    assert len(twenty) == len(one), "\n\n".join(["1 item:", *one, "------- 20 items:", *twenty])
 
 
 # --- calls and their relations ----------------------------------------------------------------
@@ -84,8 +82,9 @@ def _complete(node: dict[str, Any]) -> bool:
 
 def _questions() -> list[QuestionInput]:
     return [
-        QuestionInput(key="summary", kind=QuestionKind.TEXT, label={"fr": "Résumé"},
-                      max_length=3000),
+        QuestionInput(
+            key="summary", kind=QuestionKind.TEXT, label={"fr": "Résumé"}, max_length=3000
+        ),
         QuestionInput(key="budget", kind=QuestionKind.NUMBER, label={"fr": "Budget"}),
     ]
 
@@ -93,8 +92,14 @@ def _questions() -> list[QuestionInput]:
 def _grid() -> GridInput:
     return GridInput(
         criteria=[
-            CriterionInput(key=key, label={"fr": key}, weight=Decimal(1), scale_min=Decimal(0),
-                           scale_max=Decimal(5), step=Decimal(1))
+            CriterionInput(
+                key=key,
+                label={"fr": key},
+                weight=Decimal(1),
+                scale_min=Decimal(0),
+                scale_max=Decimal(5),
+                step=Decimal(1),
+            )
             for key in ("impact", "feasibility")
         ]
     )
@@ -107,10 +112,15 @@ async def seed_published_calls(factory, now, count: int) -> None:
         partner = await f.make_funder(factory, now)
         programme = await f.make_programme(factory, now, lead)
         await f.make_call(
-            factory, now, programme, lead,
+            factory,
+            now,
+            programme,
+            lead,
             status=CallStatus.PUBLISHED,
-            funders=[FunderShareInput(lead.id, ENVELOPE // 2),
-                     FunderShareInput(partner.id, ENVELOPE // 2)],
+            funders=[
+                FunderShareInput(lead.id, ENVELOPE // 2),
+                FunderShareInput(partner.id, ENVELOPE // 2),
+            ],
             budget_envelope_cents=ENVELOPE,
             cap_per_candidacy_cents=None,
             themes=["radiology", "oncology"],
@@ -303,8 +313,10 @@ def _list_and_database_fields() -> set[str]:
     sdl = build_schema(schema.as_str())
     found: set[str] = set()
     for name, graphql_type in sdl.type_map.items():
-        if name.startswith("__") or name == "Mutation" or not isinstance(
-            graphql_type, GraphQLObjectType
+        if (
+            name.startswith("__")
+            or name == "Mutation"
+            or not isinstance(graphql_type, GraphQLObjectType)
         ):
             continue
         definition = schema.get_type_by_name(name)
@@ -328,4 +340,3 @@ def test_every_list_and_relation_has_a_query_count_test():
 
     assert fields - COUNTED.keys() - NOT_PER_ITEM == set(), "lists without a query-count test"
     assert (COUNTED.keys() | NOT_PER_ITEM) - fields == set(), "entries for fields that are gone"
-

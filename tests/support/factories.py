@@ -1,4 +1,4 @@
-"""Real rows through the real services, with sensible defaults for what a test does not care about."""
+"""Real rows through the real services, with defaults for what a test does not care about."""
 
 from __future__ import annotations
 
