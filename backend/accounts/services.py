@@ -66,10 +66,6 @@ class IssuedToken:
     user: User
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    return value
-
-
 def _check_password(password: str) -> list[FieldProblem]:
     if len(password) < MIN_PASSWORD_LENGTH:
         return [
@@ -101,7 +97,7 @@ async def attempt_login(
         return LoginLocked(user.locked_until)
     password_ok = verify_password(user.password_hash if user else None, password)
     if user is None or not user.is_active or not password_ok:
-        if user is not None:
+        if user is not None and not password_ok:
             await _record_failed_login(session, user, now=now)
         return InvalidCredentials()
     user.failed_login_count, user.locked_until = 0, None
