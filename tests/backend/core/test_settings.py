@@ -1,0 +1,71 @@
+"""Production refuses settings that would leak accounts or lose data; dev runs with none."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.core.settings import DEFAULT_SECRET_KEY, Environment, InsecureConfiguration, Settings
+
+STRONG = "s" * 40
+PG = "postgresql+asyncpg://aap@db/aap"
+REDIS = "redis://redis:6379/0"
+
+
+def prod(**overrides) -> Settings:
+    values = {
+        "environment": "prod",
+        "secret_key": STRONG,
+        "database_url": PG,
+        "redis_url": REDIS,
+    } | overrides
+    return Settings(**values)
+
+
+def test_settings_dev_defaults_need_nothing():
+    settings = Settings(environment="dev")
+    settings.check_production()
+    assert settings.uses_sqlite
+    assert settings.redis_url is None
+
+
+def test_settings_prod_with_real_services_starts():
+    prod().check_production()
+
+
+@pytest.mark.parametrize("secret", [DEFAULT_SECRET_KEY, "short-secret"])
+def test_settings_prod_refuses_default_or_short_secret(secret):
+    with pytest.raises(InsecureConfiguration, match="AAP_SECRET_KEY"):
+        prod(secret_key=secret).check_production()
+
+
+def test_settings_prod_refuses_sqlite_unless_told():
+    with pytest.raises(InsecureConfiguration, match="SQLite"):
+        prod(database_url="sqlite+aiosqlite:///x.db").check_production()
+    prod(database_url="sqlite+aiosqlite:///x.db", allow_sqlite_in_prod=True).check_production()
+
+
+def test_settings_prod_refuses_embedded_redis():
+    with pytest.raises(InsecureConfiguration, match="AAP_REDIS_URL"):
+        prod(redis_url=None).check_production()
+
+
+def test_settings_read_from_aap_prefixed_environment(monkeypatch):
+    monkeypatch.setenv("AAP_PORT", "9001")
+    monkeypatch.setenv("AAP_DEFAULT_TIMEZONE", "Europe/Berlin")
+    monkeypatch.setenv("PORT", "1")
+    settings = Settings()
+    assert settings.port == 9001
+    assert settings.default_timezone == "Europe/Berlin"
+
+
+def test_settings_refuse_unknown_time_zone():
+    with pytest.raises(ValueError, match="IANA"):
+        Settings(default_timezone="Europe/Atlantis")
+
+
+def test_create_app_refuses_insecure_production(settings):
+    from backend.app import create_app
+
+    insecure = settings.model_copy(update={"environment": Environment.PROD})
+    with pytest.raises(InsecureConfiguration):
+        create_app(insecure)
