@@ -11,6 +11,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from backend.accounts.models import AuthToken, Membership, Organisation, RoleGrant, User
 from backend.core.auth import Actor
+from backend.core.batching import group_by
 
 
 def normalise_email(email: str) -> str:
@@ -72,10 +73,7 @@ async def grants_by_user(
             .order_by(RoleGrant.role, col(RoleGrant.id))
         )
     ).all()
-    grouped: dict[uuid.UUID, list[RoleGrant]] = {}
-    for row in rows:
-        grouped.setdefault(row.user_id, []).append(row)
-    return grouped
+    return group_by(rows, lambda r: r.user_id)
 
 
 async def memberships_by_user(
@@ -88,7 +86,4 @@ async def memberships_by_user(
             .order_by(col(Membership.created_at), col(Membership.id))
         )
     ).all()
-    grouped: dict[uuid.UUID, list[Membership]] = {}
-    for row in rows:
-        grouped.setdefault(row.user_id, []).append(row)
-    return grouped
+    return group_by(rows, lambda r: r.user_id)

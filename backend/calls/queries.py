@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +23,7 @@ from backend.calls.models import (
     Programme,
 )
 from backend.core.auth import Actor
+from backend.core.batching import group_by, index_by
 from backend.core.i18n import Language
 from backend.core.pagination import Page, keyset_page
 
@@ -138,79 +138,55 @@ async def funder_ids_by_call(
     rows = (
         await session.exec(select(CallFunder).where(col(CallFunder.call_id).in_(call_ids)))
     ).all()
-    grouped: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for row in rows:
-        grouped[row.call_id].append(row.funder_id)
-    return grouped
+    return group_by(rows, lambda r: r.call_id, lambda r: r.funder_id)
 
 
 async def call_funders_by_call(
     session: AsyncSession, call_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[CallFunder]]:
-    rows = (
-        await session.exec(
-            select(CallFunder)
-            .where(col(CallFunder.call_id).in_(call_ids))
-            .order_by(col(CallFunder.share_cents).desc(), col(CallFunder.id))
-        )
-    ).all()
-    grouped: dict[uuid.UUID, list[CallFunder]] = defaultdict(list)
-    for row in rows:
-        grouped[row.call_id].append(row)
-    return grouped
+    """Largest share first, so the lead funder reads first."""
+    stmt = (
+        select(CallFunder)
+        .where(col(CallFunder.call_id).in_(call_ids))
+        .order_by(col(CallFunder.share_cents).desc(), col(CallFunder.id))
+    )
+    return group_by((await session.exec(stmt)).all(), lambda r: r.call_id)
 
 
 async def themes_by_call(
     session: AsyncSession, call_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[str]]:
-    rows = (
-        await session.exec(
-            select(CallTheme).where(col(CallTheme.call_id).in_(call_ids)).order_by(CallTheme.theme)
-        )
-    ).all()
-    grouped: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for row in rows:
-        grouped[row.call_id].append(row.theme)
-    return grouped
+    stmt = select(CallTheme).where(col(CallTheme.call_id).in_(call_ids)).order_by(CallTheme.theme)
+    return group_by((await session.exec(stmt)).all(), lambda r: r.call_id, lambda r: r.theme)
 
 
 async def questions_by_call(
     session: AsyncSession, call_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[FormQuestion]]:
-    rows = (
-        await session.exec(
-            select(FormQuestion)
-            .where(col(FormQuestion.call_id).in_(call_ids))
-            .order_by(col(FormQuestion.position))
-        )
-    ).all()
-    grouped: dict[uuid.UUID, list[FormQuestion]] = defaultdict(list)
-    for row in rows:
-        grouped[row.call_id].append(row)
-    return grouped
+    stmt = (
+        select(FormQuestion)
+        .where(col(FormQuestion.call_id).in_(call_ids))
+        .order_by(col(FormQuestion.position))
+    )
+    return group_by((await session.exec(stmt)).all(), lambda r: r.call_id)
 
 
 async def criteria_by_call(
     session: AsyncSession, call_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[EvaluationCriterion]]:
-    rows = (
-        await session.exec(
-            select(EvaluationCriterion)
-            .where(col(EvaluationCriterion.call_id).in_(call_ids))
-            .order_by(col(EvaluationCriterion.position))
-        )
-    ).all()
-    grouped: dict[uuid.UUID, list[EvaluationCriterion]] = defaultdict(list)
-    for row in rows:
-        grouped[row.call_id].append(row)
-    return grouped
+    stmt = (
+        select(EvaluationCriterion)
+        .where(col(EvaluationCriterion.call_id).in_(call_ids))
+        .order_by(col(EvaluationCriterion.position))
+    )
+    return group_by((await session.exec(stmt)).all(), lambda r: r.call_id)
 
 
 async def funders_by_id(
     session: AsyncSession, funder_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, Funder]:
     rows = (await session.exec(select(Funder).where(col(Funder.id).in_(funder_ids)))).all()
-    return {row.id: row for row in rows}
+    return index_by(rows, lambda r: r.id)
 
 
 async def programmes_by_id(
