@@ -58,6 +58,9 @@ class Call(SQLModel, table=True):
     overall_threshold: Decimal | None = Field(default=None, sa_type=sa.Numeric(8, 2))
     experts_per_candidacy: int = 2
     blind_review: bool = False
+    reminder_offsets_days: list[int] = Field(default_factory=lambda: [7, 1], sa_type=sa.JSON)
+    """Days before the deadline at which drafts' organisations are reminded (J-7, J-1)."""
+    closed_at: datetime | None = None
     created_at: datetime
     updated_at: datetime
     published_at: datetime | None = None
