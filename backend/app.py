@@ -25,6 +25,7 @@ from backend.accounts.services import actor_for_token
 from backend.core.auth import ANONYMOUS, Actor
 from backend.core.clock import Clock, SystemClock
 from backend.core.db import SessionFactory, create_engine, create_session_factory, read_session
+from backend.core.jobs import ArqJobQueue
 from backend.core.logging import request_id_var
 from backend.core.redis import redis_settings
 from backend.core.settings import Settings, get_settings
@@ -42,6 +43,7 @@ class AppState:
     clock: Clock
     session_factory: SessionFactory
     redis: Redis
+    jobs: ArqJobQueue
 
 
 def _redis_client(settings: Settings) -> Redis:
@@ -92,11 +94,13 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         clock=clock or SystemClock(),
         session_factory=create_session_factory(engine),
         redis=_redis_client(settings),
+        jobs=ArqJobQueue(redis_settings(settings.redis_url, settings.var_dir)),
     )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        await state.jobs.close()
         await state.redis.aclose()
         await engine.dispose()
 
@@ -116,6 +120,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             session_factory=state.session_factory,
             settings=settings,
             request_id=request_id_var.get() or "",
+            jobs=state.jobs,
         )
 
     router: GraphQLRouter[Any, Any] = GraphQLOverHTTPRouter(

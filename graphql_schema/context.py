@@ -14,6 +14,7 @@ from strawberry.fastapi import BaseContext
 from backend.core.auth import Actor
 from backend.core.clock import Clock
 from backend.core.db import SessionFactory
+from backend.core.jobs import JobQueue
 from backend.core.settings import Settings
 from graphql_schema.loaders import Loaders
 
@@ -25,6 +26,8 @@ class Context(BaseContext):
     session_factory: SessionFactory
     settings: Settings
     request_id: str
+    jobs: JobQueue | None = None
+    """Where services' after-commit jobs go (arq in the app; None in tests that skip it)."""
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

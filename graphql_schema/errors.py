@@ -13,6 +13,7 @@ import strawberry
 from backend.accounts import errors as account_errors
 from backend.calls import errors as call_errors
 from backend.calls.enums import CallStatus
+from backend.candidacies import errors as candidacy_errors
 from backend.core import errors as core_errors
 
 
@@ -85,6 +86,35 @@ class CallReferenceTakenError(Error):
     pass
 
 
+@strawberry.type
+class DeadlinePassedError(Error):
+    deadline_at: datetime
+    deadline_local: datetime = strawberry.field(description="The deadline in the call's zone.")
+    server_time: datetime = strawberry.field(description="The server clock when it refused.")
+
+
+@strawberry.type
+class CallNotOpenError(Error):
+    pass
+
+
+@strawberry.type
+class CandidacyNotEditableError(Error):
+    status: str
+
+
+@strawberry.type
+class SubmissionProblemItem:
+    code: str
+    message: str
+    field: str
+
+
+@strawberry.type
+class SubmissionRejectedError(Error):
+    problems: list[SubmissionProblemItem]
+
+
 def to_error(exc: core_errors.DomainError) -> Error:
     """The GraphQL value for a domain error; an unmapped class is a bug and is re-raised."""
     code, message = exc.code, exc.message
@@ -122,6 +152,33 @@ def to_error(exc: core_errors.DomainError) -> Error:
             return CallStructureFrozenError(code=code, message=message, frozen_fields=exc.fields)
         case call_errors.CallReferenceTaken():
             return CallReferenceTakenError(code=code, message=message)
+    return _candidacy_error(exc)
+
+
+def _candidacy_error(exc: core_errors.DomainError) -> Error:
+    code, message = exc.code, exc.message
+    match exc:
+        case candidacy_errors.DeadlinePassed():
+            return DeadlinePassedError(
+                code=code,
+                message=message,
+                deadline_at=exc.deadline,
+                deadline_local=exc.deadline_local,
+                server_time=exc.now,
+            )
+        case candidacy_errors.CallNotOpen():
+            return CallNotOpenError(code=code, message=message)
+        case candidacy_errors.CandidacyNotEditable():
+            return CandidacyNotEditableError(code=code, message=message, status=exc.status.value)
+        case candidacy_errors.SubmissionRejected():
+            return SubmissionRejectedError(
+                code=code,
+                message=message,
+                problems=[
+                    SubmissionProblemItem(code=p.code, message=p.message, field=p.field)
+                    for p in exc.problems
+                ],
+            )
     raise exc
 
 

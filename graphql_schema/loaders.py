@@ -15,6 +15,7 @@ from strawberry.dataloader import DataLoader
 
 from backend.accounts import queries as account_queries
 from backend.calls import queries as call_queries
+from backend.candidacies import queries as candidacy_queries
 from backend.core.db import SessionFactory, read_session
 
 K = TypeVar("K")
@@ -45,3 +46,11 @@ class Loaders:
         self.organisation = _loader(factory, account_queries.organisations_by_id, lambda: None)
         self.user_grants = _loader(factory, account_queries.grants_by_user, list)
         self.user_memberships = _loader(factory, account_queries.memberships_by_user, list)
+        self.call = _loader(factory, call_queries.calls_by_id, lambda: None)
+        self.candidacy_partners = _loader(factory, candidacy_queries.partners_by_candidacy, list)
+        self.candidacy_answers = _loader(factory, candidacy_queries.answers_by_candidacy, list)
+        self.candidacy_budget = _loader(factory, candidacy_queries.budget_by_candidacy, list)
+        self.candidacy_attachments = _loader(
+            factory, candidacy_queries.attachments_by_candidacy, list
+        )
+        self.candidacy_versions = _loader(factory, candidacy_queries.versions_by_candidacy, list)

@@ -21,7 +21,7 @@ async def in_transaction(
 ) -> T | Error:
     """Commit what ``work`` did, or roll it all back and return the typed error."""
     try:
-        async with unit_of_work(context.session_factory) as uow:
+        async with unit_of_work(context.session_factory, jobs=context.jobs) as uow:
             result = await work(uow.session)
     except DomainError as exc:
         return to_error(exc)

@@ -26,11 +26,13 @@ from graphql_schema.accounts.mutations import AccountMutations
 from graphql_schema.accounts.queries import AccountQueries
 from graphql_schema.calls.mutations import CallMutations
 from graphql_schema.calls.queries import CallQueries
+from graphql_schema.candidacies.mutations import CandidacyMutations
+from graphql_schema.candidacies.queries import CandidacyQueries
 from graphql_schema.errors import InvalidArgument
 from graphql_schema.scalars import SCALAR_MAP
 
-Query = merge_types("Query", (CallQueries, AccountQueries))
-Mutation = merge_types("Mutation", (AccountMutations, CallMutations))
+Query = merge_types("Query", (CallQueries, CandidacyQueries, AccountQueries))
+Mutation = merge_types("Mutation", (AccountMutations, CallMutations, CandidacyMutations))
 
 
 def should_mask(error: GraphQLError) -> bool:

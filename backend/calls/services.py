@@ -576,3 +576,22 @@ async def open_due_calls(session: AsyncSession, *, now: datetime) -> list[Call]:
         )
     ).all()
     return [await _move(session, call, CallStatus.OPEN, actor=SCHEDULER, now=now) for call in due]
+
+
+async def lock_call(session: AsyncSession, call_id: uuid.UUID) -> Call | None:
+    """The call row, locked until commit (closing and scheduling serialise on it)."""
+    return (
+        await session.exec(
+            select(Call)
+            .where(col(Call.id) == call_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).first()
+
+
+async def mark_call_closed(session: AsyncSession, call: Call, *, now: datetime) -> Call:
+    """OPEN -> CLOSED by the platform at the deadline. Side effects: status, closed_at, audit."""
+    _require_transition(call, CallStatus.CLOSED)
+    call.closed_at = now
+    return await _move(session, call, CallStatus.CLOSED, actor=SCHEDULER, now=now)

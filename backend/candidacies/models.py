@@ -45,7 +45,8 @@ class Candidacy(SQLModel, table=True):
     extended_deadline_at: datetime | None = None
     """An individual extension granted by a manager (audited)."""
     eligibility: EligibilityDecision = Field(
-        sa_column=enum_column(EligibilityDecision, server_default="PENDING")
+        default=EligibilityDecision.PENDING,
+        sa_column=enum_column(EligibilityDecision, server_default="PENDING"),
     )
     eligibility_reason: str | None = Field(default=None, max_length=2000)
     eligibility_decided_at: datetime | None = None

@@ -98,10 +98,13 @@ class UnitOfWork:
 
 
 @asynccontextmanager
-async def unit_of_work(factory: SessionFactory) -> AsyncIterator[UnitOfWork]:
+async def unit_of_work(factory: SessionFactory, *, jobs: Any = None) -> AsyncIterator[UnitOfWork]:
+    """One transaction; ``jobs`` (a JobQueue) receives the jobs services ask for, after commit."""
     async with factory() as session:
         uow = UnitOfWork(session)
         session.info["uow"] = uow
+        if jobs is not None:
+            session.info["job_queue"] = jobs
         await session.connection(execution_options={WRITE_OPTION: True})
         try:
             yield uow

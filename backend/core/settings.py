@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SECRET_KEY = "dev-insecure-secret-key-change-me"  # noqa: S105 - a marker, refused in prod
@@ -47,6 +47,14 @@ class Settings(BaseSettings):
     secret_key: str = DEFAULT_SECRET_KEY
     default_timezone: str = "Europe/Paris"
     storage_dir: Path = PROJECT_ROOT / "var" / "storage"
+    # Files: a local folder (storage_dir) unless a bucket is set; see backend.core.storage.
+    storage_s3_endpoint_url: str | None = None
+    """An S3-compatible endpoint (MinIO, Garage, Ceph, AWS), addressed path-style."""
+    storage_s3_bucket: str | None = None
+    storage_s3_access_key: str | None = None
+    storage_s3_secret_key: str | None = Field(default=None, repr=False)
+    storage_s3_region: str = "us-east-1"
+    upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
     var_dir: Path = PROJECT_ROOT / "var"
     allow_sqlite_in_prod: bool = False
     session_token_ttl_hours: int = 12
@@ -57,6 +65,23 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = 30
     graphql_max_page_size: int = 100
     log_level: str = "INFO"
+    # Outgoing mail (the notification outbox): with no smtp_host, mails go to .eml files.
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = True
+    smtp_timeout_seconds: float = Field(default=30, gt=0)
+    smtp_from: str = "Appels à projets <no-reply@localhost>"
+    outbox_dir: Path = Field(default=None, validate_default=True)
+    """Where dev mails are written as .eml files; defaults to ``var_dir / "outbox"``."""
+
+    @field_validator("outbox_dir", mode="before")
+    @classmethod
+    def _outbox_under_var(cls, value: Path | str | None, info: ValidationInfo) -> Path | str:
+        if value is not None:
+            return value
+        return Path(info.data.get("var_dir", PROJECT_ROOT / "var")) / "outbox"
 
     @field_validator("default_timezone")
     @classmethod

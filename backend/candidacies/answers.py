@@ -1,0 +1,109 @@
+"""Answers to a call's form questions, validated by the question's type.
+
+Values are stored as JSON in a canonical form (numbers as decimal strings, dates as ISO
+strings) so a submitted snapshot hashes the same on every database and every run.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from backend.calls.enums import QuestionKind
+from backend.calls.models import FormQuestion
+from backend.core.errors import FieldProblem
+
+
+def clean_answer(question: FormQuestion, value: Any) -> tuple[Any, FieldProblem | None]:
+    """The canonical value for ``question``, or a problem saying what is wrong with it."""
+    path = f"answers.{question.key}"
+    if value is None:
+        return None, None
+    checker = _CHECKERS.get(question.kind)
+    if checker is None:
+        return None, FieldProblem(path, "attach a file instead of answering", "FILE_QUESTION")
+    try:
+        return checker(question, value), None
+    except _Invalid as exc:
+        return None, FieldProblem(path, str(exc), exc.code)
+
+
+class _Invalid(ValueError):
+    def __init__(self, message: str, code: str = "INVALID_ANSWER") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _text(question: FormQuestion, value: Any) -> str:
+    if not isinstance(value, str):
+        raise _Invalid("expects text")
+    limit = question.max_length or 0
+    if limit and len(value) > limit:
+        raise _Invalid(f"at most {limit} characters ({len(value)} given)", "TOO_LONG")
+    return value
+
+
+def _number(question: FormQuestion, value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise _Invalid("expects a number")
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation as exc:
+        raise _Invalid("expects a number") from exc
+    if not number.is_finite():
+        raise _Invalid("expects a finite number")
+    if question.min_value is not None and number < question.min_value:
+        raise _Invalid(f"must be at least {question.min_value}", "OUT_OF_RANGE")
+    if question.max_value is not None and number > question.max_value:
+        raise _Invalid(f"must be at most {question.max_value}", "OUT_OF_RANGE")
+    return format(number.normalize(), "f")
+
+
+def _date(_question: FormQuestion, value: Any) -> str:
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError as exc:
+        raise _Invalid("expects a date such as 2026-09-01") from exc
+
+
+def _choice(question: FormQuestion, value: Any) -> str:
+    allowed = {c["value"] for c in question.choices}
+    if not isinstance(value, str) or value not in allowed:
+        raise _Invalid(f"expects one of {', '.join(sorted(allowed))}", "UNKNOWN_CHOICE")
+    return value
+
+
+def _multi_choice(question: FormQuestion, value: Any) -> list[str]:
+    allowed = [c["value"] for c in question.choices]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Invalid("expects a list of choices")
+    unknown = sorted(set(value) - set(allowed))
+    if unknown:
+        raise _Invalid(f"unknown choices: {', '.join(unknown)}", "UNKNOWN_CHOICE")
+    return [v for v in allowed if v in set(value)]
+
+
+def _yes_no(_question: FormQuestion, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid("expects true or false")
+    return value
+
+
+_CHECKERS = {
+    QuestionKind.TEXT: _text,
+    QuestionKind.NUMBER: _number,
+    QuestionKind.DATE: _date,
+    QuestionKind.CHOICE: _choice,
+    QuestionKind.MULTI_CHOICE: _multi_choice,
+    QuestionKind.YES_NO: _yes_no,
+}
+
+
+def is_answered(value: Any) -> bool:
+    """Empty text and empty selections do not answer a required question."""
+    if value is None:
+        return False
+    if isinstance(value, str | list):
+        return bool(value.strip() if isinstance(value, str) else value)
+    return True

@@ -1,0 +1,149 @@
+"""Closing a call at its deadline: exactly once, whatever the number of workers or retries.
+
+The call row is locked; a call that is not OPEN, or whose deadline has not come (the deadline
+was extended after the job was scheduled), is left alone. Everything happens in the caller's
+single transaction, so a worker killed half-way leaves nothing done and the next attempt (the
+retried job or the sweeper) does it all.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from backend.accounts.enums import Role
+from backend.accounts.models import RoleGrant, User
+from backend.calls import services as call_services
+from backend.calls.enums import CallStatus
+from backend.calls.models import Call, CallFunder
+from backend.candidacies.enums import CandidacyStatus
+from backend.candidacies.models import Candidacy
+from backend.core import audit
+from backend.core.i18n import pick_text
+from backend.notifications import services as notifications
+
+
+@dataclass(frozen=True)
+class ClosingReport:
+    call_id: uuid.UUID
+    submitted: int
+    drafts_left: int
+    """Drafts turned NOT_SUBMITTED (kept, read-only)."""
+    extended: int
+    """Drafts that stay open on an individual extension."""
+
+
+async def close_call(
+    session: AsyncSession, *, call_id: uuid.UUID, now: datetime
+) -> ClosingReport | None:
+    """OPEN -> CLOSED once the deadline has come; ``None`` when there is nothing to do.
+
+    Side effects: call CLOSED (audited); drafts without a running extension become
+    NOT_SUBMITTED (audited as one entry); each manager of the call's funders gets a summary
+    through the outbox (deduplicated per call and manager).
+    """
+    call = await call_services.lock_call(session, call_id)
+    if call is None or call.status is not CallStatus.OPEN or now < call.deadline_at:
+        return None
+    await call_services.mark_call_closed(session, call, now=now)
+    drafts_left = await _expire_drafts(session, call, now=now)
+    report = ClosingReport(
+        call_id=call.id,
+        submitted=await _count(session, call.id, CandidacyStatus.SUBMITTED),
+        drafts_left=drafts_left,
+        extended=await _count(session, call.id, CandidacyStatus.DRAFT),
+    )
+    await _notify_managers(session, call, report, now=now)
+    return report
+
+
+async def expire_extended_drafts(session: AsyncSession, *, now: datetime) -> int:
+    """After a CLOSED call, drafts whose individual extension ran out become NOT_SUBMITTED."""
+    calls = (
+        await session.exec(
+            select(Call).where(
+                col(Call.status) == CallStatus.CLOSED,
+                sa.exists().where(
+                    col(Candidacy.call_id) == col(Call.id),
+                    col(Candidacy.status) == CandidacyStatus.DRAFT,
+                ),
+            )
+        )
+    ).all()
+    return sum([await _expire_drafts(session, call, now=now) for call in calls])
+
+
+async def _expire_drafts(session: AsyncSession, call: Call, *, now: datetime) -> int:
+    expired = sa.or_(
+        col(Candidacy.extended_deadline_at).is_(None), col(Candidacy.extended_deadline_at) <= now
+    )
+    result = await session.exec(  # type: ignore[call-overload]
+        sa.update(Candidacy)
+        .where(
+            col(Candidacy.call_id) == call.id,
+            col(Candidacy.status) == CandidacyStatus.DRAFT,
+            expired,
+        )
+        .values(status=CandidacyStatus.NOT_SUBMITTED, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    count = int(result.rowcount or 0)
+    if count:
+        await audit.record(
+            session,
+            actor=call_services.SCHEDULER,
+            action="candidacies.not_submitted",
+            object_type="call",
+            object_id=call.id,
+            now=now,
+            after={"drafts": count},
+        )
+    return count
+
+
+async def _count(session: AsyncSession, call_id: uuid.UUID, status: CandidacyStatus) -> int:
+    return int(
+        (
+            await session.exec(
+                select(sa.func.count())
+                .select_from(Candidacy)
+                .where(col(Candidacy.call_id) == call_id, col(Candidacy.status) == status)
+            )
+        ).one()
+    )
+
+
+async def _notify_managers(
+    session: AsyncSession, call: Call, report: ClosingReport, *, now: datetime
+) -> None:
+    managers = (
+        await session.exec(
+            select(User)
+            .join(RoleGrant, col(RoleGrant.user_id) == col(User.id))
+            .join(CallFunder, col(CallFunder.funder_id) == col(RoleGrant.funder_id))
+            .where(
+                col(CallFunder.call_id) == call.id,
+                col(RoleGrant.role) == Role.PROGRAMME_MANAGER,
+                col(User.is_active).is_(True),
+            )
+            .distinct()
+        )
+    ).all()
+    for user in managers:
+        await notifications.enqueue(
+            session,
+            user=user,
+            template="call_closed_summary",
+            context={
+                "call_title": pick_text(call.title, user.language) or call.reference,
+                "submitted_count": report.submitted,
+                "drafts_left_count": report.drafts_left,
+            },
+            dedupe_key=f"call-closed:{call.id}:{user.id}",
+            now=now,
+        )

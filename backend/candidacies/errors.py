@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from backend.candidacies.enums import CandidacyStatus
+from backend.core.errors import DomainError
+
+
+class DeadlinePassed(DomainError):
+    """The server clock says the deadline has come: exact to the second, in the call's zone."""
+
+    code = "DEADLINE_PASSED"
+
+    def __init__(self, deadline: datetime, now: datetime, deadline_local: datetime) -> None:
+        super().__init__(
+            f"the deadline was {deadline_local.isoformat()}; the server time is {now.isoformat()}"
+        )
+        self.deadline = deadline
+        self.now = now
+        self.deadline_local = deadline_local
+
+
+class CallNotOpen(DomainError):
+    code = "CALL_NOT_OPEN"
+
+    def __init__(self) -> None:
+        super().__init__("this call is not accepting candidacies")
+
+
+class CandidacyNotEditable(DomainError):
+    code = "CANDIDACY_NOT_EDITABLE"
+
+    def __init__(self, status: CandidacyStatus) -> None:
+        super().__init__(f"a {status.value} candidacy can no longer change")
+        self.status = status
+
+
+@dataclass(frozen=True)
+class SubmissionProblem:
+    """One reason a candidacy cannot be submitted; ``field`` points at what to fix."""
+
+    code: str
+    message: str
+    field: str = ""
+
+
+@dataclass
+class SubmissionRejected(DomainError):
+    """Every problem found at once: missing answers, eligibility rules, budget, documents."""
+
+    problems: list[SubmissionProblem] = field(default_factory=list)
+    code = "SUBMISSION_REJECTED"
+
+    def __post_init__(self) -> None:
+        super().__init__(f"{len(self.problems)} problem(s) prevent the submission")

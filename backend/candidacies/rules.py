@@ -1,0 +1,69 @@
+"""Permission and state predicates for candidacies: pure, synchronous, no database access."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from datetime import datetime
+
+from backend.calls.enums import CallStatus
+from backend.calls.models import Call
+from backend.candidacies.enums import EDITABLE_STATUSES, CandidacyStatus
+from backend.candidacies.models import Candidacy
+from backend.core.auth import Actor
+
+
+def can_apply_for(actor: Actor, organisation_id: uuid.UUID) -> bool:
+    """Applicants create candidacies on behalf of an organisation they belong to."""
+    return organisation_id in actor.organisation_ids
+
+
+def can_edit_candidacy(actor: Actor, candidacy: Candidacy) -> bool:
+    """Every member of the lead organisation edits; nobody else does."""
+    return candidacy.lead_organisation_id in actor.organisation_ids
+
+
+def can_read_candidacy(
+    actor: Actor, candidacy: Candidacy, call_funder_ids: Collection[uuid.UUID]
+) -> bool:
+    """The lead organisation's members, the call's funders' staff, and admins."""
+    return (
+        can_edit_candidacy(actor, candidacy)
+        or actor.is_platform_admin
+        or not actor.readable_funder_ids.isdisjoint(call_funder_ids)
+    )
+
+
+def can_manage_candidacy(actor: Actor, call_funder_ids: Collection[uuid.UUID]) -> bool:
+    """Extensions and eligibility decisions: the call's managers and admins."""
+    return actor.is_platform_admin or not actor.managed_funder_ids.isdisjoint(call_funder_ids)
+
+
+def effective_deadline(call: Call, candidacy: Candidacy | None) -> datetime:
+    """The call's deadline, or the candidacy's individual extension when it is later."""
+    extension = candidacy.extended_deadline_at if candidacy else None
+    return max(call.deadline_at, extension) if extension else call.deadline_at
+
+
+def accepts_changes(call: Call, candidacy: Candidacy | None, *, now: datetime) -> bool:
+    """Strictly before the (effective) deadline, on a call that has opened and not closed.
+
+    A candidacy with an individual extension may still change after the call is CLOSED.
+    """
+    if now < call.opens_at or now >= effective_deadline(call, candidacy):
+        return False
+    if call.status is CallStatus.OPEN:
+        return True
+    return (
+        call.status is CallStatus.CLOSED
+        and candidacy is not None
+        and candidacy.extended_deadline_at is not None
+    )
+
+
+def is_editable(candidacy: Candidacy) -> bool:
+    return candidacy.status in EDITABLE_STATUSES
+
+
+def counts_as_submitted(candidacy: Candidacy) -> bool:
+    return candidacy.status is CandidacyStatus.SUBMITTED

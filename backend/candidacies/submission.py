@@ -1,0 +1,387 @@
+"""Submitting a candidacy: every check at once, an immutable hashed version, a reference.
+
+The server clock is the only authority: ``now`` is read when the request arrives, and a
+submission at or after the (effective) deadline is refused with ``DeadlinePassed``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from backend.accounts.models import Organisation, User
+from backend.calls import queries as call_queries
+from backend.calls.eligibility import EligibilityRules
+from backend.calls.enums import QuestionKind
+from backend.calls.models import Call, FormQuestion
+from backend.candidacies import queries
+from backend.candidacies.answers import is_answered
+from backend.candidacies.enums import CandidacyStatus
+from backend.candidacies.errors import SubmissionProblem, SubmissionRejected
+from backend.candidacies.models import (
+    Attachment,
+    BudgetLine,
+    Candidacy,
+    CandidacyAnswer,
+    CandidacyPartner,
+    CandidacyReferenceCounter,
+    CandidacyVersion,
+)
+from backend.candidacies.services import _audit, editable_candidacy
+from backend.core.auth import Actor
+from backend.core.errors import NotFound
+from backend.core.jobs import enqueue_after_commit
+
+RENDER_RECEIPT_JOB = "render_receipt"
+
+
+@dataclass(frozen=True)
+class CandidacyContents:
+    """Everything a submission is checked against and made of, loaded once."""
+
+    call: Call
+    candidacy: Candidacy
+    questions: list[FormQuestion]
+    partners: list[tuple[CandidacyPartner, Organisation]]
+    answers: dict[str, Any]
+    budget: list[BudgetLine]
+    attachments: list[Attachment]
+
+
+async def load_contents(
+    session: AsyncSession, candidacy: Candidacy, call: Call
+) -> CandidacyContents:
+    ids = [candidacy.id]
+    partners = (await queries.partners_by_candidacy(session, ids)).get(candidacy.id, [])
+    orgs = {
+        o.id: o
+        for o in (
+            await session.exec(
+                select(Organisation).where(
+                    col(Organisation.id).in_([p.organisation_id for p in partners])
+                )
+            )
+        ).all()
+    }
+    answers: list[CandidacyAnswer] = (await queries.answers_by_candidacy(session, ids)).get(
+        candidacy.id, []
+    )
+    return CandidacyContents(
+        call=call,
+        candidacy=candidacy,
+        questions=(await call_queries.questions_by_call(session, [call.id])).get(call.id, []),
+        partners=[(p, orgs[p.organisation_id]) for p in partners],
+        answers={a.question_key: a.value for a in answers},
+        budget=(await queries.budget_by_candidacy(session, ids)).get(candidacy.id, []),
+        attachments=(await queries.attachments_by_candidacy(session, ids)).get(candidacy.id, []),
+    )
+
+
+def check_submission(contents: CandidacyContents) -> list[SubmissionProblem]:
+    """Every reason the candidacy cannot be submitted, in the order a person would fix them."""
+    rules = EligibilityRules.model_validate(contents.call.eligibility)
+    return [
+        *_missing_answers(contents),
+        *_missing_documents(contents, rules),
+        *_consortium_problems(contents, rules),
+        *_duration_problems(contents, rules),
+        *_budget_problems(contents),
+    ]
+
+
+def _missing_answers(c: CandidacyContents) -> list[SubmissionProblem]:
+    return [
+        SubmissionProblem("MISSING_ANSWER", f"answer «{_label(q)}»", f"answers.{q.key}")
+        for q in c.questions
+        if q.required and q.kind is not QuestionKind.FILE and not is_answered(c.answers.get(q.key))
+    ]
+
+
+def _missing_documents(c: CandidacyContents, rules: EligibilityRules) -> list[SubmissionProblem]:
+    attached = {a.question_key for a in c.attachments}
+    required = [q.key for q in c.questions if q.required and q.kind is QuestionKind.FILE]
+    required += [k for k in rules.required_document_keys if k not in required]
+    labels = {q.key: _label(q) for q in c.questions}
+    return [
+        SubmissionProblem(
+            "MISSING_DOCUMENT", f"attach «{labels.get(key, key)}»", f"attachments.{key}"
+        )
+        for key in required
+        if key not in attached
+    ]
+
+
+def _consortium_problems(c: CandidacyContents, rules: EligibilityRules) -> list[SubmissionProblem]:
+    problems = []
+    countries = Counter(org.country for _, org in c.partners)
+    for requirement in rules.required_partner_countries:
+        if countries[requirement.country] < requirement.min_partners:
+            problems.append(
+                SubmissionProblem(
+                    "PARTNER_COUNTRY",
+                    f"at least {requirement.min_partners} partner(s) from {requirement.country}",
+                    "partners",
+                )
+            )
+    allowed = set(rules.allowed_organisation_kinds)
+    for _, org in c.partners:
+        if allowed and org.kind not in allowed:
+            problems.append(
+                SubmissionProblem(
+                    "ORGANISATION_KIND",
+                    f"{org.name}: a {org.kind.value} may not take part in this call",
+                    "partners",
+                )
+            )
+    count = len(c.partners)
+    if (rules.min_partners and count < rules.min_partners) or (
+        rules.max_partners and count > rules.max_partners
+    ):
+        bounds = f"{rules.min_partners or 1} to {rules.max_partners or 'any number of'}"
+        problems.append(SubmissionProblem("PARTNER_COUNT", f"{bounds} partners", "partners"))
+    return problems
+
+
+def _duration_problems(c: CandidacyContents, rules: EligibilityRules) -> list[SubmissionProblem]:
+    months, low, high = (
+        c.candidacy.duration_months,
+        rules.min_duration_months,
+        rules.max_duration_months,
+    )
+    if low is None and high is None:
+        return []
+    if months is None:
+        return [
+            SubmissionProblem("MISSING_DURATION", "give the project's duration", "durationMonths")
+        ]
+    if (low and months < low) or (high and months > high):
+        return [
+            SubmissionProblem(
+                "DURATION",
+                f"the duration must lie between {low or 1} and {high or '…'} months",
+                "durationMonths",
+            )
+        ]
+    return []
+
+
+def _budget_problems(c: CandidacyContents) -> list[SubmissionProblem]:
+    if not c.budget:
+        return [SubmissionProblem("BUDGET_MISSING", "give at least one budget line", "budget")]
+    problems = []
+    total = sum(line.amount_cents for line in c.budget)
+    cap = c.call.cap_per_candidacy_cents
+    if cap is not None and total > cap:
+        problems.append(
+            SubmissionProblem(
+                "BUDGET_CAP",
+                f"the total {total / 100:.2f} exceeds the cap {cap / 100:.2f}",
+                "budget",
+            )
+        )
+    per_partner = Counter[uuid.UUID]()
+    for line in c.budget:
+        per_partner[line.organisation_id] += line.amount_cents
+    for partner, org in c.partners:
+        lines_total = per_partner[partner.organisation_id]
+        if lines_total != partner.requested_share_cents:
+            problems.append(
+                SubmissionProblem(
+                    "PARTNER_SHARE_MISMATCH",
+                    f"{org.name}: budget lines add up to {lines_total / 100:.2f},"
+                    f" the requested share is {partner.requested_share_cents / 100:.2f}",
+                    "partners",
+                )
+            )
+    return problems
+
+
+def _label(question: FormQuestion) -> str:
+    return question.label.get("fr") or question.label.get("en") or question.key
+
+
+def canonical_snapshot(
+    contents: CandidacyContents,
+    *,
+    number: int,
+    reference: str,
+    submitted_at: datetime,
+    submitted_by: User,
+) -> dict[str, Any]:
+    """The version's facts as plain JSON values, in a fixed shape (see the receipt)."""
+    c, candidacy = contents, contents.candidacy
+    return {
+        "candidacy_id": str(candidacy.id),
+        "reference": reference,
+        "version": number,
+        "submitted_at": submitted_at.isoformat(),
+        "submitted_by": {"id": str(submitted_by.id), "name": submitted_by.full_name,
+                         "email": submitted_by.email},
+        "call": {"id": str(c.call.id), "reference": c.call.reference, "title": c.call.title,
+                 "timezone": c.call.timezone, "deadline_at": c.call.deadline_at.isoformat()},
+        "title": candidacy.title,
+        "acronym": candidacy.acronym,
+        "duration_months": candidacy.duration_months,
+        "lead_organisation_id": str(candidacy.lead_organisation_id),
+        "partners": [
+            {"organisation": _organisation(org), "role": p.role.value,
+             "requested_share_cents": p.requested_share_cents}
+            for p, org in c.partners
+        ],
+        "answers": dict(sorted(c.answers.items())),
+        "budget": [
+            {"organisation_id": str(line.organisation_id), "category": line.category.value,
+             "label": line.label, "amount_cents": line.amount_cents}
+            for line in c.budget
+        ],
+        "budget_total_cents": sum(line.amount_cents for line in c.budget),
+        "currency": c.call.currency,
+        "attachments": [
+            {"question_key": a.question_key, "name": a.original_name, "sha256": a.sha256,
+             "size_bytes": a.size_bytes, "content_type": a.content_type}
+            for a in c.attachments
+        ],
+    }  # fmt: skip
+
+
+def _organisation(org: Organisation) -> dict[str, Any]:
+    return {
+        "id": str(org.id),
+        "name": org.name,
+        "kind": org.kind.value,
+        "country": org.country,
+        "siret": org.siret,
+        "finess": org.finess,
+        "registry_id": org.registry_id,
+    }
+
+
+def snapshot_hash(snapshot: dict[str, Any]) -> str:
+    """SHA-256 of the canonical JSON (sorted keys, no spaces, UTF-8): anyone can recompute it."""
+    canonical = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+async def next_reference(session: AsyncSession, call: Call) -> str:
+    """The call's next reference number, gap-free: the counter row is locked until commit.
+
+    A rolled-back submission rolls its increment back with it, so numbers never skip.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    await session.exec(  # type: ignore[call-overload]
+        insert(CandidacyReferenceCounter)
+        .values(call_id=call.id, last_number=0)
+        .on_conflict_do_nothing(index_elements=["call_id"])
+    )
+    counter = (
+        await session.exec(
+            select(CandidacyReferenceCounter)
+            .where(col(CandidacyReferenceCounter.call_id) == call.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).one()
+    counter.last_number += 1
+    session.add(counter)
+    return f"{call.reference}-{counter.last_number:04d}"
+
+
+@dataclass(frozen=True)
+class SubmissionReceipt:
+    candidacy: Candidacy
+    version: CandidacyVersion
+    reference: str
+    server_time: datetime
+    sha256: str
+
+
+async def submit_candidacy(
+    session: AsyncSession, *, actor: Actor, candidacy_id: uuid.UUID, now: datetime
+) -> SubmissionReceipt:
+    """Check everything, freeze a new version, give the reference on first submission.
+
+    Side effects: a ``candidacy_version`` row; the candidacy becomes SUBMITTED; on the first
+    submission the call's reference counter advances; audited; after commit a receipt PDF is
+    rendered by a worker.
+    """
+    candidacy, call = await editable_candidacy(
+        session, actor=actor, candidacy_id=candidacy_id, now=now
+    )
+    contents = await load_contents(session, candidacy, call)
+    problems = check_submission(contents)
+    if problems:
+        raise SubmissionRejected(problems)
+    reference = candidacy.reference or await next_reference(session, call)
+    user = await session.get(User, actor.user_id)
+    assert user is not None
+    number = candidacy.submitted_version + 1
+    snapshot = canonical_snapshot(
+        contents, number=number, reference=reference, submitted_at=now, submitted_by=user
+    )
+    version = CandidacyVersion(
+        candidacy_id=candidacy.id,
+        number=number,
+        snapshot=snapshot,
+        sha256=snapshot_hash(snapshot),
+        submitted_at=now,
+        submitted_by_user_id=user.id,
+    )
+    session.add(version)
+    candidacy.reference = reference
+    candidacy.status = CandidacyStatus.SUBMITTED
+    candidacy.submitted_version = number
+    candidacy.last_submitted_at = now
+    candidacy.has_unsubmitted_changes = False
+    candidacy.updated_at = now
+    session.add(candidacy)
+    await _audit(
+        session, actor, "candidacy.submitted", candidacy, now,
+        after={"reference": reference, "version": number, "sha256": version.sha256},
+    )  # fmt: skip
+    enqueue_after_commit(
+        session, RENDER_RECEIPT_JOB, job_id=f"receipt:{version.id}", version_id=str(version.id)
+    )
+    return SubmissionReceipt(candidacy, version, reference, now, version.sha256)
+
+
+async def withdraw_candidacy(
+    session: AsyncSession, *, actor: Actor, candidacy_id: uuid.UUID, now: datetime
+) -> Candidacy:
+    """Withdraw before the deadline: the candidacy no longer counts. Audited."""
+    candidacy, _ = await editable_candidacy(
+        session, actor=actor, candidacy_id=candidacy_id, now=now
+    )
+    before = candidacy.status
+    candidacy.status = CandidacyStatus.WITHDRAWN
+    candidacy.updated_at = now
+    session.add(candidacy)
+    await _audit(
+        session, actor, "candidacy.withdrawn", candidacy, now,
+        before={"status": before.value}, after={"status": CandidacyStatus.WITHDRAWN.value},
+    )  # fmt: skip
+    return candidacy
+
+
+async def submission_report(
+    session: AsyncSession, *, actor: Actor, candidacy_id: uuid.UUID
+) -> list[SubmissionProblem]:
+    """The automatic checks on the current state, for whoever may read the candidacy.
+
+    Applicants see what to fix before submitting; managers screen eligibility with it.
+    """
+    candidacy = await queries.readable_candidacy(session, actor, candidacy_id)
+    if candidacy is None:
+        raise NotFound("no such candidacy")
+    call = await session.get(Call, candidacy.call_id)
+    assert call is not None
+    return check_submission(await load_contents(session, candidacy, call))

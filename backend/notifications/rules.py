@@ -1,0 +1,31 @@
+"""Pure rules of the outbox: when a notification is due, how long to wait after a failure."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from backend.notifications.enums import NotificationStatus
+from backend.notifications.models import Notification
+
+BACKOFF: tuple[timedelta, ...] = (
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=12),
+)
+"""Wait after the 1st, 2nd, ... failed attempt; after the last one the notification FAILS."""
+
+MAX_ATTEMPTS = len(BACKOFF) + 1
+
+
+def is_due(notification: Notification, *, now: datetime) -> bool:
+    """A PENDING notification whose next attempt time has come."""
+    return notification.status == NotificationStatus.PENDING and notification.next_attempt_at <= now
+
+
+def retry_delay(attempts: int) -> timedelta | None:
+    """The wait before the next try after ``attempts`` tries, or None when it is time to give up."""
+    if attempts < 1:
+        raise ValueError("retry_delay needs the number of attempts made (>= 1)")
+    return BACKOFF[attempts - 1] if attempts <= len(BACKOFF) else None

@@ -1,0 +1,372 @@
+"""The notification outbox: enqueue in the caller's transaction, send later from a worker.
+
+A state change and the e-mail it causes are committed together or not at all: services call
+:func:`enqueue` with the session of their unit of work, and a rollback takes the notification
+with it. :func:`send_due`, run by a worker every minute, renders and sends what is due, retries
+failures with backoff (:data:`backend.notifications.rules.BACKOFF`) and gives up after the last
+try, leaving the row FAILED for a manager to look at.
+
+Everything here but :func:`send_due` takes a session and never commits.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime, parseaddr
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from backend.accounts.models import User
+from backend.core.clock import ensure_utc
+from backend.core.db import SessionFactory, unit_of_work
+from backend.core.settings import get_settings
+from backend.core.types import new_id
+from backend.notifications import rules
+from backend.notifications.enums import NotificationStatus
+from backend.notifications.models import Notification
+from backend.notifications.senders import NOTIFICATION_ID_HEADER, PermanentSendError, Sender
+from backend.notifications.templates import InvalidContext, TemplateError, render
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=10)
+"""How long a claimed notification stays invisible to other workers while it is being sent.
+
+Far longer than a send (and than the arq job timeout), so only a worker that died mid-batch
+lets a row come due again before its outcome is recorded."""
+DEDUPE_KEY_MAX = 200
+INSERT_CHUNK = 500
+ERROR_MAX = 2000
+LOST_WORKER_ERROR = "the worker was lost during the last attempt (its lease expired)"
+
+
+# --- enqueue --------------------------------------------------------------------------------
+
+
+async def enqueue(
+    session: AsyncSession,
+    *,
+    user: User,
+    template: str,
+    context: dict[str, Any],
+    dedupe_key: str,
+    now: datetime,
+) -> Notification | None:
+    """Queue one e-mail to ``user`` in the caller's transaction, in the user's language.
+
+    Returns None, and changes nothing, when a notification with ``dedupe_key`` already exists,
+    including one that a concurrent transaction is inserting (``INSERT ... ON CONFLICT DO
+    NOTHING`` waits for it on PostgreSQL; SQLite serialises writers). Raises
+    :class:`~backend.notifications.templates.TemplateError` at once for an unknown template or
+    a context it cannot render, so the mistake fails the state change instead of the worker.
+    Side effects: inserts one ``notification`` row (PENDING, due at ``now``); never commits.
+    """
+    created = await _insert_ignoring_duplicates(
+        session, [_new_row(user, template, context, dedupe_key, now)]
+    )
+    return created[0] if created else None
+
+
+async def enqueue_for_users(
+    session: AsyncSession,
+    *,
+    users: Iterable[User],
+    template: str,
+    context: dict[str, Any],
+    dedupe_key: str,
+    now: datetime,
+) -> list[Notification]:
+    """Queue the same message to several users (e.g. the call-closed summary to its managers).
+
+    Each user gets the key ``<dedupe_key>:<user id>``, so re-running the caller adds only the
+    users not yet notified. Returns the notifications created. Side effects: inserts up to one
+    ``notification`` row per distinct user, in a few statements; never commits.
+    """
+    distinct = {user.id: user for user in users}.values()
+    rows = [_new_row(user, template, context, f"{dedupe_key}:{user.id}", now) for user in distinct]
+    created: list[Notification] = []
+    for start in range(0, len(rows), INSERT_CHUNK):
+        created += await _insert_ignoring_duplicates(session, rows[start : start + INSERT_CHUNK])
+    return created
+
+
+def _new_row(
+    user: User, template: str, context: dict[str, Any], dedupe_key: str, now: datetime
+) -> dict[str, Any]:
+    """Column values of a new PENDING notification, after checking that it will render."""
+    if not 0 < len(dedupe_key) <= DEDUPE_KEY_MAX:
+        raise ValueError(f"dedupe_key must have 1 to {DEDUPE_KEY_MAX} characters")
+    try:
+        stored_context = json.loads(json.dumps(context))
+    except (TypeError, ValueError) as exc:
+        raise InvalidContext(f"notification context must be JSON: {exc}") from exc
+    render(template, user.language, stored_context)
+    now = ensure_utc(now)
+    return {
+        "id": new_id(),
+        "dedupe_key": dedupe_key,
+        "user_id": user.id,
+        "email": user.email,
+        "language": user.language,
+        "template": template,
+        "context": stored_context,
+        "status": NotificationStatus.PENDING,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "last_error": None,
+        "created_at": now,
+        "sent_at": None,
+    }
+
+
+async def _insert_ignoring_duplicates(
+    session: AsyncSession, rows: Sequence[dict[str, Any]]
+) -> list[Notification]:
+    """``INSERT ... ON CONFLICT (dedupe_key) DO NOTHING RETURNING *``: the rows really added."""
+    if not rows:
+        return []
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        stmt: Any = postgresql.insert(Notification)
+    elif dialect == "sqlite":
+        stmt = sqlite.insert(Notification)
+    else:
+        raise NotImplementedError(f"the outbox supports PostgreSQL and SQLite, not {dialect}")
+    stmt = (
+        stmt.values(list(rows))
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(Notification)
+    )
+    return list((await session.scalars(stmt)).all())
+
+
+# --- claim ----------------------------------------------------------------------------------
+
+
+async def claim_due(
+    session: AsyncSession, *, now: datetime, limit: int, lease: timedelta = LEASE
+) -> list[Notification]:
+    """Take up to ``limit`` due notifications for sending, oldest first.
+
+    The rows are locked ``FOR UPDATE SKIP LOCKED`` (PostgreSQL; SQLite has one writer at a
+    time), then leased: ``next_attempt_at`` moves to ``now + lease`` and ``attempts`` counts
+    the try, so once the caller commits, no other worker sees them as due until the lease
+    ends. A row due again after its last try means that a worker died while sending it: it
+    is marked FAILED instead of being claimed. Side effects: those updates; never commits.
+    """
+    now = ensure_utc(now)
+    due = (
+        await session.exec(
+            select(Notification)
+            .where(
+                Notification.status == NotificationStatus.PENDING,
+                col(Notification.next_attempt_at) <= now,
+            )
+            .order_by(col(Notification.next_attempt_at), col(Notification.id))
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+            .execution_options(populate_existing=True)
+        )
+    ).all()
+    claimed = []
+    for notification in due:
+        if notification.attempts >= rules.MAX_ATTEMPTS:
+            notification.status = NotificationStatus.FAILED
+            notification.last_error = LOST_WORKER_ERROR
+        else:
+            notification.attempts += 1
+            notification.next_attempt_at = now + lease
+            claimed.append(notification)
+        session.add(notification)
+    await session.flush()
+    return claimed
+
+
+# --- send -----------------------------------------------------------------------------------
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    retrying: int = 0
+    """Failed this time, will be tried again after the backoff."""
+    failed: int = 0
+    """Given up: permanent failure, or the last try failed."""
+
+    @property
+    def attempted(self) -> int:
+        return self.sent + self.retrying + self.failed
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    error: str | None = None
+    permanent: bool = False
+
+
+async def send_due(
+    session_factory: SessionFactory,
+    *,
+    sender: Sender,
+    now: datetime,
+    limit: int = 100,
+    from_address: str | None = None,
+    lease: timedelta = LEASE,
+) -> SendReport:
+    """Send the notifications that are due, recording each outcome in its own transaction.
+
+    Unlike the other services this one commits, because it does I/O between transactions:
+    (1) one short transaction claims and leases the batch (:func:`claim_due`), so concurrent
+    workers never take the same row (SKIP LOCKED on PostgreSQL; on SQLite the claim's
+    ``BEGIN IMMEDIATE`` serialises them and the second sees leased rows as not due); (2) each
+    message is rendered and handed to ``sender`` outside any transaction; (3) one short
+    transaction per notification marks it SENT, or stores the error and the next try time,
+    or FAILED after the last try or a permanent error. If the run is cancelled (arq's job
+    timeout), the claimed rows not yet tried are given back at once, their try not counted.
+
+    Delivery is exactly-once as far as the database can see, at-least-once across a crash:
+    if the process dies (or the job is cancelled) after the SMTP server accepted a message
+    but before step (3) commits, the row comes due again when its lease ends and is sent a
+    second time, with the same Message-ID (which lets many mail stores drop the copy).
+
+    Side effects: e-mails sent through ``sender``; notification rows updated and committed.
+    """
+    now = ensure_utc(now)
+    sender_address = from_address or get_settings().smtp_from
+    async with unit_of_work(session_factory) as uow:
+        claimed = await claim_due(uow.session, now=now, limit=limit, lease=lease)
+    report = SendReport()
+    not_started = list(reversed(claimed))
+    try:
+        while not_started:
+            notification = not_started.pop()
+            outcome = await _attempt(
+                notification, sender=sender, now=now, from_address=sender_address
+            )
+            async with unit_of_work(session_factory) as uow:
+                await _record(uow.session, notification, outcome, now=now, report=report)
+    finally:
+        if not_started:
+            await _release(session_factory, not_started, now=now, lease=lease)
+    return report
+
+
+async def _attempt(
+    notification: Notification, *, sender: Sender, now: datetime, from_address: str
+) -> _Outcome:
+    """Render and send one notification; a failure becomes an outcome, never an exception."""
+    try:
+        message = build_message(notification, from_address=from_address, now=now)
+    except TemplateError as exc:
+        return _Outcome(error=_describe(exc), permanent=True)
+    try:
+        await sender.send(message)
+    except PermanentSendError as exc:
+        return _Outcome(error=_describe(exc), permanent=True)
+    except Exception as exc:
+        log.warning(
+            "notification send failed",
+            extra={"notification_id": str(notification.id), "attempt": notification.attempts},
+            exc_info=True,
+        )
+        return _Outcome(error=_describe(exc))
+    return _Outcome()
+
+
+async def _record(
+    session: AsyncSession,
+    notification: Notification,
+    outcome: _Outcome,
+    *,
+    now: datetime,
+    report: SendReport,
+) -> None:
+    """Store the outcome of the try this worker claimed; side effects: one conditional UPDATE.
+
+    A failure is recorded only if the row is still at this worker's attempt (a row re-claimed
+    after an expired lease belongs to the newer try); a success is recorded in any case.
+    """
+    still_ours = [
+        col(Notification.id) == notification.id,
+        col(Notification.status) == NotificationStatus.PENDING,
+    ]
+    if outcome.error is None:
+        values: dict[str, Any] = {
+            "status": NotificationStatus.SENT,
+            "sent_at": now,
+            "last_error": None,
+        }
+        report.sent += 1
+    else:
+        still_ours.append(col(Notification.attempts) == notification.attempts)
+        delay = None if outcome.permanent else rules.retry_delay(notification.attempts)
+        values = {"last_error": outcome.error}
+        if delay is None:
+            values["status"] = NotificationStatus.FAILED
+            report.failed += 1
+        else:
+            values["next_attempt_at"] = now + delay
+            report.retrying += 1
+    await session.exec(update(Notification).where(*still_ours).values(**values))
+
+
+async def _release(
+    session_factory: SessionFactory,
+    notifications: list[Notification],
+    *,
+    now: datetime,
+    lease: timedelta,
+) -> None:
+    """Give back claimed rows never tried (the job was cancelled): due again, try not counted.
+
+    Only rows still under this claim's lease are touched. Best effort: if this fails too, the
+    lease runs out and the rows come due anyway. Side effects: one committed UPDATE.
+    """
+    try:
+        async with unit_of_work(session_factory) as uow:
+            await uow.session.exec(
+                update(Notification)
+                .where(
+                    col(Notification.id).in_([n.id for n in notifications]),
+                    col(Notification.status) == NotificationStatus.PENDING,
+                    col(Notification.next_attempt_at) == ensure_utc(now) + lease,
+                )
+                .values(attempts=col(Notification.attempts) - 1, next_attempt_at=now)
+            )
+    except Exception:
+        log.exception("could not release unsent notifications; their lease will expire")
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:ERROR_MAX]
+
+
+def build_message(notification: Notification, *, from_address: str, now: datetime) -> EmailMessage:
+    """The e-mail of ``notification``: plain text with an HTML alternative.
+
+    Its Message-ID derives from the notification id, so a resend is recognisably the same
+    message; ``Auto-Submitted`` keeps out-of-office robots from answering. Pure.
+    """
+    rendered = render(notification.template, notification.language, notification.context)
+    domain = parseaddr(from_address)[1].rpartition("@")[2] or "localhost"
+    message = EmailMessage()
+    message["Subject"] = rendered.subject
+    message["From"] = from_address
+    message["To"] = notification.email
+    message["Date"] = format_datetime(ensure_utc(now))
+    message["Message-ID"] = f"<{notification.id}@{domain}>"
+    message["Auto-Submitted"] = "auto-generated"
+    message["Content-Language"] = notification.language.value
+    message[NOTIFICATION_ID_HEADER] = str(notification.id)
+    message.set_content(rendered.text)
+    message.add_alternative(rendered.html, subtype="html")
+    return message

@@ -1,0 +1,296 @@
+"""E-mail templates in French, English and German, rendered into subject, text and HTML.
+
+Jinja2 is not a dependency of the platform, and these messages need no logic beyond a few
+localised words, so they are ``string.Template`` texts plus a small per-template function that
+derives those words (plural of days, the eligibility decision, an optional reason). The HTML
+alternative is made from the rendered text with every character escaped, so applicant text
+(titles, references) can never inject markup; the subject is flattened to one line, so it
+can never inject a header.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from string import Template
+from typing import Any
+
+from backend.core.i18n import Language
+
+FR, EN, DE = Language.FR, Language.EN, Language.DE
+
+Derive = Callable[[Mapping[str, Any], Language], dict[str, str]]
+
+
+class TemplateError(Exception):
+    """A notification cannot be rendered: a programming error, retrying will not help."""
+
+
+class UnknownTemplate(TemplateError):
+    pass
+
+
+class InvalidContext(TemplateError):
+    pass
+
+
+@dataclass(frozen=True)
+class RenderedEmail:
+    subject: str
+    text: str
+    html: str
+
+
+def _nothing(_context: Mapping[str, Any], _language: Language) -> dict[str, str]:
+    return {}
+
+
+@dataclass(frozen=True)
+class EmailTemplate:
+    required: frozenset[str]
+    texts: Mapping[Language, tuple[str, str]]
+    """Per language: the subject and the body (without greeting and signature)."""
+    derive: Derive = field(default=_nothing)
+
+
+GREETING = {FR: "Bonjour,", EN: "Hello,", DE: "Guten Tag,"}
+SIGNATURE = {
+    FR: "— La plateforme des appels à projets\n"
+    "Ce message a été envoyé automatiquement ; merci de ne pas y répondre.",
+    EN: "— The calls for projects platform\n"
+    "This message was sent automatically; please do not reply to it.",
+    DE: "— Die Plattform für Projektaufrufe\n"
+    "Diese Nachricht wurde automatisch versendet; bitte antworten Sie nicht darauf.",
+}
+
+
+def _in_days(context: Mapping[str, Any], language: Language) -> dict[str, str]:
+    try:
+        days = int(context["days_left"])
+    except (TypeError, ValueError) as exc:
+        raise InvalidContext(
+            f"days_left must be a whole number, not {context['days_left']!r}"
+        ) from exc
+    words = {
+        FR: ("aujourd'hui", "dans 1 jour", f"dans {days} jours"),
+        EN: ("today", "in 1 day", f"in {days} days"),
+        DE: ("heute", "in 1 Tag", f"in {days} Tagen"),
+    }[language]
+    return {"in_days": words[min(max(days, 0), 2)]}
+
+
+DECISION_LABELS = {
+    "ELIGIBLE": {FR: "éligible", EN: "eligible", DE: "förderfähig"},
+    "INELIGIBLE": {FR: "non éligible", EN: "ineligible", DE: "nicht förderfähig"},
+}
+REASON_LABEL = {FR: "Motif : ", EN: "Reason: ", DE: "Begründung: "}
+
+
+def _decision(context: Mapping[str, Any], language: Language) -> dict[str, str]:
+    labels = DECISION_LABELS.get(str(context["decision"]))
+    if labels is None:
+        raise InvalidContext(
+            f"decision must be ELIGIBLE or INELIGIBLE, not {context['decision']!r}"
+        )
+    reason = str(context.get("reason") or "").strip()
+    reason_block = f"\n{REASON_LABEL[language]}{reason}\n" if reason else ""
+    return {"decision_label": labels[language], "reason_block": reason_block}
+
+
+SUBMISSION_RECEIPT = EmailTemplate(
+    required=frozenset(
+        {"call_title", "candidacy_title", "reference", "submitted_at_local", "sha256"}
+    ),
+    texts={
+        FR: (
+            "Accusé de réception de votre candidature ${reference}",
+            "Nous accusons réception de votre candidature « ${candidacy_title} » à l'appel à "
+            "projets « ${call_title} ».\n\n"
+            "Référence : ${reference}\n"
+            "Déposée le : ${submitted_at_local}\n"
+            "Empreinte SHA-256 du dossier déposé : ${sha256}\n\n"
+            "Conservez ce message : il atteste de la date de votre dépôt et, par l'empreinte "
+            "ci-dessus, de son contenu.",
+        ),
+        EN: (
+            "Acknowledgement of receipt of your application ${reference}",
+            'We acknowledge receipt of your application "${candidacy_title}" to the call for '
+            'projects "${call_title}".\n\n'
+            "Reference: ${reference}\n"
+            "Submitted on: ${submitted_at_local}\n"
+            "SHA-256 fingerprint of the submitted file: ${sha256}\n\n"
+            "Please keep this message: it proves when you submitted and, through the "
+            "fingerprint above, what you submitted.",
+        ),
+        DE: (
+            "Eingangsbestätigung für Ihren Antrag ${reference}",
+            "wir bestätigen den Eingang Ihres Antrags „${candidacy_title}“ zum Projektaufruf "
+            "„${call_title}“.\n\n"
+            "Referenz: ${reference}\n"
+            "Eingereicht am: ${submitted_at_local}\n"
+            "SHA-256-Prüfsumme der eingereichten Unterlagen: ${sha256}\n\n"
+            "Bitte bewahren Sie diese Nachricht auf: Sie belegt den Zeitpunkt Ihrer Einreichung "
+            "und, über die obige Prüfsumme, deren Inhalt.",
+        ),
+    },
+)
+
+DEADLINE_REMINDER = EmailTemplate(
+    required=frozenset({"call_title", "candidacy_title", "deadline_local", "days_left"}),
+    texts={
+        FR: (
+            "Rappel : l'appel « ${call_title} » clôture ${in_days}",
+            "Date limite de dépôt de l'appel à projets « ${call_title} » : ${deadline_local} "
+            "(${in_days}).\n\n"
+            "Si ce n'est pas encore fait, pensez à déposer votre candidature "
+            "« ${candidacy_title} » avant cette date : passé ce délai, aucun dépôt ne sera "
+            "possible.",
+        ),
+        EN: (
+            'Reminder: the call "${call_title}" closes ${in_days}',
+            'Submission deadline of the call for projects "${call_title}": ${deadline_local} '
+            "(${in_days}).\n\n"
+            'If you have not done so yet, remember to submit your application "${candidacy_title}" '
+            "before then: after the deadline, no submission is possible.",
+        ),
+        DE: (
+            "Erinnerung: Der Aufruf „${call_title}“ endet ${in_days}",
+            "die Einreichungsfrist des Projektaufrufs „${call_title}“ endet am ${deadline_local} "
+            "(${in_days}).\n\n"
+            "Falls noch nicht geschehen, reichen Sie Ihren Antrag „${candidacy_title}“ bitte "
+            "rechtzeitig ein: Nach Ablauf der Frist ist keine Einreichung mehr möglich.",
+        ),
+    },
+    derive=_in_days,
+)
+
+CALL_CLOSED_SUMMARY = EmailTemplate(
+    required=frozenset({"call_title", "submitted_count", "drafts_left_count"}),
+    texts={
+        FR: (
+            "Appel « ${call_title} » clos : bilan des dépôts",
+            "L'appel à projets « ${call_title} » est clos.\n\n"
+            "Candidatures déposées : ${submitted_count}\n"
+            "Brouillons non déposés : ${drafts_left_count}\n\n"
+            "Les candidatures déposées peuvent maintenant être examinées.",
+        ),
+        EN: (
+            'Call "${call_title}" closed: submission summary',
+            'The call for projects "${call_title}" is closed.\n\n'
+            "Submitted applications: ${submitted_count}\n"
+            "Drafts not submitted: ${drafts_left_count}\n\n"
+            "The submitted applications can now be reviewed.",
+        ),
+        DE: (
+            "Aufruf „${call_title}“ geschlossen: Übersicht der Einreichungen",
+            "der Projektaufruf „${call_title}“ ist geschlossen.\n\n"
+            "Eingereichte Anträge: ${submitted_count}\n"
+            "Nicht eingereichte Entwürfe: ${drafts_left_count}\n\n"
+            "Die eingereichten Anträge können jetzt geprüft werden.",
+        ),
+    },
+)
+
+ELIGIBILITY_DECIDED = EmailTemplate(
+    required=frozenset({"call_title", "candidacy_title", "reference", "decision", "reason"}),
+    texts={
+        FR: (
+            "Décision d'éligibilité : candidature ${reference}",
+            "Votre candidature « ${candidacy_title} » (référence ${reference}) à l'appel à "
+            "projets « ${call_title} » a été déclarée ${decision_label}.\n${reason_block}",
+        ),
+        EN: (
+            "Eligibility decision: application ${reference}",
+            'Your application "${candidacy_title}" (reference ${reference}) to the call for '
+            'projects "${call_title}" has been found ${decision_label}.\n${reason_block}',
+        ),
+        DE: (
+            "Entscheidung zur Förderfähigkeit: Antrag ${reference}",
+            "Ihr Antrag „${candidacy_title}“ (Referenz ${reference}) zum Projektaufruf "
+            "„${call_title}“ wurde als ${decision_label} eingestuft.\n${reason_block}",
+        ),
+    },
+    derive=_decision,
+)
+
+DEADLINE_EXTENDED = EmailTemplate(
+    required=frozenset({"call_title", "candidacy_title", "deadline_local"}),
+    texts={
+        FR: (
+            "Report de la date limite de l'appel « ${call_title} »",
+            "La date limite de dépôt de l'appel à projets « ${call_title} » est reportée au "
+            "${deadline_local}.\n\n"
+            "Vous pouvez déposer ou compléter votre candidature « ${candidacy_title} » "
+            "jusqu'à cette nouvelle date.",
+        ),
+        EN: (
+            'Deadline extended for the call "${call_title}"',
+            'The submission deadline of the call for projects "${call_title}" is extended to '
+            "${deadline_local}.\n\n"
+            'You can submit or complete your application "${candidacy_title}" until this new '
+            "deadline.",
+        ),
+        DE: (
+            "Verlängerte Einreichungsfrist für den Aufruf „${call_title}“",
+            "die Einreichungsfrist des Projektaufrufs „${call_title}“ wurde bis zum "
+            "${deadline_local} verlängert.\n\n"
+            "Sie können Ihren Antrag „${candidacy_title}“ bis zu diesem neuen Termin einreichen "
+            "oder vervollständigen.",
+        ),
+    },
+)
+
+TEMPLATES: Mapping[str, EmailTemplate] = {
+    "submission_receipt": SUBMISSION_RECEIPT,
+    "deadline_reminder": DEADLINE_REMINDER,
+    "call_closed_summary": CALL_CLOSED_SUMMARY,
+    "eligibility_decided": ELIGIBILITY_DECIDED,
+    "deadline_extended": DEADLINE_EXTENDED,
+}
+
+
+def get_template(name: str) -> EmailTemplate:
+    """The template called ``name``; raises :class:`UnknownTemplate` listing the known ones."""
+    try:
+        return TEMPLATES[name]
+    except KeyError:
+        known = ", ".join(sorted(TEMPLATES))
+        raise UnknownTemplate(f"unknown notification template {name!r} (known: {known})") from None
+
+
+def render(name: str, language: Language, context: Mapping[str, Any]) -> RenderedEmail:
+    """Subject, plain text and HTML of template ``name`` in ``language``.
+
+    Raises :class:`UnknownTemplate` or :class:`InvalidContext` (a missing key, a bad value).
+    Pure: no I/O.
+    """
+    template = get_template(name)
+    missing = template.required - context.keys()
+    if missing:
+        raise InvalidContext(f"template {name!r} is missing context keys: {sorted(missing)}")
+    values = {key: str(value) for key, value in context.items()}
+    values.update(template.derive(context, language))
+    subject_text, body_text = template.texts[language]
+    subject = " ".join(Template(subject_text).substitute(values).split())
+    body = Template(body_text).substitute(values)
+    text = _tidy(f"{GREETING[language]}\n\n{body}\n\n{SIGNATURE[language]}")
+    return RenderedEmail(subject=subject, text=text, html=_html(text, subject, language))
+
+
+def _tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
+
+
+def _html(text: str, subject: str, language: Language) -> str:
+    """The text as escaped HTML paragraphs: nothing from the context is ever markup."""
+    paragraphs = "\n".join(
+        "<p>" + "<br>\n".join(html.escape(line) for line in block.splitlines()) + "</p>"
+        for block in text.strip().split("\n\n")
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language.value}">\n<head><meta charset="utf-8">'
+        f"<title>{html.escape(subject)}</title></head>\n<body>\n{paragraphs}\n</body>\n</html>\n"
+    )

@@ -1,0 +1,279 @@
+"""Candidacy mutations: each calls one service in one transaction and returns a union."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+
+from backend.candidacies import management, services, submission
+from backend.candidacies.enums import BudgetCategory, EligibilityDecision, PartnerRole
+from backend.candidacies.models import Candidacy
+from graphql_schema.candidacies.types import CandidacyType
+from graphql_schema.errors import (
+    AuthenticationRequiredError,
+    CallNotOpenError,
+    CandidacyNotEditableError,
+    DeadlinePassedError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    SubmissionRejectedError,
+)
+from graphql_schema.mutation_support import node_uuid, run_mutation
+from graphql_schema.scalars import BigInt
+
+
+@strawberry.type
+class CandidacyPayload:
+    candidacy: CandidacyType
+
+
+@strawberry.type
+class SubmitCandidacyPayload:
+    candidacy: CandidacyType
+    reference: str
+    server_time: datetime = strawberry.field(description="The server clock at submission.")
+    sha256: str = strawberry.field(description="SHA-256 of the submitted version's snapshot.")
+    version: int
+
+
+_Base = InvalidInputError | NotFoundError | PermissionDeniedError | AuthenticationRequiredError
+_Editing = DeadlinePassedError | CallNotOpenError | CandidacyNotEditableError | _Base
+
+EditCandidacyResult = Annotated[
+    CandidacyPayload | _Editing, strawberry.union("EditCandidacyResult")
+]
+SubmitCandidacyResult = Annotated[
+    SubmitCandidacyPayload | SubmissionRejectedError | _Editing,
+    strawberry.union("SubmitCandidacyResult"),
+]
+ManageCandidacyResult = Annotated[
+    CandidacyPayload | CandidacyNotEditableError | _Base, strawberry.union("ManageCandidacyResult")
+]
+
+
+@strawberry.input
+class PartnerInput:
+    organisation_id: relay.GlobalID
+    role: PartnerRole
+    requested_share_cents: BigInt
+
+
+@strawberry.input
+class AnswerInput:
+    question_key: str
+    value: JSON | None = strawberry.field(description="null clears the answer.")
+
+
+@strawberry.input
+class BudgetLineInput:
+    organisation_id: relay.GlobalID
+    category: BudgetCategory
+    amount_cents: BigInt
+    label: str = ""
+
+
+def _payload(candidacy: Candidacy) -> CandidacyPayload:
+    return CandidacyPayload(candidacy=CandidacyType.from_model(candidacy))
+
+
+def _answers(answers: list[AnswerInput]) -> dict[str, Any]:
+    return {a.question_key: a.value for a in answers}
+
+
+@strawberry.type
+class CandidacyMutations:
+    @strawberry.mutation(
+        description="Start a candidacy for an open call, led by your organisation."
+    )
+    async def create_candidacy(
+        self,
+        info: strawberry.Info,
+        call_id: relay.GlobalID,
+        organisation_id: relay.GlobalID,
+        title: str,
+        acronym: str | None = None,
+        duration_months: int | None = None,
+    ) -> EditCandidacyResult:
+        ctx = info.context
+        return await run_mutation(  # type: ignore[return-value]
+            ctx,
+            lambda s: services.create_candidacy(
+                s,
+                actor=ctx.actor,
+                call_id=node_uuid(call_id, "Call"),
+                organisation_id=node_uuid(organisation_id, "Organisation"),
+                title=title,
+                acronym=acronym,
+                duration_months=duration_months,
+                now=ctx.clock.now(),
+            ),
+            _payload,
+        )
+
+    @strawberry.mutation(description="Change the title, acronym or duration.")
+    async def update_candidacy(
+        self,
+        info: strawberry.Info,
+        id: relay.GlobalID,
+        title: str | None = None,
+        acronym: str | None = None,
+        duration_months: int | None = None,
+    ) -> EditCandidacyResult:
+        ctx = info.context
+        return await run_mutation(  # type: ignore[return-value]
+            ctx,
+            lambda s: services.update_candidacy(
+                s,
+                actor=ctx.actor,
+                candidacy_id=node_uuid(id, "Candidacy"),
+                title=title,
+                acronym=acronym,
+                duration_months=duration_months,
+                now=ctx.clock.now(),
+            ),
+            _payload,
+        )
+
+    @strawberry.mutation(description="Replace the consortium (the lead stays LEAD).")
+    async def set_candidacy_partners(
+        self, info: strawberry.Info, id: relay.GlobalID, partners: list[PartnerInput]
+    ) -> EditCandidacyResult:
+        ctx = info.context
+        return await run_mutation(  # type: ignore[return-value]
+            ctx,
+            lambda s: services.set_partners(
+                s,
+                actor=ctx.actor,
+                candidacy_id=node_uuid(id, "Candidacy"),
+                partners=[
+                    services.PartnerInput(
+                        organisation_id=node_uuid(p.organisation_id, "Organisation"),
+                        role=p.role,
+                        requested_share_cents=int(p.requested_share_cents),
+                    )
+                    for p in partners
+                ],
+                now=ctx.clock.now(),
+            ),
+            _payload,
+        )
+
+    @strawberry.mutation(description="Answer (or clear) some of the call's form questions.")
+    async def save_candidacy_answers(
+        self, info: strawberry.Info, id: relay.GlobalID, answers: list[AnswerInput]
+    ) -> EditCandidacyResult:
+        ctx = info.context
+        return await run_mutation(  # type: ignore[return-value]
+            ctx,
+            lambda s: services.save_answers(
+                s,
+                actor=ctx.actor,
+                candidacy_id=node_uuid(id, "Candidacy"),
+                answers=_answers(answers),
+                now=ctx.clock.now(),
+            ),
+            _payload,
+        )
+
+    @strawberry.mutation(description="Replace the budget lines.")
+    async def set_candidacy_budget(
+        self, info: strawberry.Info, id: relay.GlobalID, lines: list[BudgetLineInput]
+    ) -> EditCandidacyResult:
+        ctx = info.context
+        return await run_mutation(  # type: ignore[return-value]
+            ctx,
+            lambda s: services.set_budget(
+                s,
+                actor=ctx.actor,
+                candidacy_id=node_uuid(id, "Candidacy"),
+                lines=[
+                    services.BudgetLineInput(
+                        organisation_id=node_uuid(line.organisation_id, "Organisation"),
+                        category=line.category,
+                        amount_cents=int(line.amount_cents),
+                        label=line.label,
+                    )
+                    for line in lines
+                ],
+                now=ctx.clock.now(),
+            ),
+            _payload,
+        )
+
+    @strawberry.mutation(
+        description="Submit: every problem is listed at once; before the deadline only."
+    )
+    async def submit_candidacy(
+        self, info: strawberry.Info, id: relay.GlobalID
+    ) -> SubmitCandidacyResult:
+        ctx = info.context
+        return await run_mutation(  # type: ignore[return-value]
+            ctx,
+            lambda s: submission.submit_candidacy(
+                s, actor=ctx.actor, candidacy_id=node_uuid(id, "Candidacy"), now=ctx.clock.now()
+            ),
+            lambda receipt: SubmitCandidacyPayload(
+                candidacy=CandidacyType.from_model(receipt.candidacy),
+                reference=receipt.reference,
+                server_time=receipt.server_time,
+                sha256=receipt.sha256,
+                version=receipt.version.number,
+            ),
+        )
+
+    @strawberry.mutation(description="Withdraw before the deadline.")
+    async def withdraw_candidacy(
+        self, info: strawberry.Info, id: relay.GlobalID
+    ) -> EditCandidacyResult:
+        ctx = info.context
+        return await run_mutation(  # type: ignore[return-value]
+            ctx,
+            lambda s: submission.withdraw_candidacy(
+                s, actor=ctx.actor, candidacy_id=node_uuid(id, "Candidacy"), now=ctx.clock.now()
+            ),
+            _payload,
+        )
+
+    @strawberry.mutation(description="Managers: let one candidacy submit until a later instant.")
+    async def grant_candidacy_extension(
+        self, info: strawberry.Info, id: relay.GlobalID, until: datetime
+    ) -> ManageCandidacyResult:
+        ctx = info.context
+        return await run_mutation(  # type: ignore[return-value]
+            ctx,
+            lambda s: management.grant_extension(
+                s,
+                actor=ctx.actor,
+                candidacy_id=node_uuid(id, "Candidacy"),
+                until=until,
+                now=ctx.clock.now(),
+            ),
+            _payload,
+        )
+
+    @strawberry.mutation(description="Managers: record ELIGIBLE or INELIGIBLE with a reason.")
+    async def record_eligibility(
+        self,
+        info: strawberry.Info,
+        id: relay.GlobalID,
+        decision: EligibilityDecision,
+        reason: str = "",
+    ) -> ManageCandidacyResult:
+        ctx = info.context
+        return await run_mutation(  # type: ignore[return-value]
+            ctx,
+            lambda s: management.record_eligibility(
+                s,
+                actor=ctx.actor,
+                candidacy_id=node_uuid(id, "Candidacy"),
+                decision=decision,
+                reason=reason,
+                now=ctx.clock.now(),
+            ),
+            _payload,
+        )

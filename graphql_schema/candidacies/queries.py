@@ -1,0 +1,91 @@
+"""Root query fields for candidacies: always scoped to what the actor may read."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+
+from backend.candidacies import queries
+from backend.candidacies.enums import CandidacyStatus
+from backend.candidacies.submission import submission_report
+from backend.core.db import read_session
+from backend.core.errors import DomainError, NotFound
+from backend.core.pagination import Page
+from graphql_schema.candidacies.types import CandidacyType, SubmissionProblemType
+from graphql_schema.errors import query_error
+from graphql_schema.mutation_support import node_uuid
+from graphql_schema.pagination import FirstArg, connection_from_page, page_size
+
+
+@strawberry.input
+class CandidacyFilter:
+    call_id: relay.GlobalID | None = None
+    status: CandidacyStatus | None = None
+    organisation_id: relay.GlobalID | None = None
+
+    def to_backend(self) -> queries.CandidacyFilter:
+        return queries.CandidacyFilter(
+            call_id=node_uuid(self.call_id, "Call") if self.call_id else None,
+            status=self.status,
+            organisation_id=(
+                node_uuid(self.organisation_id, "Organisation") if self.organisation_id else None
+            ),
+        )
+
+
+_EMPTY: Page[object] = Page(items=[], cursors=[], has_next_page=False, has_previous_page=False)
+
+
+@strawberry.type
+class CandidacyQueries:
+    @strawberry.field(
+        description="Your organisations' candidacies; for managers, those of their calls."
+    )
+    async def candidacies(
+        self,
+        info: strawberry.Info,
+        filter: CandidacyFilter | None = None,
+        first: FirstArg = None,
+        after: str | None = None,
+    ) -> relay.Connection[CandidacyType]:
+        ctx = info.context
+        try:
+            size = page_size(ctx, first)
+            backend_filter = filter.to_backend() if filter else queries.CandidacyFilter()
+            async with read_session(ctx.session_factory) as session:
+                page = await queries.page_of_candidacies(
+                    session, ctx.actor, backend_filter, first=size, after=after
+                )
+        except NotFound:
+            page = _EMPTY  # type: ignore[assignment]
+        except DomainError as exc:
+            raise query_error(exc) from None
+        return connection_from_page(page, CandidacyType.from_model)
+
+    @strawberry.field(description="One candidacy, if you may read it.")
+    async def candidacy(self, info: strawberry.Info, id: relay.GlobalID) -> CandidacyType | None:
+        ctx = info.context
+        try:
+            candidacy_id = node_uuid(id, "Candidacy")
+        except NotFound:
+            return None
+        async with read_session(ctx.session_factory) as session:
+            candidacy = await queries.readable_candidacy(session, ctx.actor, candidacy_id)
+        return CandidacyType.from_model(candidacy) if candidacy else None
+
+    @strawberry.field(
+        description="What would stop this candidacy being submitted now (applicants) or being"
+        " eligible (managers screening it): the automatic checks."
+    )
+    async def submission_check(
+        self, info: strawberry.Info, candidacy_id: relay.GlobalID
+    ) -> list[SubmissionProblemType]:
+        ctx = info.context
+        try:
+            async with read_session(ctx.session_factory) as session:
+                problems = await submission_report(
+                    session, actor=ctx.actor, candidacy_id=node_uuid(candidacy_id, "Candidacy")
+                )
+        except DomainError as exc:
+            raise query_error(exc) from None
+        return [SubmissionProblemType.from_problem(p) for p in problems]

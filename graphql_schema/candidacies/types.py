@@ -1,0 +1,229 @@
+"""GraphQL types for candidacies; every relation goes through a per-request DataLoader."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+
+from backend.calls.presentation import in_zone
+from backend.candidacies import models
+from backend.candidacies.enums import (
+    BudgetCategory,
+    CandidacyStatus,
+    EligibilityDecision,
+    PartnerRole,
+)
+from backend.candidacies.errors import SubmissionProblem
+from backend.candidacies.rules import effective_deadline
+from graphql_schema.accounts.types import OrganisationType
+from graphql_schema.calls.types import CallType, MoneyType
+
+CandidacyStatusEnum = strawberry.enum(CandidacyStatus, name="CandidacyStatus")
+PartnerRoleEnum = strawberry.enum(PartnerRole, name="PartnerRole")
+BudgetCategoryEnum = strawberry.enum(BudgetCategory, name="BudgetCategory")
+EligibilityDecisionEnum = strawberry.enum(EligibilityDecision, name="EligibilityDecision")
+
+
+async def _organisation(info: strawberry.Info, org_id: uuid.UUID) -> OrganisationType | None:
+    org = await info.context.loaders.organisation.load(org_id)
+    return OrganisationType.from_model(org) if org else None
+
+
+@strawberry.type(name="CandidacyPartner")
+class PartnerType:
+    role: PartnerRole
+    requested_share: MoneyType
+    organisation_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field
+    async def organisation(self, info: strawberry.Info) -> OrganisationType | None:
+        return await _organisation(info, self.organisation_id)
+
+
+@strawberry.type(name="Answer")
+class AnswerType:
+    question_key: str
+    value: JSON
+
+
+@strawberry.type(name="BudgetLine")
+class BudgetLineType:
+    category: BudgetCategory
+    label: str
+    amount: MoneyType
+    organisation_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field
+    async def organisation(self, info: strawberry.Info) -> OrganisationType | None:
+        return await _organisation(info, self.organisation_id)
+
+
+@strawberry.type(name="Attachment")
+class AttachmentType(relay.Node):
+    id: relay.NodeID[str]
+    question_key: str
+    name: str
+    content_type: str
+    size_bytes: int
+    sha256: str
+    uploaded_at: datetime
+    download_url: str = strawberry.field(description="Authenticated download (same rights).")
+
+    @classmethod
+    def from_model(cls, a: models.Attachment) -> AttachmentType:
+        return cls(
+            id=str(a.id),
+            question_key=a.question_key,
+            name=a.original_name,
+            content_type=a.content_type,
+            size_bytes=a.size_bytes,
+            sha256=a.sha256,
+            uploaded_at=a.created_at,
+            download_url=f"/files/attachments/{a.id}",
+        )
+
+
+@strawberry.type(name="CandidacyVersion")
+class VersionType:
+    number: int
+    sha256: str = strawberry.field(description="SHA-256 of the canonical JSON snapshot.")
+    submitted_at: datetime
+    receipt_url: str | None = strawberry.field(
+        description="The acknowledgement of receipt (PDF), once a worker has rendered it."
+    )
+
+    @classmethod
+    def from_model(cls, v: models.CandidacyVersion) -> VersionType:
+        receipt = f"/files/receipts/{v.id}" if v.receipt_storage_key else None
+        return cls(
+            number=v.number, sha256=v.sha256, submitted_at=v.submitted_at, receipt_url=receipt
+        )
+
+
+@strawberry.type(name="Eligibility")
+class EligibilityType:
+    decision: EligibilityDecision
+    reason: str | None
+    decided_at: datetime | None
+
+
+@strawberry.type(name="SubmissionProblem")
+class SubmissionProblemType:
+    code: str
+    message: str
+    field: str
+
+    @classmethod
+    def from_problem(cls, p: SubmissionProblem) -> SubmissionProblemType:
+        return cls(code=p.code, message=p.message, field=p.field)
+
+
+@strawberry.type(name="Candidacy")
+class CandidacyType(relay.Node):
+    id: relay.NodeID[str]
+    reference: str | None
+    status: CandidacyStatus
+    title: str
+    acronym: str | None
+    duration_months: int | None
+    created_at: datetime
+    updated_at: datetime
+    submitted_version: int = strawberry.field(description="0 until the first submission.")
+    last_submitted_at: datetime | None
+    has_unsubmitted_changes: bool = strawberry.field(
+        description="Edited since the last submission: that last version is still the one that"
+        " counts until submitted again."
+    )
+    extended_deadline_at: datetime | None
+    eligibility: EligibilityType
+    model: strawberry.Private[models.Candidacy]
+
+    @strawberry.field
+    async def call(self, info: strawberry.Info) -> CallType | None:
+        call = await info.context.loaders.call.load(self.model.call_id)
+        return CallType.from_model(call) if call else None
+
+    @strawberry.field(
+        description="The deadline that applies to this candidacy, in its call's zone."
+    )
+    async def deadline_local(self, info: strawberry.Info) -> datetime | None:
+        call = await info.context.loaders.call.load(self.model.call_id)
+        if call is None:
+            return None
+        return in_zone(effective_deadline(call, self.model), call.timezone)
+
+    @strawberry.field
+    async def lead_organisation(self, info: strawberry.Info) -> OrganisationType | None:
+        return await _organisation(info, self.model.lead_organisation_id)
+
+    @strawberry.field
+    async def partners(self, info: strawberry.Info) -> list[PartnerType]:
+        rows = await info.context.loaders.candidacy_partners.load(self.model.id)
+        return [
+            PartnerType(
+                role=p.role,
+                requested_share=MoneyType(cents=p.requested_share_cents, currency="EUR"),
+                organisation_id=p.organisation_id,
+            )
+            for p in rows
+        ]
+
+    @strawberry.field
+    async def answers(self, info: strawberry.Info) -> list[AnswerType]:
+        rows = await info.context.loaders.candidacy_answers.load(self.model.id)
+        return [AnswerType(question_key=a.question_key, value=a.value) for a in rows]
+
+    @strawberry.field
+    async def budget(self, info: strawberry.Info) -> list[BudgetLineType]:
+        rows = await info.context.loaders.candidacy_budget.load(self.model.id)
+        return [
+            BudgetLineType(
+                category=line.category,
+                label=line.label,
+                amount=MoneyType(cents=line.amount_cents, currency="EUR"),
+                organisation_id=line.organisation_id,
+            )
+            for line in rows
+        ]
+
+    @strawberry.field
+    async def budget_total(self, info: strawberry.Info) -> MoneyType:
+        rows = await info.context.loaders.candidacy_budget.load(self.model.id)
+        return MoneyType(cents=sum(line.amount_cents for line in rows), currency="EUR")
+
+    @strawberry.field
+    async def attachments(self, info: strawberry.Info) -> list[AttachmentType]:
+        rows = await info.context.loaders.candidacy_attachments.load(self.model.id)
+        return [AttachmentType.from_model(a) for a in rows]
+
+    @strawberry.field(description="Submitted versions, oldest first; the last one counts.")
+    async def versions(self, info: strawberry.Info) -> list[VersionType]:
+        rows = await info.context.loaders.candidacy_versions.load(self.model.id)
+        return [VersionType.from_model(v) for v in rows]
+
+    @classmethod
+    def from_model(cls, c: models.Candidacy) -> CandidacyType:
+        return cls(
+            id=str(c.id),
+            reference=c.reference,
+            status=c.status,
+            title=c.title,
+            acronym=c.acronym,
+            duration_months=c.duration_months,
+            created_at=c.created_at,
+            updated_at=c.updated_at,
+            submitted_version=c.submitted_version,
+            last_submitted_at=c.last_submitted_at,
+            has_unsubmitted_changes=c.has_unsubmitted_changes,
+            extended_deadline_at=c.extended_deadline_at,
+            eligibility=EligibilityType(
+                decision=c.eligibility,
+                reason=c.eligibility_reason,
+                decided_at=c.eligibility_decided_at,
+            ),
+            model=c,
+        )

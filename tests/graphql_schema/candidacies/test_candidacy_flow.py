@@ -1,0 +1,233 @@
+"""An applicant prepares a candidacy with a partner, submits before the deadline, gets a
+reference, the server time and the hash; at the deadline, to the second, it is refused."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from strawberry.relay import GlobalID
+
+from backend.accounts.enums import OrganisationKind
+from backend.calls.enums import CallStatus
+from backend.calls.inputs import TimelineInput
+from tests.support import factories as f
+from tests.support.gql import gql
+
+CREATE = """
+mutation($call: ID!, $org: ID!) {
+  createCandidacy(callId: $call, organisationId: $org, title: "IA aux urgences",
+                  durationMonths: 24) {
+    __typename
+    ... on CandidacyPayload { candidacy { id status deadlineLocal } }
+    ... on Error { code message }
+  }
+}"""
+
+PARTNERS = """
+mutation($id: ID!, $partners: [PartnerInput!]!) {
+  setCandidacyPartners(id: $id, partners: $partners) {
+    __typename ... on Error { code message }
+    ... on InvalidInputError { fieldErrors { field message } }
+  }
+}"""
+
+ANSWERS = """
+mutation($id: ID!, $answers: [AnswerInput!]!) {
+  saveCandidacyAnswers(id: $id, answers: $answers) {
+    __typename ... on Error { code message }
+    ... on InvalidInputError { fieldErrors { field code message } }
+    ... on CandidacyPayload { candidacy { answers { questionKey value } } }
+  }
+}"""
+
+BUDGET = """
+mutation($id: ID!, $lines: [BudgetLineInput!]!) {
+  setCandidacyBudget(id: $id, lines: $lines) {
+    __typename ... on Error { code message }
+    ... on CandidacyPayload { candidacy { budgetTotal { cents } } }
+  }
+}"""
+
+SUBMIT = """
+mutation($id: ID!) {
+  submitCandidacy(id: $id) {
+    __typename
+    ... on SubmitCandidacyPayload { reference serverTime sha256 version
+      candidacy { status submittedVersion versions { number sha256 } } }
+    ... on SubmissionRejectedError { problems { code field message } }
+    ... on DeadlinePassedError { deadlineAt deadlineLocal serverTime }
+    ... on Error { code message }
+  }
+}"""
+
+
+def gid(type_name: str, obj) -> str:
+    return str(GlobalID(type_name, str(obj.id)))
+
+
+@pytest.fixture
+async def world(session_factory, clock):
+    now = clock.now()
+    funder = await f.make_funder(session_factory, now, code="DGOS")
+    programme = await f.make_programme(session_factory, now, funder)
+    call = await f.make_call(
+        session_factory,
+        now,
+        programme,
+        funder,
+        status=CallStatus.OPEN,
+        reference="IMPACTIA-2026",
+        eligibility={"required_partner_countries": [{"country": "FR"}, {"country": "DE"}]},
+    )
+    applicant = await f.make_user(session_factory, now)
+    lead = await f.make_organisation(
+        session_factory,
+        now,
+        applicant,
+        name="AP-HP",
+        kind=OrganisationKind.HEALTH_ESTABLISHMENT,
+        country="FR",
+        siret="26750045200011",
+        finess="750712184",
+        registry_id=None,
+    )
+    partner_owner = await f.make_user(session_factory, now)
+    partner = await f.make_organisation(session_factory, now, partner_owner, name="Charité")
+    return {
+        "call": call,
+        "lead": lead,
+        "partner": partner,
+        "applicant_user": applicant,
+        "applicant": await f.sign_in(session_factory, now, applicant),
+    }
+
+
+async def prepare(client, w) -> str:
+    headers = w["applicant"].headers
+    created = await gql(
+        client, CREATE, {"call": gid("Call", w["call"]), "org": gid("Organisation", w["lead"])},
+        headers=headers,
+    )  # fmt: skip
+    payload = created["data"]["createCandidacy"]
+    assert payload["__typename"] == "CandidacyPayload", payload
+    candidacy_id = payload["candidacy"]["id"]
+    partners = [
+        {"organisationId": gid("Organisation", w["lead"]), "role": "LEAD",
+         "requestedShareCents": 60_000_00},
+        {"organisationId": gid("Organisation", w["partner"]), "role": "PARTNER",
+         "requestedShareCents": 40_000_00},
+    ]  # fmt: skip
+    result = await gql(client, PARTNERS, {"id": candidacy_id, "partners": partners}, headers=headers)
+    assert result["data"]["setCandidacyPartners"]["__typename"] == "CandidacyPayload", result
+    answers = [{"questionKey": "summary", "value": "Évaluer un outil de triage."}]
+    result = await gql(client, ANSWERS, {"id": candidacy_id, "answers": answers}, headers=headers)
+    assert result["data"]["saveCandidacyAnswers"]["__typename"] == "CandidacyPayload", result
+    lines = [
+        {"organisationId": gid("Organisation", w["lead"]), "category": "STAFF",
+         "amountCents": 60_000_00},
+        {"organisationId": gid("Organisation", w["partner"]), "category": "EQUIPMENT",
+         "amountCents": 40_000_00},
+    ]  # fmt: skip
+    result = await gql(client, BUDGET, {"id": candidacy_id, "lines": lines}, headers=headers)
+    assert result["data"]["setCandidacyBudget"]["candidacy"]["budgetTotal"]["cents"] == 100_000_00
+    return candidacy_id
+
+
+async def test_applicant_submits_and_gets_reference_time_and_hash(client, world, clock):
+    candidacy_id = await prepare(client, world)
+
+    body = await gql(client, SUBMIT, {"id": candidacy_id}, headers=world["applicant"].headers)
+
+    result = body["data"]["submitCandidacy"]
+    assert result["__typename"] == "SubmitCandidacyPayload", result
+    assert result["reference"] == "IMPACTIA-2026-0001"
+    assert datetime.fromisoformat(result["serverTime"]) == clock.now()
+    assert len(result["sha256"]) == 64
+    assert result["candidacy"]["status"] == "SUBMITTED"
+    assert result["candidacy"]["versions"] == [{"number": 1, "sha256": result["sha256"]}]
+
+
+async def test_submission_lists_every_problem_at_once(client, world):
+    headers = world["applicant"].headers
+    created = await gql(
+        client, CREATE,
+        {"call": gid("Call", world["call"]), "org": gid("Organisation", world["lead"])},
+        headers=headers,
+    )  # fmt: skip
+    candidacy_id = created["data"]["createCandidacy"]["candidacy"]["id"]
+
+    body = await gql(client, SUBMIT, {"id": candidacy_id}, headers=headers)
+
+    result = body["data"]["submitCandidacy"]
+    assert result["__typename"] == "SubmissionRejectedError"
+    codes = {p["code"] for p in result["problems"]}
+    assert codes == {"MISSING_ANSWER", "PARTNER_COUNTRY", "BUDGET_MISSING"}
+
+
+async def test_edit_after_submission_keeps_last_version_until_resubmitted(client, world):
+    headers = world["applicant"].headers
+    candidacy_id = await prepare(client, world)
+    first = (await gql(client, SUBMIT, {"id": candidacy_id}, headers=headers))["data"]
+    answers = [{"questionKey": "summary", "value": "Version deux."}]
+
+    await gql(client, ANSWERS, {"id": candidacy_id, "answers": answers}, headers=headers)
+    second = (await gql(client, SUBMIT, {"id": candidacy_id}, headers=headers))["data"]
+
+    assert second["submitCandidacy"]["reference"] == first["submitCandidacy"]["reference"]
+    assert second["submitCandidacy"]["version"] == 2
+    assert second["submitCandidacy"]["sha256"] != first["submitCandidacy"]["sha256"]
+
+
+async def test_unknown_question_and_too_long_text_are_typed_errors(client, world):
+    headers = world["applicant"].headers
+    candidacy_id = await prepare(client, world)
+    answers = [
+        {"questionKey": "nope", "value": 1},
+        {"questionKey": "summary", "value": "x" * 3001},
+    ]
+
+    body = await gql(client, ANSWERS, {"id": candidacy_id, "answers": answers}, headers=headers)
+
+    errors = body["data"]["saveCandidacyAnswers"]["fieldErrors"]
+    assert {(e["field"], e["code"]) for e in errors} == {
+        ("answers.nope", "UNKNOWN_QUESTION"),
+        ("answers.summary", "TOO_LONG"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("deadline", "local_offset"),
+    [
+        # Spring forward in Paris (29 March 2026, 02:00 -> 03:00): 03:00 CEST = 01:00 UTC.
+        ("2026-03-29T03:00:00+02:00", "+02:00"),
+        # Fall back (25 October 2026): the second 02:30, in CET, is 01:30 UTC.
+        ("2026-10-25T02:30:00+01:00", "+01:00"),
+    ],
+)
+async def test_deadline_is_exact_to_the_second_across_dst(
+    client, session_factory, world, clock, deadline, local_offset
+):
+    deadline_at = datetime.fromisoformat(deadline)
+    async with session_factory() as session:
+        call = await session.get(type(world["call"]), world["call"].id)
+        call.opens_at = deadline_at - timedelta(days=60)
+        call.deadline_at = deadline_at.astimezone(UTC)
+        session.add(call)
+        await session.commit()
+    clock.set(deadline_at - timedelta(hours=1))
+    world["applicant"] = await f.sign_in(session_factory, clock.now(), world["applicant_user"])
+    candidacy_id = await prepare(client, world)
+    headers = world["applicant"].headers
+
+    clock.set(deadline_at)
+    refused = (await gql(client, SUBMIT, {"id": candidacy_id}, headers=headers))["data"]
+    clock.set(deadline_at - timedelta(seconds=1))
+    accepted = (await gql(client, SUBMIT, {"id": candidacy_id}, headers=headers))["data"]
+
+    error = refused["submitCandidacy"]
+    assert error["__typename"] == "DeadlinePassedError", error
+    assert error["deadlineLocal"].endswith(local_offset)
+    assert datetime.fromisoformat(error["deadlineLocal"]) == deadline_at
+    assert datetime.fromisoformat(error["serverTime"]) == deadline_at
+    assert accepted["submitCandidacy"]["__typename"] == "SubmitCandidacyPayload"
