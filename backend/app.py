@@ -15,20 +15,21 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from redis.asyncio import Redis
 from sqlalchemy import text
 from strawberry.fastapi import GraphQLRouter
 
-from backend.accounts.services import actor_for_token
-from backend.core.auth import ANONYMOUS, Actor
+from backend import downloads
 from backend.core.clock import Clock, SystemClock
 from backend.core.db import SessionFactory, create_engine, create_session_factory, read_session
 from backend.core.jobs import ArqJobQueue
 from backend.core.logging import request_id_var
 from backend.core.redis import redis_settings
 from backend.core.settings import Settings, get_settings
+from backend.core.storage import Storage, storage_from_settings
+from backend.http_auth import actor_from_request
 from graphql_schema.context import Context
 from graphql_schema.http import GraphQLOverHTTPRouter
 from graphql_schema.schema import build_schema
@@ -44,6 +45,7 @@ class AppState:
     session_factory: SessionFactory
     redis: Redis
     jobs: ArqJobQueue
+    storage: Storage
 
 
 def _redis_client(settings: Settings) -> Redis:
@@ -60,27 +62,6 @@ def _redis_client(settings: Settings) -> Redis:
     )
 
 
-def _bearer(request: Request) -> str | None:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if not header:
-        return None
-    if scheme.lower() != "bearer" or not token.strip():
-        raise HTTPException(401, "use 'Authorization: Bearer <token>'")
-    return token.strip()
-
-
-async def _actor(state: AppState, request: Request) -> Actor:
-    token = _bearer(request)
-    if token is None:
-        return ANONYMOUS
-    async with read_session(state.session_factory) as session:
-        actor = await actor_for_token(session, token, now=state.clock.now())
-    if actor is None:
-        raise HTTPException(401, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
-    return actor
-
-
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
     settings = settings or get_settings()
     settings.check_production()
@@ -95,12 +76,14 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         session_factory=create_session_factory(engine),
         redis=_redis_client(settings),
         jobs=ArqJobQueue(redis_settings(settings.redis_url, settings.var_dir)),
+        storage=storage_from_settings(settings),
     )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         await state.jobs.close()
+        await state.storage.aclose()
         await state.redis.aclose()
         await engine.dispose()
 
@@ -115,12 +98,13 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
 
     async def get_context(request: Request) -> Context:
         return Context(
-            actor=await _actor(state, request),
+            actor=await actor_from_request(state.session_factory, state.clock, request),
             clock=state.clock,
             session_factory=state.session_factory,
             settings=settings,
             request_id=request_id_var.get() or "",
             jobs=state.jobs,
+            storage=state.storage,
         )
 
     router: GraphQLRouter[Any, Any] = GraphQLOverHTTPRouter(
@@ -128,8 +112,12 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         context_getter=get_context,
         graphql_ide=None if settings.is_prod else "graphiql",
         allow_queries_via_get=True,
+        # Uploads (GraphQL multipart request spec). CSRF: we authenticate by bearer header
+        # only, never by cookie, so a cross-site form cannot act as a signed-in user.
+        multipart_uploads_enabled=True,
     )
     app.include_router(router, prefix="/graphql")
+    app.include_router(downloads.router)
     _add_health_routes(app, state)
     _add_request_logging(app)
     return app

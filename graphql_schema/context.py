@@ -16,6 +16,7 @@ from backend.core.clock import Clock
 from backend.core.db import SessionFactory
 from backend.core.jobs import JobQueue
 from backend.core.settings import Settings
+from backend.core.storage import Storage
 from graphql_schema.loaders import Loaders
 
 
@@ -28,6 +29,7 @@ class Context(BaseContext):
     request_id: str
     jobs: JobQueue | None = None
     """Where services' after-commit jobs go (arq in the app; None in tests that skip it)."""
+    storage: Storage | None = None
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

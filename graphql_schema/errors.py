@@ -15,6 +15,7 @@ from backend.calls import errors as call_errors
 from backend.calls.enums import CallStatus
 from backend.candidacies import errors as candidacy_errors
 from backend.core import errors as core_errors
+from backend.core import uploads
 
 
 @strawberry.interface(description="An expected failure: nothing was changed.")
@@ -115,6 +116,11 @@ class SubmissionRejectedError(Error):
     problems: list[SubmissionProblemItem]
 
 
+@strawberry.type
+class UploadRejectedError(Error):
+    """Too large, not an accepted type (judged from the content), corrupt or encrypted."""
+
+
 def to_error(exc: core_errors.DomainError) -> Error:
     """The GraphQL value for a domain error; an unmapped class is a bug and is re-raised."""
     code, message = exc.code, exc.message
@@ -166,6 +172,8 @@ def _candidacy_error(exc: core_errors.DomainError) -> Error:
                 deadline_local=exc.deadline_local,
                 server_time=exc.now,
             )
+        case uploads.UploadRejected():
+            return UploadRejectedError(code=code, message=message)
         case candidacy_errors.CallNotOpen():
             return CallNotOpenError(code=code, message=message)
         case candidacy_errors.CandidacyNotEditable():

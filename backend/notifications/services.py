@@ -146,7 +146,7 @@ async def _insert_ignoring_duplicates(
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
         .returning(Notification)
     )
-    return list((await session.scalars(stmt)).all())
+    return list((await session.exec(stmt)).scalars().all())
 
 
 # --- claim ----------------------------------------------------------------------------------
@@ -365,8 +365,9 @@ def build_message(notification: Notification, *, from_address: str, now: datetim
     message["Date"] = format_datetime(ensure_utc(now))
     message["Message-ID"] = f"<{notification.id}@{domain}>"
     message["Auto-Submitted"] = "auto-generated"
-    message["Content-Language"] = notification.language.value
     message[NOTIFICATION_ID_HEADER] = str(notification.id)
-    message.set_content(rendered.text)
-    message.add_alternative(rendered.html, subtype="html")
+    # Quoted-printable keeps the message 7-bit clean, whatever relay it goes through.
+    message.set_content(rendered.text, cte="quoted-printable")
+    message.add_alternative(rendered.html, subtype="html", cte="quoted-printable")
+    message["Content-Language"] = notification.language.value  # after: set_content clears it
     return message

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
+from strawberry.file_uploads import Upload
 from strawberry.scalars import JSON
 
-from backend.candidacies import management, services, submission
+from backend.candidacies import attachments, management, services, submission
 from backend.candidacies.enums import BudgetCategory, EligibilityDecision, PartnerRole
 from backend.candidacies.models import Candidacy
-from graphql_schema.candidacies.types import CandidacyType
+from backend.core.errors import DomainError
+from backend.core.uploads import inspect_upload
+from graphql_schema.candidacies.types import AttachmentType, CandidacyType
 from graphql_schema.errors import (
     AuthenticationRequiredError,
     CallNotOpenError,
@@ -22,6 +26,8 @@ from graphql_schema.errors import (
     NotFoundError,
     PermissionDeniedError,
     SubmissionRejectedError,
+    UploadRejectedError,
+    to_error,
 )
 from graphql_schema.mutation_support import node_uuid, run_mutation
 from graphql_schema.scalars import BigInt
@@ -77,6 +83,12 @@ class BudgetLineInput:
     label: str = ""
 
 
+async def _chunks(file: Any, size: int = 64 * 1024) -> AsyncIterator[bytes]:
+    """Read the upload in chunks so an oversized file is refused without buffering it all."""
+    while chunk := await file.read(size):
+        yield chunk
+
+
 def _payload(candidacy: Candidacy) -> CandidacyPayload:
     return CandidacyPayload(candidacy=CandidacyType.from_model(candidacy))
 
@@ -86,7 +98,60 @@ def _answers(answers: list[AnswerInput]) -> dict[str, Any]:
 
 
 @strawberry.type
+class AttachmentPayload:
+    attachment: AttachmentType
+    candidacy: CandidacyType
+
+
+UploadAttachmentResult = Annotated[
+    AttachmentPayload | UploadRejectedError | _Editing, strawberry.union("UploadAttachmentResult")
+]
+
+
+@strawberry.type
 class CandidacyMutations:
+    @strawberry.mutation(
+        description="Attach a file to a FILE question (GraphQL multipart request; PDF checked"
+        " from its content, size-limited), replacing the previous one."
+    )
+    async def upload_attachment(
+        self,
+        info: strawberry.Info,
+        candidacy_id: relay.GlobalID,
+        question_key: str,
+        file: Upload,
+    ) -> UploadAttachmentResult:
+        ctx = info.context
+        try:
+            inspected = await inspect_upload(
+                _chunks(file),
+                filename=getattr(file, "filename", "") or "",
+                max_bytes=ctx.settings.upload_max_bytes,
+            )
+        except DomainError as exc:
+            return to_error(exc)  # type: ignore[return-value]
+
+        async def attach(session):  # type: ignore[no-untyped-def]
+            attachment = await attachments.attach_file(
+                session,
+                actor=ctx.actor,
+                storage=ctx.storage,
+                candidacy_id=node_uuid(candidacy_id, "Candidacy"),
+                question_key=question_key,
+                upload=inspected,
+                now=ctx.clock.now(),
+            )
+            return attachment, await session.get(Candidacy, attachment.candidacy_id)
+
+        return await run_mutation(  # type: ignore[return-value]
+            ctx,
+            attach,
+            lambda pair: AttachmentPayload(
+                attachment=AttachmentType.from_model(pair[0]),
+                candidacy=CandidacyType.from_model(pair[1]),
+            ),
+        )
+
     @strawberry.mutation(
         description="Start a candidacy for an open call, led by your organisation."
     )

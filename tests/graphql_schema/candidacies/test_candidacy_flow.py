@@ -118,7 +118,9 @@ async def prepare(client, w) -> str:
         {"organisationId": gid("Organisation", w["partner"]), "role": "PARTNER",
          "requestedShareCents": 40_000_00},
     ]  # fmt: skip
-    result = await gql(client, PARTNERS, {"id": candidacy_id, "partners": partners}, headers=headers)
+    result = await gql(
+        client, PARTNERS, {"id": candidacy_id, "partners": partners}, headers=headers
+    )
     assert result["data"]["setCandidacyPartners"]["__typename"] == "CandidacyPayload", result
     answers = [{"questionKey": "summary", "value": "Évaluer un outil de triage."}]
     result = await gql(client, ANSWERS, {"id": candidacy_id, "answers": answers}, headers=headers)

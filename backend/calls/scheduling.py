@@ -1,0 +1,89 @@
+"""A call's deadline jobs: its opening and its closing, deferred to the exact instants.
+
+Job ids are deterministic and carry the instant, in epoch milliseconds (arq's own score):
+``open-call:<call id>:<opens_at ms>`` and ``close-call:<call id>:<deadline ms>``. Asking twice
+for the same job is a no-op while arq holds it, so scheduling may be repeated freely (on
+publication, on extension, on opening). An extension yields a new close id; the job for the
+old deadline still runs, finds the deadline ahead (``closing.close_call`` returns ``None``)
+and does nothing. Enqueues happen after commit; when Redis is down they are lost and logged,
+and the every-minute sweep (:func:`overdue_call_ids`, ``open_due_calls``) does the work late.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from backend.calls.enums import CallStatus
+from backend.calls.models import Call
+from backend.core.clock import ensure_utc
+from backend.core.jobs import enqueue_after_commit
+
+OPEN_CALL_JOB = "open_call"
+CLOSE_CALL_JOB = "close_call"
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MS = timedelta(milliseconds=1)
+
+
+def epoch_ms(instant: datetime) -> int:
+    """The instant in whole epoch milliseconds, rounded up so a job never runs before it."""
+    return -(-(ensure_utc(instant) - _EPOCH) // _MS)
+
+
+def at_ms(instant: datetime) -> datetime:
+    """The aware UTC instant a job is deferred to: ``instant`` rounded up to the millisecond."""
+    return _EPOCH + epoch_ms(instant) * _MS
+
+
+def open_job_id(call: Call) -> str:
+    return f"open-call:{call.id}:{epoch_ms(call.opens_at)}"
+
+
+def close_job_id(call: Call) -> str:
+    return f"close-call:{call.id}:{epoch_ms(call.deadline_at)}"
+
+
+def schedule_opening(session: AsyncSession, call: Call) -> None:
+    """After commit, defer the opening job to ``opens_at`` (at once if that has passed)."""
+    enqueue_after_commit(
+        session,
+        OPEN_CALL_JOB,
+        job_id=open_job_id(call),
+        defer_until=at_ms(call.opens_at),
+        call_id=str(call.id),
+    )
+
+
+def schedule_closing(session: AsyncSession, call: Call) -> None:
+    """After commit, defer the closing job to the current deadline."""
+    enqueue_after_commit(
+        session,
+        CLOSE_CALL_JOB,
+        job_id=close_job_id(call),
+        defer_until=at_ms(call.deadline_at),
+        call_id=str(call.id),
+    )
+
+
+def schedule_call(session: AsyncSession, call: Call) -> None:
+    """A published call's jobs: its opening (while not yet OPEN) and its closing."""
+    if call.status is CallStatus.PUBLISHED:
+        schedule_opening(session, call)
+    schedule_closing(session, call)
+
+
+async def overdue_call_ids(session: AsyncSession, *, now: datetime) -> list[uuid.UUID]:
+    """OPEN calls whose deadline has come: what the sweep closes when a job was lost."""
+    return list(
+        (
+            await session.exec(
+                select(Call.id)
+                .where(col(Call.status) == CallStatus.OPEN, col(Call.deadline_at) <= now)
+                .order_by(col(Call.deadline_at), col(Call.id))
+            )
+        ).all()
+    )

@@ -1,0 +1,128 @@
+"""Files answering a candidacy's FILE questions.
+
+The upload is inspected (size, type from the content, SHA-256) before anything is stored;
+the stored name is ours (``attachments/<uuid>``), never the uploader's.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import datetime
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from backend.calls import queries as call_queries
+from backend.calls.enums import QuestionKind
+from backend.candidacies import queries
+from backend.candidacies.models import Attachment, Candidacy, CandidacyVersion
+from backend.candidacies.services import _audit, _touch, editable_candidacy
+from backend.core.auth import Actor
+from backend.core.errors import InvalidInput
+from backend.core.storage import Storage, new_key
+from backend.core.uploads import InspectedUpload
+
+log = logging.getLogger(__name__)
+
+
+async def attach_file(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    storage: Storage,
+    candidacy_id: uuid.UUID,
+    question_key: str,
+    upload: InspectedUpload,
+    now: datetime,
+) -> Attachment:
+    """Store ``upload`` as the answer to a FILE question, superseding any previous file.
+
+    Side effects: the object written to storage (deleted again if the transaction fails
+    before returning); an ``attachment`` row; the previous file marked superseded (kept, a
+    submitted version may name it); audited.
+    """
+    candidacy, call = await editable_candidacy(
+        session, actor=actor, candidacy_id=candidacy_id, now=now
+    )
+    questions = (await call_queries.questions_by_call(session, [call.id])).get(call.id, [])
+    if not any(q.key == question_key and q.kind is QuestionKind.FILE for q in questions):
+        raise InvalidInput.single("questionKey", "not a file question of this call", "NOT_FILE")
+    key = new_key("attachments")
+    await storage.put(key, upload.content, content_type=upload.content_type)
+    try:
+        return await _record(session, actor, candidacy, question_key, upload, key, now)
+    except BaseException:
+        await _forget(storage, key)
+        raise
+
+
+async def _record(
+    session: AsyncSession,
+    actor: Actor,
+    candidacy: Candidacy,
+    question_key: str,
+    upload: InspectedUpload,
+    key: str,
+    now: datetime,
+) -> Attachment:
+    assert actor.user_id is not None  # editable_candidacy admitted a member of the lead
+    for previous in (await queries.attachments_by_candidacy(session, [candidacy.id])).get(
+        candidacy.id, []
+    ):
+        if previous.question_key == question_key:
+            previous.superseded_at = now
+            session.add(previous)
+    attachment = Attachment(
+        candidacy_id=candidacy.id,
+        question_key=question_key,
+        original_name=upload.display_name,
+        storage_key=key,
+        content_type=upload.content_type,
+        size_bytes=upload.size,
+        sha256=upload.sha256,
+        uploaded_by_user_id=actor.user_id,
+        created_at=now,
+    )
+    session.add(attachment)
+    _touch(candidacy, now)
+    session.add(candidacy)
+    await _audit(
+        session,
+        actor,
+        "candidacy.file_attached",
+        candidacy,
+        now,
+        after={"question_key": question_key, "sha256": upload.sha256, "size": upload.size},
+    )
+    return attachment
+
+
+async def _forget(storage: Storage, key: str) -> None:
+    try:
+        await storage.delete(key)
+    except Exception:
+        log.exception("could not delete orphan upload %s", key)
+
+
+async def readable_attachment(
+    session: AsyncSession, *, actor: Actor, attachment_id: uuid.UUID
+) -> Attachment | None:
+    """The attachment, if the actor may read its candidacy (the same rule, not a weaker one)."""
+    attachment = await session.get(Attachment, attachment_id)
+    if attachment is None:
+        return None
+    candidacy = await queries.readable_candidacy(session, actor, attachment.candidacy_id)
+    return attachment if candidacy is not None else None
+
+
+async def readable_receipt(
+    session: AsyncSession, *, actor: Actor, version_id: uuid.UUID
+) -> CandidacyVersion | None:
+    version = (
+        await session.exec(select(CandidacyVersion).where(col(CandidacyVersion.id) == version_id))
+    ).first()
+    if version is None or version.receipt_storage_key is None:
+        return None
+    candidacy = await queries.readable_candidacy(session, actor, version.candidacy_id)
+    return version if candidacy is not None else None

@@ -1,0 +1,350 @@
+"""Sending: once per notification, retries with backoff, FAILED at the end, safe in parallel."""
+
+from __future__ import annotations
+
+import asyncio
+import email
+from datetime import timedelta
+from email import policy
+
+import pytest
+
+from backend.core.db import unit_of_work
+from backend.core.i18n import Language
+from backend.notifications import rules
+from backend.notifications.enums import NotificationStatus
+from backend.notifications.senders import NOTIFICATION_ID_HEADER, EmlFileSender, PermanentSendError
+from backend.notifications.services import (
+    LEASE,
+    LOST_WORKER_ERROR,
+    claim_due,
+    enqueue,
+    send_due,
+)
+from tests.backend.notifications.outbox_support import (
+    FailingSender,
+    RecordingSender,
+    all_notifications,
+    enqueue_receipt,
+    make_person,
+    reload,
+)
+
+FROM = "Appels à projets <no-reply@aap.example.org>"
+
+
+async def _send(session_factory, sender, now, **kw):
+    return await send_due(session_factory, sender=sender, now=now, from_address=FROM, **kw)
+
+
+async def test_send_due_sends_once_and_marks_sent(session_factory, clock):
+    # Arrange
+    now = clock.now()
+    user = await make_person(session_factory, now)
+    notification = await enqueue_receipt(session_factory, now, user)
+    sender = RecordingSender()
+
+    # Act
+    first = await _send(session_factory, sender, now)
+    clock.advance(timedelta(days=1))
+    second = await _send(session_factory, sender, clock.now())
+
+    # Assert
+    assert (first.sent, first.retrying, first.failed) == (1, 0, 0)
+    assert second.attempted == 0
+    assert sender.recipients == [user.email]
+    row = await reload(session_factory, notification)
+    assert (row.status, row.sent_at, row.attempts, row.last_error) == (
+        NotificationStatus.SENT,
+        now,
+        1,
+        None,
+    )
+
+
+async def test_send_due_builds_a_complete_message(session_factory, clock):
+    # Arrange
+    now = clock.now()
+    user = await make_person(session_factory, now, Language.FR)
+    notification = await enqueue_receipt(session_factory, now, user)
+    sender = RecordingSender()
+
+    # Act
+    await _send(session_factory, sender, now)
+
+    # Assert
+    [message] = sender.messages
+    assert message["To"] == user.email
+    assert message["From"] == FROM
+    assert message["Subject"].startswith("Accusé de réception")
+    assert message["Message-ID"] == f"<{notification.id}@aap.example.org>"
+    assert message[NOTIFICATION_ID_HEADER] == str(notification.id)
+    assert message["Auto-Submitted"] == "auto-generated"
+    assert "Radiologie augmentée" in message.get_body(("plain",)).get_content()
+    assert "<p>" in message.get_body(("html",)).get_content()
+    assert message.as_bytes().isascii()  # 7-bit clean for any SMTP relay
+
+
+async def test_send_due_not_yet_due_is_left_alone(session_factory, clock):
+    # Arrange
+    now = clock.now()
+    user = await make_person(session_factory, now)
+    await enqueue_receipt(session_factory, now + timedelta(hours=1), user)
+    sender = RecordingSender()
+
+    # Act
+    report = await _send(session_factory, sender, now)
+
+    # Assert
+    assert report.attempted == 0 and sender.messages == []
+
+
+async def test_send_due_uses_each_users_language(session_factory, clock):
+    # Arrange
+    now = clock.now()
+    for language in Language:
+        await enqueue_receipt(
+            session_factory, now, await make_person(session_factory, now, language)
+        )
+    sender = RecordingSender()
+
+    # Act
+    await _send(session_factory, sender, now)
+
+    # Assert
+    subjects = {m["To"].split("-")[1].split("@")[0]: m["Subject"] for m in sender.messages}
+    assert subjects["fr"].startswith("Accusé de réception")
+    assert subjects["en"].startswith("Acknowledgement of receipt")
+    assert subjects["de"].startswith("Eingangsbestätigung")
+    assert {m["Content-Language"] for m in sender.messages} == {"fr", "en", "de"}
+
+
+async def test_send_due_failures_back_off_then_fail_after_last_try(session_factory, clock):
+    # Arrange
+    user = await make_person(session_factory, clock.now())
+    notification = await enqueue_receipt(session_factory, clock.now(), user)
+    sender = FailingSender()
+    expected_waits = [
+        timedelta(minutes=1),
+        timedelta(minutes=5),
+        timedelta(minutes=30),
+        timedelta(hours=2),
+        timedelta(hours=12),
+    ]
+
+    # Act / Assert: each failure waits longer; a run before the wait is over sends nothing.
+    for attempt, wait in enumerate(expected_waits, start=1):
+        report = await _send(session_factory, sender, clock.now())
+        row = await reload(session_factory, notification)
+        assert (report.retrying, row.status, row.attempts) == (
+            1,
+            NotificationStatus.PENDING,
+            attempt,
+        )
+        assert row.next_attempt_at == clock.now() + wait
+        assert row.last_error == "ConnectionRefusedError: SMTP server down"
+        clock.advance(wait - timedelta(seconds=1))
+        assert (await _send(session_factory, sender, clock.now())).attempted == 0
+        clock.advance(timedelta(seconds=1))
+
+    last = await _send(session_factory, sender, clock.now())
+
+    # Assert: given up after the sixth try, and never tried again.
+    row = await reload(session_factory, notification)
+    assert (last.failed, row.status, row.attempts) == (1, NotificationStatus.FAILED, 6)
+    assert sender.calls == rules.MAX_ATTEMPTS == 6
+    clock.advance(timedelta(days=30))
+    assert (await _send(session_factory, sender, clock.now())).attempted == 0
+
+
+async def test_send_due_succeeds_on_retry_and_clears_the_error(session_factory, clock):
+    # Arrange
+    user = await make_person(session_factory, clock.now())
+    notification = await enqueue_receipt(session_factory, clock.now(), user)
+    sender = FailingSender(failures=1)
+    await _send(session_factory, sender, clock.now())
+    clock.advance(timedelta(minutes=1))
+
+    # Act
+    report = await _send(session_factory, sender, clock.now())
+
+    # Assert
+    row = await reload(session_factory, notification)
+    assert report.sent == 1
+    assert (row.status, row.attempts, row.last_error, row.sent_at) == (
+        NotificationStatus.SENT,
+        2,
+        None,
+        clock.now(),
+    )
+
+
+async def test_send_due_permanent_error_fails_at_once(session_factory, clock):
+    # Arrange
+    user = await make_person(session_factory, clock.now())
+    notification = await enqueue_receipt(session_factory, clock.now(), user)
+    sender = FailingSender(error=PermanentSendError("recipients refused: 550 no such user"))
+
+    # Act
+    report = await _send(session_factory, sender, clock.now())
+
+    # Assert
+    row = await reload(session_factory, notification)
+    assert (report.failed, row.status, row.attempts) == (1, NotificationStatus.FAILED, 1)
+    assert "550 no such user" in (row.last_error or "")
+
+
+async def test_send_due_one_failure_does_not_stop_the_batch(session_factory, clock):
+    # Arrange
+    now = clock.now()
+    for _ in range(3):
+        await enqueue_receipt(session_factory, now, await make_person(session_factory, now))
+    sender = FailingSender(failures=1)
+
+    # Act
+    report = await _send(session_factory, sender, now)
+
+    # Assert
+    assert (report.sent, report.retrying, report.failed) == (2, 1, 0)
+    statuses = sorted(n.status for n in await all_notifications(session_factory))
+    assert statuses == [
+        NotificationStatus.PENDING,
+        NotificationStatus.SENT,
+        NotificationStatus.SENT,
+    ]
+
+
+async def test_send_due_concurrent_runs_send_each_notification_once(session_factory, clock):
+    # Arrange
+    now = clock.now()
+    users = [await make_person(session_factory, now) for _ in range(4)]
+    for i in range(20):
+        await enqueue_receipt(session_factory, now, users[i % 4], key=f"receipt:{i}")
+    sender = RecordingSender()
+
+    # Act: three workers, limit 8 each, at the same instant.
+    reports = await asyncio.gather(
+        *(_send(session_factory, sender, now, limit=8) for _ in range(3))
+    )
+    reports.append(await _send(session_factory, sender, now))
+
+    # Assert
+    ids = [m[NOTIFICATION_ID_HEADER] for m in sender.messages]
+    assert len(ids) == len(set(ids)) == 20
+    assert sum(r.sent for r in reports) == 20
+    rows = await all_notifications(session_factory)
+    assert {(n.status, n.attempts) for n in rows} == {(NotificationStatus.SENT, 1)}
+
+
+async def test_claimed_notification_is_invisible_until_its_lease_ends(session_factory, clock):
+    # Arrange: a worker claims the row, then dies before sending it.
+    now = clock.now()
+    user = await make_person(session_factory, now)
+    notification = await enqueue_receipt(session_factory, now, user)
+    async with unit_of_work(session_factory) as uow:
+        [claimed] = await claim_due(uow.session, now=now, limit=10)
+    sender = RecordingSender()
+
+    # Act
+    during_lease = await _send(session_factory, sender, now + LEASE - timedelta(seconds=1))
+    after_lease = await _send(session_factory, sender, now + LEASE)
+
+    # Assert: the lost try counts, and the row is sent once the lease is over.
+    assert claimed.id == notification.id
+    assert (during_lease.attempted, after_lease.sent) == (0, 1)
+    row = await reload(session_factory, notification)
+    assert (row.status, row.attempts) == (NotificationStatus.SENT, 2)
+
+
+async def test_worker_lost_during_last_try_marks_failed(session_factory, clock):
+    # Arrange: five failed tries, then a worker that dies during the sixth.
+    user = await make_person(session_factory, clock.now())
+    notification = await enqueue_receipt(session_factory, clock.now(), user)
+    sender = FailingSender()
+    for wait in rules.BACKOFF:
+        await _send(session_factory, sender, clock.now())
+        clock.advance(wait)
+    async with unit_of_work(session_factory) as uow:
+        await claim_due(uow.session, now=clock.now(), limit=10)
+    clock.advance(LEASE)
+
+    # Act
+    report = await _send(session_factory, sender, clock.now())
+
+    # Assert
+    row = await reload(session_factory, notification)
+    assert report.attempted == 0
+    assert (row.status, row.attempts, row.last_error) == (
+        NotificationStatus.FAILED,
+        rules.MAX_ATTEMPTS,
+        LOST_WORKER_ERROR,
+    )
+
+
+class _CancelledOnSecond(RecordingSender):
+    async def send(self, message):
+        if len(self.messages) == 1:
+            raise asyncio.CancelledError
+        await super().send(message)
+
+
+async def test_send_due_cancelled_gives_back_what_it_did_not_try(session_factory, clock):
+    # Arrange
+    now = clock.now()
+    user = await make_person(session_factory, now)
+    for i in range(4):
+        await enqueue_receipt(session_factory, now, user, key=f"receipt:{i}")
+    sender = _CancelledOnSecond()
+
+    # Act
+    with pytest.raises(asyncio.CancelledError):
+        await _send(session_factory, sender, now)
+
+    # Assert: one sent, one in flight keeps its lease, two are due again with no try counted.
+    rows = await all_notifications(session_factory)
+    states = sorted((n.status, n.attempts, n.next_attempt_at) for n in rows)
+    assert states == [
+        (NotificationStatus.PENDING, 0, now),
+        (NotificationStatus.PENDING, 0, now),
+        (NotificationStatus.PENDING, 1, now + LEASE),
+        (NotificationStatus.SENT, 1, now + LEASE),
+    ]
+    assert (await _send(session_factory, RecordingSender(), now)).sent == 2
+
+
+async def test_send_due_to_eml_files_writes_parseable_messages(session_factory, clock, tmp_path):
+    # Arrange
+    now = clock.now()
+    for language in (Language.EN, Language.DE):
+        user = await make_person(session_factory, now, language)
+        async with unit_of_work(session_factory) as uow:
+            await enqueue(
+                uow.session,
+                user=user,
+                template="deadline_reminder",
+                context={
+                    "call_title": "AI impact",
+                    "candidacy_title": "Augmented radiology",
+                    "deadline_local": "2026-04-01 12:00 Europe/Paris",
+                    "days_left": 7,
+                },
+                dedupe_key=f"reminder:J-7:{user.id}",
+                now=now,
+            )
+
+    # Act
+    report = await _send(session_factory, EmlFileSender(tmp_path), now)
+
+    # Assert
+    files = sorted(tmp_path.glob("*.eml"))
+    assert report.sent == 2 and len(files) == 2
+    rows = {str(n.id): n for n in await all_notifications(session_factory)}
+    for path in files:
+        parsed = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        row = rows[parsed[NOTIFICATION_ID_HEADER]]
+        assert path.name == f"20260302T090000Z-{row.id}.eml"
+        assert parsed["To"] == row.email
+        expected = {"en": "Reminder", "de": "Erinnerung"}[row.language.value]
+        assert parsed["Subject"].startswith(expected)
+        assert "Augmented radiology" in parsed.get_body(("plain",)).get_content()
+        assert "Augmented radiology" in parsed.get_body(("html",)).get_content()
