@@ -50,8 +50,11 @@ async def close_call(
     call = await call_services.lock_call(session, call_id)
     if call is None or call.status is not CallStatus.OPEN or now < call.deadline_at:
         return None
+    # Candidacy rows first, the audit chain's head last: a submission in flight holds its
+    # candidacy row and then wants the audit head, so taking them in this order never deadlocks.
+    drafts_left = await _expire_drafts(session, call, now=now, audited=False)
     await call_services.mark_call_closed(session, call, now=now)
-    drafts_left = await _expire_drafts(session, call, now=now)
+    await _audit_expired(session, call, drafts_left, now=now)
     report = ClosingReport(
         call_id=call.id,
         submitted=await _count(session, call.id, CandidacyStatus.SUBMITTED),
@@ -78,7 +81,9 @@ async def expire_extended_drafts(session: AsyncSession, *, now: datetime) -> int
     return sum([await _expire_drafts(session, call, now=now) for call in calls])
 
 
-async def _expire_drafts(session: AsyncSession, call: Call, *, now: datetime) -> int:
+async def _expire_drafts(
+    session: AsyncSession, call: Call, *, now: datetime, audited: bool = True
+) -> int:
     expired = sa.or_(
         col(Candidacy.extended_deadline_at).is_(None), col(Candidacy.extended_deadline_at) <= now
     )
@@ -93,6 +98,12 @@ async def _expire_drafts(session: AsyncSession, call: Call, *, now: datetime) ->
         .execution_options(synchronize_session=False)
     )
     count = int(result.rowcount or 0)
+    if audited:
+        await _audit_expired(session, call, count, now=now)
+    return count
+
+
+async def _audit_expired(session: AsyncSession, call: Call, count: int, *, now: datetime) -> None:
     if count:
         await audit.record(
             session,
@@ -103,7 +114,6 @@ async def _expire_drafts(session: AsyncSession, call: Call, *, now: datetime) ->
             now=now,
             after={"drafts": count},
         )
-    return count
 
 
 async def _count(session: AsyncSession, call_id: uuid.UUID, status: CandidacyStatus) -> int:

@@ -23,6 +23,7 @@ from backend.calls import queries as call_queries
 from backend.calls.eligibility import EligibilityRules
 from backend.calls.enums import QuestionKind
 from backend.calls.models import Call, FormQuestion
+from backend.calls.presentation import in_zone
 from backend.candidacies import queries
 from backend.candidacies.answers import is_answered
 from backend.candidacies.enums import CandidacyStatus
@@ -39,7 +40,9 @@ from backend.candidacies.models import (
 from backend.candidacies.services import _audit, editable_candidacy
 from backend.core.auth import Actor
 from backend.core.errors import NotFound
+from backend.core.i18n import pick_text
 from backend.core.jobs import enqueue_after_commit
+from backend.notifications import services as notifications
 
 RENDER_RECEIPT_JOB = "render_receipt"
 
@@ -311,8 +314,8 @@ async def submit_candidacy(
     """Check everything, freeze a new version, give the reference on first submission.
 
     Side effects: a ``candidacy_version`` row; the candidacy becomes SUBMITTED; on the first
-    submission the call's reference counter advances; audited; after commit a receipt PDF is
-    rendered by a worker.
+    submission the call's reference counter advances; audited; the submitter is emailed the
+    receipt's facts (outbox); after commit a worker renders the receipt PDF.
     """
     candidacy, call = await editable_candidacy(
         session, actor=actor, candidacy_id=candidacy_id, now=now
@@ -350,6 +353,20 @@ async def submit_candidacy(
     )  # fmt: skip
     enqueue_after_commit(
         session, RENDER_RECEIPT_JOB, job_id=f"receipt:{version.id}", version_id=str(version.id)
+    )
+    await notifications.enqueue(
+        session,
+        user=user,
+        template="submission_receipt",
+        context={
+            "call_title": pick_text(call.title, user.language) or call.reference,
+            "candidacy_title": candidacy.title,
+            "reference": reference,
+            "submitted_at_local": in_zone(now, call.timezone).isoformat(),
+            "sha256": version.sha256,
+        },
+        dedupe_key=f"submitted:{version.id}",
+        now=now,
     )
     return SubmissionReceipt(candidacy, version, reference, now, version.sha256)
 

@@ -28,6 +28,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from backend.accounts.models import User
 from backend.core.clock import ensure_utc
 from backend.core.db import SessionFactory, unit_of_work
+from backend.core.jobs import enqueue_after_commit
 from backend.core.settings import get_settings
 from backend.core.types import new_id
 from backend.notifications import rules
@@ -146,7 +147,23 @@ async def _insert_ignoring_duplicates(
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
         .returning(Notification)
     )
-    return list((await session.exec(stmt)).scalars().all())
+    created = list((await session.exec(stmt)).scalars().all())
+    if created:
+        _wake_sender(session, created[0].created_at)
+    return created
+
+
+SEND_NOTIFICATIONS_JOB = "send_notifications"
+
+
+def _wake_sender(session: AsyncSession, now: datetime) -> None:
+    """Ask a worker to send soon after commit instead of at its next minute's sweep.
+
+    One job id per second: a burst of submissions wakes the sender once, not once each.
+    """
+    enqueue_after_commit(
+        session, SEND_NOTIFICATIONS_JOB, job_id=f"send-notifications:{int(now.timestamp())}"
+    )
 
 
 # --- claim ----------------------------------------------------------------------------------
