@@ -10,7 +10,6 @@ from strawberry.relay import GlobalID
 
 from backend.accounts.enums import OrganisationKind
 from backend.calls.enums import CallStatus
-from backend.calls.inputs import TimelineInput
 from tests.support import factories as f
 from tests.support.gql import gql
 
