@@ -49,6 +49,7 @@ from backend.core.clock import ensure_utc, utcnow
 from backend.core.db import SessionFactory, unit_of_work
 from backend.core.i18n import Language
 from backend.core.settings import get_settings
+from backend.demo.candidacies import seed_demo_candidacy
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - documented in the README; demo only
 DEMO_DOMAIN = "demo.aap.example"
@@ -288,6 +289,12 @@ async def _seed(session: AsyncSession, *, now: datetime) -> None:
     await _create_organisations(session, users, now=now)
     dgos_manager = await accounts.build_actor(session, users["manager"])
     await _create_calls(session, dgos_manager, funders, now=now)
+    await seed_demo_candidacy(
+        session,
+        lead_admin=users["applicant.aphp"],
+        partner_admin=users["applicant.startup"],
+        now=now,
+    )
 
 
 async def _create_users(session: AsyncSession, *, now: datetime) -> dict[str, User]:
