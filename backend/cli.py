@@ -229,6 +229,55 @@ def _ensure_sqlite_folder(database_url: str) -> None:
         Path(database_url[len(prefix) :]).parent.mkdir(parents=True, exist_ok=True)
 
 
+@app.command()
+def bench(
+    name: Annotated[str, typer.Argument(help="The benchmark to run: submissions.")],
+    submissions: Annotated[
+        int, typer.Option("--submissions", "--applicants", help="Measured submissions.")
+    ] = 2000,
+    concurrency: Annotated[int, typer.Option(help="Requests in flight (connections).")] = 20,
+    api_processes: Annotated[int, typer.Option(help="Server processes, API and floor.")] = 2,
+    duration: Annotated[
+        float | None, typer.Option(help="Stop issuing after this many seconds.")
+    ] = None,
+    rate: Annotated[
+        float | None, typer.Option(help="Open loop: start requests at this rate per second.")
+    ] = None,
+    warmup: Annotated[
+        int | None, typer.Option(help="Unmeasured submissions first (default 2 x concurrency).")
+    ] = None,
+    floor: Annotated[bool, typer.Option(help="Measure the floor in the same run.")] = True,
+    separate_ports: Annotated[
+        bool, typer.Option(help="One single-worker server per port instead of --workers.")
+    ] = False,
+    profile: Annotated[
+        Path | None, typer.Option(help="cProfile the first API process into this file.")
+    ] = None,
+    keep_database: Annotated[bool, typer.Option(help="Keep the bench database.")] = False,
+) -> None:
+    """Run a benchmark (PostgreSQL and Redis); a summary, then one JSON line last."""
+    from backend import bench as benchmarks
+
+    options = benchmarks.SubmissionsOptions(
+        submissions=submissions,
+        concurrency=concurrency,
+        api_processes=api_processes,
+        duration_s=duration,
+        rate=rate,
+        warmup=warmup,
+        floor=floor,
+        separate_ports=separate_ports,
+        profile=profile.resolve() if profile else None,
+        keep_database=keep_database,
+    )
+    try:
+        status = benchmarks.main(name, options)
+    except benchmarks.BenchRefused as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(status)
+
+
 if __name__ == "__main__":
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     app()

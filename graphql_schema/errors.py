@@ -201,10 +201,12 @@ COMMON_ERRORS = (
 class InvalidArgument(Exception):
     """A bad argument on a query field, reported as a GraphQL error that is not masked."""
 
-    def __init__(self, problems: list[FieldError]) -> None:
-        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+    def __init__(self, problems: list[FieldError], code: str = "INVALID_INPUT") -> None:
+        super().__init__(
+            "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems)
+        )
         self.extensions = {
-            "code": "INVALID_INPUT",
+            "code": code,
             "fieldErrors": [
                 {"field": p.field, "message": p.message, "code": p.code} for p in problems
             ],
@@ -212,9 +214,9 @@ class InvalidArgument(Exception):
 
 
 def query_error(exc: core_errors.DomainError) -> InvalidArgument:
-    """Queries have no result union: their expected failures become GraphQL errors."""
+    """Queries have no result union: their expected failures become GraphQL errors, whose
+    ``extensions.code`` is the domain error's (``NOT_FOUND`` is not ``INVALID_INPUT``)."""
     if isinstance(exc, core_errors.InvalidInput):
         problems = [FieldError(field=p.field, message=p.message, code=p.code) for p in exc.problems]
-    else:
-        problems = [FieldError(field="", message=exc.message, code=exc.code)]
-    return InvalidArgument(problems)
+        return InvalidArgument(problems)
+    return InvalidArgument([FieldError(field="", message=exc.message, code=exc.code)], exc.code)

@@ -1,20 +1,107 @@
-"""Call jobs: thin wrappers that call backend services in a unit of work."""
+"""Call jobs: open and close calls at their instants, and the every-minute sweep.
+
+The opening and closing jobs are deferred by ``backend.calls.scheduling`` with deterministic
+ids; the sweep catches up whatever a lost job (Redis restarted, a worker killed, an enqueue
+that failed while Redis was down) left undone. Every job is idempotent: it takes ids, opens a
+unit of work, calls the backend service and returns quietly when there is nothing to do.
+"""
 
 from __future__ import annotations
 
 import logging
+import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from backend.calls import scheduling
 from backend.calls.services import open_due_calls as open_due_calls_service
-from backend.core.db import unit_of_work
+from backend.candidacies import closing
+from backend.core.db import read_session, unit_of_work
+from workers.candidacies import expire_extended_drafts, send_due_reminders
 
 log = logging.getLogger(__name__)
 
 
+class SweepIncomplete(Exception):
+    """Some steps of the sweep failed (each is logged); the others were done."""
+
+
 async def open_due_calls(ctx: dict[str, Any]) -> int:
     """Open every PUBLISHED call whose opening instant has passed (idempotent sweep)."""
-    async with unit_of_work(ctx["session_factory"]) as uow:
+    async with unit_of_work(ctx["session_factory"], jobs=ctx.get("jobs")) as uow:
         opened = await open_due_calls_service(uow.session, now=ctx["clock"].now())
     if opened:
         log.info("opened calls", extra={"call_ids": [str(c.id) for c in opened]})
     return len(opened)
+
+
+async def open_call(ctx: dict[str, Any], *, call_id: str) -> None:
+    """At ``opens_at``: open the call (with any other call due; a no-op if it is not due)."""
+    opened = await open_due_calls(ctx)
+    log.debug("open_call job", extra={"call_id": call_id, "opened": opened})
+
+
+async def close_call(ctx: dict[str, Any], *, call_id: str) -> bool:
+    """At the deadline: close the call once; quiet (False) if gone, closed or extended."""
+    async with unit_of_work(ctx["session_factory"], jobs=ctx.get("jobs")) as uow:
+        report = await closing.close_call(
+            uow.session, call_id=uuid.UUID(call_id), now=ctx["clock"].now()
+        )
+    if report is not None:
+        log.info(
+            "call closed",
+            extra={
+                "call_id": call_id,
+                "submitted": report.submitted,
+                "drafts_left": report.drafts_left,
+                "extended": report.extended,
+            },
+        )
+    return report is not None
+
+
+async def close_overdue_calls(ctx: dict[str, Any]) -> int:
+    """Close every OPEN call past its deadline, each in its own transaction; returns closed.
+
+    One call that fails to close is logged and does not keep the others open.
+    """
+    async with read_session(ctx["session_factory"]) as session:
+        overdue = await scheduling.overdue_call_ids(session, now=ctx["clock"].now())
+    closed = failures = 0
+    for call_id in overdue:
+        try:
+            closed += await close_call(ctx, call_id=str(call_id))
+        except Exception:
+            failures += 1
+            log.exception("sweep could not close a call", extra={"call_id": str(call_id)})
+    if failures:
+        raise SweepIncomplete(f"{failures} of {len(overdue)} overdue calls not closed")
+    return closed
+
+
+SWEEP_STEPS: tuple[tuple[str, Callable[[dict[str, Any]], Awaitable[int]]], ...] = (
+    ("opened", open_due_calls),
+    ("closed", close_overdue_calls),
+    ("drafts_expired", expire_extended_drafts),
+    ("reminders_queued", send_due_reminders),
+)
+
+
+async def sweep_deadlines(ctx: dict[str, Any]) -> dict[str, int]:
+    """Every minute: open what is due, close what is overdue, expire extended drafts, remind.
+
+    The safety net under the deferred jobs; every step is idempotent and runs in its own
+    transaction, in this order, and a failing step does not stop the next ones (the job then
+    fails, so arq logs it, and the next minute tries again).
+    """
+    done: dict[str, int] = {}
+    failed: list[str] = []
+    for name, step in SWEEP_STEPS:
+        try:
+            done[name] = await step(ctx)
+        except Exception:
+            failed.append(name)
+            log.exception("sweep step failed", extra={"step": name})
+    if failed:
+        raise SweepIncomplete(f"sweep steps failed: {', '.join(failed)}")
+    return done

@@ -2,24 +2,49 @@
 
 Jobs are thin: they take ids, open a unit of work, call one backend service, and return
 quietly when there is nothing (left) to do, so a job that runs twice does its work once.
+
+``ctx`` holds ``settings``, ``session_factory``, ``clock`` and ``jobs`` (the worker's own arq
+pool as a :class:`backend.core.jobs.JobQueue`, for jobs that ask for jobs after commit).
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from arq import cron
+from arq.connections import ArqRedis
+from arq.worker import func
 
 from backend.core.clock import SystemClock
 from backend.core.db import create_engine, create_session_factory
 from backend.core.logging import configure_logging
 from backend.core.redis import redis_settings
 from backend.core.settings import get_settings
-from workers.calls import open_due_calls
+from backend.core.storage import storage_from_settings
+from workers.calls import close_call, open_call, sweep_deadlines
+from workers.notifications import send_notifications
+from workers.receipts import render_missing_receipts, render_receipt
 
 # After a SIGKILL a job is claimable again only once its in-progress key expires (the largest
-# job_timeout + 10 s): keep timeouts tight.
+# job_timeout + 10 s): keep every timeout tight, and give none a longer one of its own.
 JOB_TIMEOUT_S = 60
+MAX_TRIES = 5
+"""Starts of one job (a retry after a kill or a cancellation counts); the sweep backs it up."""
+CRON_RESULT_KEEP_S = 3600
+"""A cron run's result, under its per-minute id, stops a late worker from enqueuing it again."""
+
+
+class PoolJobQueue:
+    """The worker's arq pool as a JobQueue: enqueued on the worker's own queue."""
+
+    def __init__(self, pool: ArqRedis) -> None:
+        self._pool = pool
+
+    async def enqueue(
+        self, name: str, *, job_id: str | None, defer_until: datetime | None, **kwargs: Any
+    ) -> None:
+        await self._pool.enqueue_job(name, _job_id=job_id, _defer_until=defer_until, **kwargs)
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -35,6 +60,8 @@ async def startup(ctx: dict[str, Any]) -> None:
         engine=engine,
         session_factory=create_session_factory(engine),
         clock=SystemClock(),
+        jobs=PoolJobQueue(ctx["redis"]),
+        storage=storage_from_settings(settings),
     )
 
 
@@ -42,6 +69,9 @@ async def shutdown(ctx: dict[str, Any]) -> None:
     engine = ctx.get("engine")
     if engine is not None:
         await engine.dispose()
+    storage = ctx.get("storage")
+    if storage is not None:
+        await storage.aclose()
 
 
 def _settings() -> Any:
@@ -50,15 +80,27 @@ def _settings() -> Any:
 
 
 class WorkerSettings:
-    functions = [open_due_calls]
+    functions = [
+        # Deadline jobs keep no result: their ids dedupe while they wait; once run, nothing
+        # may linger to swallow a later re-scheduling under the same id (they are idempotent).
+        func(open_call, keep_result=0),
+        func(close_call, keep_result=0),
+        sweep_deadlines,  # also enqueued by hand to sweep at once (tests, operations)
+        send_notifications,
+        render_receipt,  # enqueued by submit_candidacy after commit, id "receipt:<version id>"
+        render_missing_receipts,
+    ]
     cron_jobs = [
-        # Every minute, in UTC; unique across workers, so several workers sweep once.
-        cron(open_due_calls, second=0, run_at_startup=True, timeout=JOB_TIMEOUT_S),
+        # Every minute, in UTC (``timezone`` below), unique across workers.
+        cron(sweep_deadlines, second=0, run_at_startup=True, unique=True),
+        cron(send_notifications, second=30, run_at_startup=True, unique=True),
+        cron(render_missing_receipts, second=15, run_at_startup=True, unique=True),
     ]
     on_startup = startup
     on_shutdown = shutdown
     redis_settings = _settings()
     job_timeout = JOB_TIMEOUT_S
-    max_tries = 5
+    keep_result = CRON_RESULT_KEEP_S
+    max_tries = MAX_TRIES
     health_check_interval = 30
-    timezone = None
+    timezone = UTC

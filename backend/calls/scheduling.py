@@ -47,33 +47,42 @@ def close_job_id(call: Call) -> str:
     return f"close-call:{call.id}:{epoch_ms(call.deadline_at)}"
 
 
-def schedule_opening(session: AsyncSession, call: Call) -> None:
+def _defer_until(instant: datetime, now: datetime) -> datetime | None:
+    """When to run: the instant, or at once (``None``) when it has already come.
+
+    Never a past instant: arq keeps a deferred job's key until a day after its instant, so a
+    job deferred to more than a day ago could not even be stored.
+    """
+    return at_ms(instant) if instant > now else None
+
+
+def schedule_opening(session: AsyncSession, call: Call, *, now: datetime) -> None:
     """After commit, defer the opening job to ``opens_at`` (at once if that has passed)."""
     enqueue_after_commit(
         session,
         OPEN_CALL_JOB,
         job_id=open_job_id(call),
-        defer_until=at_ms(call.opens_at),
+        defer_until=_defer_until(call.opens_at, now),
         call_id=str(call.id),
     )
 
 
-def schedule_closing(session: AsyncSession, call: Call) -> None:
+def schedule_closing(session: AsyncSession, call: Call, *, now: datetime) -> None:
     """After commit, defer the closing job to the current deadline."""
     enqueue_after_commit(
         session,
         CLOSE_CALL_JOB,
         job_id=close_job_id(call),
-        defer_until=at_ms(call.deadline_at),
+        defer_until=_defer_until(call.deadline_at, now),
         call_id=str(call.id),
     )
 
 
-def schedule_call(session: AsyncSession, call: Call) -> None:
+def schedule_call(session: AsyncSession, call: Call, *, now: datetime) -> None:
     """A published call's jobs: its opening (while not yet OPEN) and its closing."""
     if call.status is CallStatus.PUBLISHED:
-        schedule_opening(session, call)
-    schedule_closing(session, call)
+        schedule_opening(session, call, now=now)
+    schedule_closing(session, call, now=now)
 
 
 async def overdue_call_ids(session: AsyncSession, *, now: datetime) -> list[uuid.UUID]:

@@ -15,7 +15,7 @@ from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.calls import inputs as v
-from backend.calls import queries
+from backend.calls import queries, scheduling
 from backend.calls.enums import CallStatus
 from backend.calls.errors import CallReferenceTaken, CallStructureFrozen, InvalidTransition
 from backend.calls.inputs import CallChanges, CallInput, GridInput, QuestionInput
@@ -176,6 +176,8 @@ async def update_call(
     session.add(call)
     await session.flush()
     await _replace_children(session, call, changes.funders, themes, changes.questions, changes.grid)
+    if changes.timeline is not None and call.status is CallStatus.PUBLISHED:
+        scheduling.schedule_call(session, call, now=now)  # the new instants get their jobs
     await audit.record(
         session,
         actor=actor,
@@ -362,7 +364,8 @@ async def publish_call(
 ) -> Call:
     """DRAFT -> PUBLISHED, once the call is complete enough for applicants to rely on.
 
-    Side effects: status and ``published_at`` set; audited.
+    Side effects: status and ``published_at`` set; audited; after commit, the opening and
+    closing jobs deferred to ``opens_at`` and the deadline (``backend.calls.scheduling``).
     """
     call = await managed_call(session, actor=actor, call_id=call_id)
     _require_transition(call, CallStatus.PUBLISHED)
@@ -376,7 +379,9 @@ async def publish_call(
     if not questions:
         problems.append(FieldProblem("questions", "give at least one question", "REQUIRED"))
     v.raise_if(problems)
-    return await _move(session, call, CallStatus.PUBLISHED, actor=actor, now=now)
+    call = await _move(session, call, CallStatus.PUBLISHED, actor=actor, now=now)
+    scheduling.schedule_call(session, call, now=now)
+    return call
 
 
 async def transition_call(
@@ -437,10 +442,20 @@ async def extend_deadline(
     new_deadline: datetime,
     now: datetime,
 ) -> Call:
-    """Push a PUBLISHED or OPEN call's deadline later (never earlier). Audited."""
+    """Push a PUBLISHED or OPEN call's deadline later (never earlier). Audited.
+
+    Side effects: after commit, a closing job at the new deadline (the old one will find the
+    deadline ahead and do nothing).
+    """
     call = await managed_call(session, actor=actor, call_id=call_id)
     if call.status not in {CallStatus.PUBLISHED, CallStatus.OPEN}:
         raise InvalidTransition(call.status, call.status)
+    if now >= call.deadline_at:
+        raise InvalidInput.single(
+            "deadlineAt",
+            "the deadline has passed: grant late candidacies individual extensions instead",
+            "DEADLINE_PASSED",
+        )
     if new_deadline.tzinfo is None:
         raise InvalidInput.single("deadlineAt", "give an offset (or Z)", "NAIVE")
     if new_deadline <= call.deadline_at or new_deadline <= now:
@@ -466,6 +481,7 @@ async def extend_deadline(
         before={"deadline_at": before},
         after={"deadline_at": call.deadline_at},
     )
+    scheduling.schedule_closing(session, call, now=now)
     return call
 
 
@@ -561,7 +577,8 @@ async def open_due_calls(session: AsyncSession, *, now: datetime) -> list[Call]:
     """PUBLISHED -> OPEN for every call whose opening has come and deadline not passed.
 
     Idempotent: a call already OPEN is not selected again; the row lock keeps two workers
-    from opening the same call twice. Side effects: statuses changed, one audit entry each.
+    from opening the same call twice. Side effects: statuses changed, one audit entry each;
+    after commit, each opened call's closing job asked for again (a no-op if arq has it).
     """
     due = (
         await session.exec(
@@ -575,7 +592,10 @@ async def open_due_calls(session: AsyncSession, *, now: datetime) -> list[Call]:
             .with_for_update(skip_locked=True)
         )
     ).all()
-    return [await _move(session, call, CallStatus.OPEN, actor=SCHEDULER, now=now) for call in due]
+    opened = [await _move(session, call, CallStatus.OPEN, actor=SCHEDULER, now=now) for call in due]
+    for call in opened:  # again: the job asked for on publication may have been lost
+        scheduling.schedule_closing(session, call, now=now)
+    return opened
 
 
 async def lock_call(session: AsyncSession, call_id: uuid.UUID) -> Call | None:

@@ -6,6 +6,7 @@ strings) so a submitted snapshot hashes the same on every database and every run
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -13,6 +14,10 @@ from typing import Any
 from backend.calls.enums import QuestionKind
 from backend.calls.models import FormQuestion
 from backend.core.errors import FieldProblem
+
+MAX_NUMBER_EXPONENT = 20
+"""Numbers are kept in plain notation: their size is bounded so the text is too."""
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def clean_answer(question: FormQuestion, value: Any) -> tuple[Any, FieldProblem | None]:
@@ -53,6 +58,13 @@ def _number(question: FormQuestion, value: Any) -> str:
         raise _Invalid("expects a number") from exc
     if not number.is_finite():
         raise _Invalid("expects a finite number")
+    # Before normalising: "1e999999" would become a million digits, "1e9999999" an Overflow.
+    if not number.is_zero() and abs(number.adjusted()) > MAX_NUMBER_EXPONENT:
+        raise _Invalid(
+            f"too large or too small: at most {MAX_NUMBER_EXPONENT} digits either side of"
+            " the decimal point",
+            "OUT_OF_RANGE",
+        )
     if question.min_value is not None and number < question.min_value:
         raise _Invalid(f"must be at least {question.min_value}", "OUT_OF_RANGE")
     if question.max_value is not None and number > question.max_value:
@@ -61,8 +73,12 @@ def _number(question: FormQuestion, value: Any) -> str:
 
 
 def _date(_question: FormQuestion, value: Any) -> str:
+    """Only ``YYYY-MM-DD`` text: ``fromisoformat`` alone also takes 20260901 (even a JSON
+    number, once turned into text) and week dates such as 2026-W36-2."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise _Invalid("expects a date such as 2026-09-01")
     try:
-        return date.fromisoformat(str(value)).isoformat()
+        return date.fromisoformat(value).isoformat()
     except ValueError as exc:
         raise _Invalid("expects a date such as 2026-09-01") from exc
 

@@ -17,9 +17,10 @@ from backend.calls import queries as call_queries
 from backend.calls.enums import QuestionKind
 from backend.candidacies import queries
 from backend.candidacies.models import Attachment, Candidacy, CandidacyVersion
+from backend.candidacies.rules import can_edit_candidacy
 from backend.candidacies.services import _audit, _touch, editable_candidacy
 from backend.core.auth import Actor
-from backend.core.errors import InvalidInput
+from backend.core.errors import InvalidInput, NotFound, PermissionDenied
 from backend.core.storage import Storage, new_key
 from backend.core.uploads import InspectedUpload
 
@@ -103,6 +104,19 @@ async def _forget(storage: Storage, key: str) -> None:
         await storage.delete(key)
     except Exception:
         log.exception("could not delete orphan upload %s", key)
+
+
+async def check_may_attach(session: AsyncSession, *, actor: Actor, candidacy_id: uuid.UUID) -> None:
+    """Refuse early, before a large upload is read and parsed, whoever may not attach files.
+
+    ``attach_file`` checks again (with the row lock and the deadline); this cheap look is only
+    so that strangers cannot keep the PDF parser busy.
+    """
+    candidacy = await queries.readable_candidacy(session, actor, candidacy_id)
+    if candidacy is None:
+        raise NotFound("no such candidacy")
+    if not can_edit_candidacy(actor, candidacy):
+        raise PermissionDenied("only members of the lead organisation edit a candidacy")
 
 
 async def readable_attachment(

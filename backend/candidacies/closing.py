@@ -20,10 +20,14 @@ from backend.accounts.enums import Role
 from backend.accounts.models import RoleGrant, User
 from backend.calls import services as call_services
 from backend.calls.enums import CallStatus
+from backend.calls.errors import InvalidTransition
 from backend.calls.models import Call, CallFunder
+from backend.calls.presentation import in_zone
 from backend.candidacies.enums import CandidacyStatus
 from backend.candidacies.models import Candidacy
 from backend.core import audit
+from backend.core.auth import Actor
+from backend.core.errors import InvalidInput
 from backend.core.i18n import pick_text
 from backend.notifications import services as notifications
 
@@ -157,3 +161,24 @@ async def _notify_managers(
             dedupe_key=f"call-closed:{call.id}:{user.id}",
             now=now,
         )
+
+
+async def close_call_by_hand(
+    session: AsyncSession, *, actor: Actor, call_id: uuid.UUID, now: datetime
+) -> Call:
+    """A manager closes a call whose deadline has passed, before the worker gets to it.
+
+    Same effects as the deadline job (drafts NOT_SUBMITTED, summary to the managers); never
+    before the deadline, which applicants were promised to the second.
+    """
+    call = await call_services.managed_call(session, actor=actor, call_id=call_id)
+    if call.status is not CallStatus.OPEN:
+        raise InvalidTransition(call.status, CallStatus.CLOSED)
+    if now < call.deadline_at:
+        raise InvalidInput.single(
+            "to",
+            f"the call closes at its deadline ({in_zone(call.deadline_at, call.timezone)})",
+            "BEFORE_DEADLINE",
+        )
+    await close_call(session, call_id=call.id, now=now)
+    return call

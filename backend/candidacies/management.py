@@ -21,7 +21,7 @@ from backend.candidacies.rules import can_manage_candidacy
 from backend.candidacies.services import _audit
 from backend.core.auth import Actor
 from backend.core.clock import ensure_utc
-from backend.core.errors import InvalidInput, NotFound, PermissionDenied
+from backend.core.errors import FieldProblem, InvalidInput, NotFound, PermissionDenied
 from backend.core.i18n import pick_text
 from backend.notifications import services as notifications
 
@@ -56,10 +56,12 @@ async def grant_extension(
     """Let one candidacy change and submit until ``until`` (after the call's deadline).
 
     Like pretalx access codes or Indico's late submitters: for a hospital whose IT failed on
-    the last evening. Side effects: the extension stored; audited; the applicants notified.
+    the last evening. A draft the closing already marked NOT_SUBMITTED is reopened as a draft.
+    Side effects: the extension stored (and the status, for a reopened draft); audited; the
+    applicants notified.
     """
     candidacy, call = await managed_candidacy(session, actor=actor, candidacy_id=candidacy_id)
-    if candidacy.status not in {CandidacyStatus.DRAFT, CandidacyStatus.SUBMITTED}:
+    if candidacy.status is CandidacyStatus.WITHDRAWN:
         raise CandidacyNotEditable(candidacy.status)
     if call.status not in {CallStatus.OPEN, CallStatus.CLOSED}:
         raise InvalidInput.single("until", "the call is past its submission phase", "TOO_LATE")
@@ -73,6 +75,10 @@ async def grant_extension(
     before = candidacy.extended_deadline_at
     candidacy.extended_deadline_at = until
     candidacy.updated_at = now
+    if candidacy.status is CandidacyStatus.NOT_SUBMITTED:
+        # The deadline passed on a draft (the hospital whose IT failed on the last evening):
+        # the extension reopens it.
+        candidacy.status = CandidacyStatus.DRAFT
     session.add(candidacy)
     await _audit(
         session,
@@ -111,14 +117,14 @@ async def record_eligibility(
     candidacy, call = await managed_candidacy(session, actor=actor, candidacy_id=candidacy_id)
     problems = []
     if decision is EligibilityDecision.PENDING:
-        problems.append(("decision", "record ELIGIBLE or INELIGIBLE"))
+        problems.append(FieldProblem("decision", "record ELIGIBLE or INELIGIBLE"))
     reason = reason.strip()
     if decision is EligibilityDecision.INELIGIBLE and not reason:
-        problems.append(("reason", "say why the candidacy is ineligible"))
+        problems.append(FieldProblem("reason", "say why the candidacy is ineligible", "REQUIRED"))
     if len(reason) > 2000:
-        problems.append(("reason", "at most 2000 characters"))
+        problems.append(FieldProblem("reason", "at most 2000 characters", "TOO_LONG"))
     if problems:
-        raise InvalidInput.single(*problems[0])
+        raise InvalidInput(problems)
     if candidacy.status is not CandidacyStatus.SUBMITTED:
         raise CandidacyNotEditable(candidacy.status)
     if call.status not in SCREENABLE_CALL_STATUSES:

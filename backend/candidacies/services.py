@@ -32,7 +32,13 @@ from backend.candidacies.rules import (
 )
 from backend.core import audit
 from backend.core.auth import Actor
-from backend.core.errors import FieldProblem, InvalidInput, NotFound, PermissionDenied
+from backend.core.errors import (
+    AuthenticationRequired,
+    FieldProblem,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+)
 
 MAX_TITLE = 300
 MAX_PARTNERS = 50
@@ -98,6 +104,8 @@ async def create_candidacy(
     now: datetime,
 ) -> Candidacy:
     """Start a DRAFT for an open call, led by one of the actor's organisations. Audited."""
+    if actor.user_id is None:
+        raise AuthenticationRequired("sign in to apply")
     call = await call_queries.readable_call(session, actor, call_id)
     if call is None:
         raise NotFound("no such call")

@@ -14,6 +14,7 @@ from strawberry.scalars import JSON
 from backend.candidacies import attachments, management, services, submission
 from backend.candidacies.enums import BudgetCategory, EligibilityDecision, PartnerRole
 from backend.candidacies.models import Candidacy
+from backend.core.db import read_session
 from backend.core.errors import DomainError
 from backend.core.uploads import inspect_upload
 from graphql_schema.candidacies.types import AttachmentType, CandidacyType
@@ -123,6 +124,10 @@ class CandidacyMutations:
     ) -> UploadAttachmentResult:
         ctx = info.context
         try:
+            async with read_session(ctx.session_factory) as session:
+                await attachments.check_may_attach(
+                    session, actor=ctx.actor, candidacy_id=node_uuid(candidacy_id, "Candidacy")
+                )
             inspected = await inspect_upload(
                 _chunks(file),
                 filename=getattr(file, "filename", "") or "",

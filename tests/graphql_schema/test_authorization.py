@@ -24,6 +24,7 @@ from backend.calls.models import Call
 from backend.core.audit import AuditEntry
 from backend.core.db import read_session, unit_of_work
 from graphql_schema.schema import schema
+from tests.graphql_schema.candidacies import test_candidacy_authorization as candidacy_authz
 from tests.support import factories as f
 from tests.support.gql import gql
 from tests.support.scenario import (
@@ -842,6 +843,16 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
         "me": (test_me_is_null_for_anonymous, test_me_is_the_signed_in_user_only),
         "organisations": (test_organisations_lists_only_own_organisations,),
         "organisation": (test_organisation_by_id_is_null_unless_member,),
+        "candidacies": (
+            candidacy_authz.test_candidacies_lists_only_readable_candidacies_under_every_filter,
+            candidacy_authz.test_partner_members_see_the_consortium_only_as_lead_members_do,
+        ),
+        "candidacy": (
+            candidacy_authz.test_candidacy_by_id_is_null_unless_readable,
+            candidacy_authz.test_candidacy_by_an_id_of_another_type_is_null,
+            candidacy_authz.test_partner_members_see_the_consortium_only_as_lead_members_do,
+        ),
+        "submissionCheck": (candidacy_authz.test_submission_check_only_for_readers,),
     },
     "Mutation": {
         "login": (test_login_is_public_and_refuses_wrong_passwords_alike,),
@@ -902,6 +913,26 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
             test_create_programme_refused_outside_the_funder,
             test_create_programme_allowed_for_funder_managers_and_admins,
         ),
+        "createCandidacy": (
+            candidacy_authz.test_create_candidacy_for_an_organisation_one_is_not_in_is_refused,
+            candidacy_authz.test_create_candidacy_for_a_draft_call_of_another_funder_is_not_found,
+            candidacy_authz.test_create_candidacy_allowed_to_members_for_their_organisation,
+        ),
+        **dict.fromkeys(
+            candidacy_authz.EDIT_OPERATIONS,
+            (
+                candidacy_authz.test_candidacy_edit_refused_to_all_but_the_lead_members,
+                candidacy_authz.test_candidacy_edit_allowed_to_every_member_of_the_lead,
+            ),
+        ),
+        **dict.fromkeys(
+            candidacy_authz.MANAGE_OPERATIONS,
+            (
+                candidacy_authz.test_candidacy_management_refused_to_all_but_the_call_managers,
+                candidacy_authz.test_candidacy_management_allowed_to_the_call_managers,
+                candidacy_authz.test_each_manager_manages_only_the_calls_of_their_funder,
+            ),
+        ),
     },
 }
 
@@ -918,3 +949,5 @@ def test_every_root_field_has_authorization_cases(root):
     assert COVERAGE[root].keys() - fields == set(), "cases listed for fields that are gone"
     assert CALL_OPERATIONS.keys() <= COVERAGE["Mutation"].keys()
     assert ADMIN_ONLY.keys() <= COVERAGE["Mutation"].keys()
+    assert candidacy_authz.EDIT_OPERATIONS.keys() <= COVERAGE["Mutation"].keys()
+    assert candidacy_authz.MANAGE_OPERATIONS.keys() <= COVERAGE["Mutation"].keys()

@@ -347,15 +347,16 @@ async def test_post_accepts_json_when_charset_is_utf8(client):
     assert response.status_code == 200
 
 
-async def test_multipart_post_is_left_to_strawberry_when_uploads_disabled(client):
+async def test_multipart_post_is_executed_as_graphql(client):
+    """Uploads are on (the GraphQL multipart request spec); a multipart query still executes."""
     response = await client.post(
         "/graphql",
         files={"operations": (None, '{"query": "{ __typename }"}'), "map": (None, "{}")},
         headers={"accept": MODERN},
     )
 
-    assert response.status_code == 400
-    assert response.json()["errors"][0]["message"] == "Unsupported content type"
+    assert response.status_code == 200
+    assert response.json()["data"] == {"__typename": "Query"}
 
 
 # --- Errors never leak -----------------------------------------------------------------------

@@ -20,6 +20,7 @@ from backend.calls.enums import CallStatus, QuestionKind
 from backend.calls.inputs import CriterionInput, FunderShareInput, GridInput, QuestionInput
 from backend.core.db import unit_of_work
 from graphql_schema.schema import schema
+from tests.graphql_schema.candidacies import test_candidacy_query_counts as candidacy_counts
 from tests.support import factories as f
 from tests.support.gql import gql
 from tests.support.scenario import make_signed_user
@@ -291,6 +292,24 @@ COUNTED: dict[str, object] = {
     "RoleGrant.funder": test_me_with_roles_and_memberships_costs_the_same_for_1_and_20,
     "User.memberships": test_me_with_roles_and_memberships_costs_the_same_for_1_and_20,
     "Membership.organisation": test_me_with_roles_and_memberships_costs_the_same_for_1_and_20,
+    **dict.fromkeys(
+        (
+            "Query.candidacies",
+            "Candidacy.call",
+            "Candidacy.deadlineLocal",
+            "Candidacy.leadOrganisation",
+            "Candidacy.partners",
+            "CandidacyPartner.organisation",
+            "Candidacy.answers",
+            "Candidacy.budget",
+            "BudgetLine.organisation",
+            "Candidacy.budgetTotal",
+            "Candidacy.attachments",
+            "Candidacy.versions",
+        ),
+        candidacy_counts.test_candidacies_with_every_relation_cost_the_same_for_1_and_20,
+    ),
+    "Query.submissionCheck": candidacy_counts.test_submission_check_costs_the_same_for_1_and_20,
 }
 
 # Lists built from the parent's own row, and single-object root fields: no query per item.
@@ -305,6 +324,8 @@ NOT_PER_ITEM = {
     "Query.call",
     "Query.me",
     "Query.organisation",
+    "Query.candidacy",
+    "SubmissionRejectedError.problems",
 }
 
 

@@ -3,7 +3,8 @@
 Funders A and B each have a programme and a manager; A also has a viewer. There is a platform
 admin, an expert, and applicants: the admin and a plain member of organisation X, and the
 admin of organisation Y (who is not in X). Calls: a DRAFT of A, a DRAFT of B, a PUBLISHED
-call of A.
+call of A. ``build_candidacy_scenario`` adds open and closed calls, a partner organisation Z
+and candidacies in several states (see :class:`CandidacyScenario`).
 
 Users are inserted with one precomputed password hash and given session tokens directly
 (what ``login`` stores): argon2 costs about 0.3 s per user, and every test builds this world
@@ -27,7 +28,13 @@ from backend.accounts import services as accounts
 from backend.accounts.enums import MembershipRole, OrganisationKind, Role, TokenKind
 from backend.accounts.models import AuthToken, Organisation, User
 from backend.calls import services as calls
+from backend.calls.enums import CallStatus, QuestionKind
+from backend.calls.inputs import QuestionInput, TimelineInput
 from backend.calls.models import Call, Funder, Programme
+from backend.candidacies import closing, submission
+from backend.candidacies import services as candidacy_services
+from backend.candidacies.enums import BudgetCategory, PartnerRole
+from backend.candidacies.models import Candidacy
 from backend.core.auth import (
     TOKEN_PREFIX_SESSION,
     Actor,
@@ -154,7 +161,7 @@ async def build_scenario(factory: SessionFactory, now: datetime) -> Scenario:
                 funder_id=funder.id if funder else None,
                 now=now,
             )
-        org_x = await _organisation(session, now, users["applicant_x"].user, "Org X")
+        org_x = await add_organisation(session, now, users["applicant_x"].user, "Org X")
         await accounts.add_member(
             session,
             actor=admin,
@@ -163,7 +170,7 @@ async def build_scenario(factory: SessionFactory, now: datetime) -> Scenario:
             role=MembershipRole.MEMBER,
             now=now,
         )
-        org_y = await _organisation(session, now, users["applicant_y"].user, "Org Y")
+        org_y = await add_organisation(session, now, users["applicant_y"].user, "Org Y")
         draft_a = await _call(session, now, programme_a, funder_a)
         draft_b = await _call(session, now, programme_b, funder_b)
         published_a = await _call(session, now, programme_a, funder_a)
@@ -184,9 +191,10 @@ async def build_scenario(factory: SessionFactory, now: datetime) -> Scenario:
     )
 
 
-async def _organisation(
+async def add_organisation(
     session: AsyncSession, now: datetime, owner: User, name: str
 ) -> Organisation:
+    """A company registered by ``owner`` (its admin), inside the caller's unit of work."""
     data = accounts.OrganisationInput(
         name=name, kind=OrganisationKind.COMPANY, country="DE", registry_id=f"HRB {f.n()}"
     )
@@ -228,3 +236,178 @@ async def reload(factory: SessionFactory, model: type[SQLModel], row_id: Any) ->
 def unguessable() -> str:
     """A well-formed bearer token that was never issued."""
     return TOKEN_PREFIX_SESSION + secrets.token_urlsafe(32)
+
+
+# --- candidacies ------------------------------------------------------------------------------
+
+CANDIDACY_ACTORS = (*ACTORS, "applicant_z")
+"""``ACTORS`` plus the admin of organisation Z, a partner (never the lead) of X's candidacy."""
+LEAD_SHARE = 60_000_00
+PARTNER_SHARE = 40_000_00
+CANDIDACY_QUESTIONS = [
+    QuestionInput(
+        key="summary",
+        kind=QuestionKind.TEXT,
+        label={"fr": "Résumé"},
+        required=True,
+        max_length=3000,
+    ),
+    QuestionInput(key="letter", kind=QuestionKind.FILE, label={"fr": "Lettre d'engagement"}),
+]
+
+
+def applicant(user: User, *organisations: Organisation) -> Actor:
+    """The actor a member of ``organisations`` is, as ``build_actor`` would make it."""
+    return Actor(user_id=user.id, organisation_ids=frozenset(o.id for o in organisations))
+
+
+async def open_call(
+    session: AsyncSession,
+    now: datetime,
+    programme: Programme,
+    funder: Funder,
+    *,
+    opens_at: datetime | None = None,
+    deadline_at: datetime | None = None,
+    **kw: Any,
+) -> Call:
+    """A call created, published and opened through the services, all at ``now``."""
+    admin = Actor(is_platform_admin=True)
+    if opens_at is not None or deadline_at is not None:
+        kw["timeline"] = TimelineInput(
+            timezone="Europe/Paris",
+            opens_at=opens_at or now - timedelta(days=1),
+            deadline_at=deadline_at or now + timedelta(days=30),
+        )
+    kw.setdefault("questions", CANDIDACY_QUESTIONS)
+    call = await calls.create_call(
+        session, actor=admin, data=f.call_input(programme, funder, now, **kw), now=now
+    )
+    await calls.publish_call(session, actor=admin, call_id=call.id, now=now)
+    return await calls.transition_call(
+        session, actor=admin, call_id=call.id, to=CallStatus.OPEN, now=now
+    )
+
+
+async def prepare_candidacy(
+    session: AsyncSession,
+    now: datetime,
+    actor: Actor,
+    call: Call,
+    lead: Organisation,
+    *partners: Organisation,
+    title: str = "IA aux urgences",
+) -> Candidacy:
+    """A candidacy through the services that passes every check of a call made from
+    ``f.call_input``: the summary answered, each partner's share matched by a budget line."""
+    candidacy = await candidacy_services.create_candidacy(
+        session,
+        actor=actor,
+        call_id=call.id,
+        organisation_id=lead.id,
+        title=title,
+        duration_months=24,
+        now=now,
+    )
+    shares = [(lead, PartnerRole.LEAD, LEAD_SHARE)]
+    shares += [(org, PartnerRole.PARTNER, PARTNER_SHARE) for org in partners]
+    await candidacy_services.set_partners(
+        session,
+        actor=actor,
+        candidacy_id=candidacy.id,
+        partners=[candidacy_services.PartnerInput(o.id, role, cents) for o, role, cents in shares],
+        now=now,
+    )
+    await candidacy_services.save_answers(
+        session,
+        actor=actor,
+        candidacy_id=candidacy.id,
+        answers={"summary": "Évaluer un outil de triage."},
+        now=now,
+    )
+    return await candidacy_services.set_budget(
+        session,
+        actor=actor,
+        candidacy_id=candidacy.id,
+        lines=[
+            candidacy_services.BudgetLineInput(o.id, BudgetCategory.STAFF, cents)
+            for o, _, cents in shares
+        ],
+        now=now,
+    )
+
+
+@dataclass
+class CandidacyScenario:
+    """``build_scenario``'s world, plus what candidacies need.
+
+    OPEN calls of A and of B; a CLOSED call of A (deadline passed yesterday); organisation Z,
+    whose admin is ``applicant_z``. Candidacies: ``x_a`` (X leads, Z is a partner; complete,
+    a DRAFT) to A's open call, ``x_b`` (X, SUBMITTED) to B's, ``y_a`` (Y, a DRAFT) to A's, and
+    ``x_closed`` (X, SUBMITTED before the deadline) to A's closed call.
+    """
+
+    base: Scenario
+    org_z: Organisation
+    open_a: Call
+    open_b: Call
+    closed_a: Call
+    candidacies: dict[str, Candidacy]
+
+    def headers(self, actor: str) -> dict[str, str]:
+        return self.base.headers(actor)
+
+    def user(self, actor: str) -> User:
+        return self.base.user(actor)
+
+    def call(self, name: str) -> Call:
+        extra = {"open_a": self.open_a, "open_b": self.open_b, "closed_a": self.closed_a}
+        return extra[name] if name in extra else self.base.call(name)
+
+    def organisation(self, name: str) -> Organisation:
+        return self.org_z if name == "org_z" else self.base.organisation(name)
+
+    def candidacy(self, name: str) -> Candidacy:
+        return self.candidacies[name]
+
+
+async def build_candidacy_scenario(factory: SessionFactory, now: datetime) -> CandidacyScenario:
+    base = await build_scenario(factory, now)
+    users = base.users
+    x = applicant(users["applicant_x"].user, base.org_x)
+    y = applicant(users["applicant_y"].user, base.org_y)
+    past = now - timedelta(days=20)
+    async with unit_of_work(factory) as uow:
+        session = uow.session
+        users["applicant_z"] = await make_signed_user(session, now, "applicant_z")
+        org_z = await add_organisation(session, now, users["applicant_z"].user, "Org Z")
+        open_a = await open_call(session, now, base.programme_a, base.funder_a)
+        open_b = await open_call(session, now, base.programme_b, base.funder_b)
+        closed_a = await open_call(
+            session,
+            past,
+            base.programme_a,
+            base.funder_a,
+            opens_at=past - timedelta(days=1),
+            deadline_at=now - timedelta(days=1),
+        )
+        x_closed = await prepare_candidacy(session, past, x, closed_a, base.org_x)
+        await submission.submit_candidacy(
+            session, actor=x, candidacy_id=x_closed.id, now=past + timedelta(days=1)
+        )
+        await closing.close_call(session, call_id=closed_a.id, now=now - timedelta(days=1))
+        x_a = await prepare_candidacy(session, now, x, open_a, base.org_x, org_z)
+        x_b = await prepare_candidacy(session, now, x, open_b, base.org_x)
+        await submission.submit_candidacy(session, actor=x, candidacy_id=x_b.id, now=now)
+        y_a = await candidacy_services.create_candidacy(
+            session, actor=y, call_id=open_a.id, organisation_id=base.org_y.id, title="Y", now=now
+        )
+        await session.refresh(closed_a)
+    return CandidacyScenario(
+        base=base,
+        org_z=org_z,
+        open_a=open_a,
+        open_b=open_b,
+        closed_a=closed_a,
+        candidacies={"x_a": x_a, "x_b": x_b, "y_a": y_a, "x_closed": x_closed},
+    )

@@ -1,0 +1,618 @@
+"""Candidacies, asked by every kind of actor: the lead organisation's members edit, the call's
+funders' staff read (their managers screen), admins read everything; nobody else even learns
+that a candidacy exists, the members of a *partner* organisation included.
+
+Refusals return the exact error type and leave every row of every table as it was; each
+refusal has an allowed counterpart, so nothing passes because an operation is broken for all.
+Downloads (attachments, receipts) follow the same rule as the candidacy they belong to.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from backend.candidacies.models import Candidacy, CandidacyVersion
+from backend.core.audit import AuditEntry
+from backend.core.db import unit_of_work
+from backend.core.storage import storage_from_settings
+from backend.notifications.models import Notification
+from tests.support.gql import gql
+from tests.support.scenario import (
+    ANONYMOUS,
+    CANDIDACY_ACTORS,
+    LEAD_SHARE,
+    PARTNER_SHARE,
+    CandidacyScenario,
+    build_candidacy_scenario,
+    database_fingerprint,
+    gid,
+    row_count,
+)
+
+CANDIDACY_NAMES = ("x_a", "x_b", "y_a", "x_closed")
+X_MEMBERS = {"applicant_x", "member_x"}
+
+# Who reads which candidacy: the lead organisation's members (not Z's, a mere partner of
+# x_a), the staff of the call's funders (managers and viewers), platform admins.
+READABLE: dict[str, set[str]] = {
+    ANONYMOUS: set(),
+    "admin": set(CANDIDACY_NAMES),
+    "manager_a": {"x_a", "y_a", "x_closed"},
+    "manager_b": {"x_b"},
+    "viewer_a": {"x_a", "y_a", "x_closed"},
+    "expert": set(),
+    "applicant_x": {"x_a", "x_b", "x_closed"},
+    "member_x": {"x_a", "x_b", "x_closed"},
+    "applicant_y": {"y_a"},
+    "applicant_z": set(),
+}
+
+
+@pytest.fixture
+async def world(session_factory, clock) -> CandidacyScenario:
+    return await build_candidacy_scenario(session_factory, clock.now())
+
+
+def cid(world: CandidacyScenario, name: str) -> str:
+    return gid("Candidacy", world.candidacy(name))
+
+
+async def ask(client, world, actor: str, query: str, variables=None, **kw) -> dict[str, Any]:
+    return await gql(client, query, variables, headers=world.headers(actor), **kw)
+
+
+async def mutate(client, world, actor: str, query: str, variables=None) -> dict[str, Any]:
+    (result,) = (await ask(client, world, actor, query, variables))["data"].values()
+    return result
+
+
+def test_the_tables_name_every_actor():
+    assert READABLE.keys() == set(CANDIDACY_ACTORS)
+    assert EDIT_REFUSALS.keys() | X_MEMBERS == set(CANDIDACY_ACTORS)
+    assert MANAGE_REFUSALS.keys() | MANAGERS == set(CANDIDACY_ACTORS)
+    assert not EDIT_REFUSALS.keys() & X_MEMBERS
+    assert not MANAGE_REFUSALS.keys() & MANAGERS
+
+
+# --- queries ----------------------------------------------------------------------------------
+
+CANDIDACY = """
+query($id: ID!) { candidacy(id: $id) {
+  id title leadOrganisation { name } partners { organisation { name } }
+} }"""
+CANDIDACIES = """
+query($filter: CandidacyFilter, $first: Int, $after: String) {
+  candidacies(filter: $filter, first: $first, after: $after) {
+    edges { node { id } } pageInfo { hasNextPage endCursor }
+  }
+}"""
+SUBMISSION_CHECK = "query($id: ID!) { submissionCheck(candidacyId: $id) { code field } }"
+
+# Each filter, and the candidacies it matches before the actor's scope applies.
+FILTERS: dict[str, tuple[Callable[[CandidacyScenario], dict | None], set[str]]] = {
+    "none": (lambda w: None, set(CANDIDACY_NAMES)),
+    "call open_a": (lambda w: {"callId": gid("Call", w.open_a)}, {"x_a", "y_a"}),
+    "call open_b": (lambda w: {"callId": gid("Call", w.open_b)}, {"x_b"}),
+    "call closed_a": (lambda w: {"callId": gid("Call", w.closed_a)}, {"x_closed"}),
+    "call draft_b": (lambda w: {"callId": gid("Call", w.call("draft_b"))}, set()),
+    "status DRAFT": (lambda w: {"status": "DRAFT"}, {"x_a", "y_a"}),
+    "status SUBMITTED": (lambda w: {"status": "SUBMITTED"}, {"x_b", "x_closed"}),
+    "status WITHDRAWN": (lambda w: {"status": "WITHDRAWN"}, set()),
+    "organisation X": (
+        lambda w: {"organisationId": gid("Organisation", w.organisation("org_x"))},
+        {"x_a", "x_b", "x_closed"},
+    ),
+    "organisation Y": (
+        lambda w: {"organisationId": gid("Organisation", w.organisation("org_y"))},
+        {"y_a"},
+    ),
+    "organisation Z (a partner)": (
+        lambda w: {"organisationId": gid("Organisation", w.organisation("org_z"))},
+        set(),
+    ),
+    "organisation X and call open_a": (
+        lambda w: {
+            "organisationId": gid("Organisation", w.organisation("org_x")),
+            "callId": gid("Call", w.open_a),
+        },
+        {"x_a"},
+    ),
+    "status and call": (
+        lambda w: {"status": "DRAFT", "callId": gid("Call", w.open_b)},
+        set(),
+    ),
+    "an id of another type": (lambda w: {"callId": gid("Funder", w.base.funder_a)}, set()),
+}
+
+
+async def listed(client, world, actor: str, flt: dict | None, first: int | None) -> list[str]:
+    """Every candidacy id the actor gets, following the cursors page after page."""
+    ids: list[str] = []
+    after = None
+    while True:
+        variables = {"filter": flt, "first": first, "after": after}
+        page = (await ask(client, world, actor, CANDIDACIES, variables))["data"]["candidacies"]
+        ids += [edge["node"]["id"] for edge in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            return ids
+        after = page["pageInfo"]["endCursor"]
+        assert len(ids) <= len(CANDIDACY_NAMES), "the pages never end"
+
+
+@pytest.mark.parametrize("actor", CANDIDACY_ACTORS)
+async def test_candidacies_lists_only_readable_candidacies_under_every_filter(client, world, actor):
+    by_id = {cid(world, name): name for name in CANDIDACY_NAMES}
+
+    for label, (flt, matching) in FILTERS.items():
+        for first in (None, 1):
+            ids = await listed(client, world, actor, flt(world), first)
+
+            assert len(ids) == len(set(ids)), (label, first)
+            assert {by_id[i] for i in ids} == READABLE[actor] & matching, (label, first)
+
+
+@pytest.mark.parametrize("actor", CANDIDACY_ACTORS)
+async def test_candidacy_by_id_is_null_unless_readable(client, world, actor):
+    for name in CANDIDACY_NAMES:
+        data = (await ask(client, world, actor, CANDIDACY, {"id": cid(world, name)}))["data"]
+
+        if name in READABLE[actor]:
+            assert data["candidacy"]["id"] == cid(world, name)
+            assert data["candidacy"]["title"] == world.candidacy(name).title
+        else:
+            assert data["candidacy"] is None, (actor, name)
+
+
+async def test_candidacy_by_an_id_of_another_type_is_null(client, world):
+    # The candidacy's own UUID, wrapped as a call's id.
+    wrong = gid("Call", world.candidacy("x_a"))
+
+    data = (await ask(client, world, "admin", CANDIDACY, {"id": wrong}))["data"]
+
+    assert data["candidacy"] is None
+
+
+async def test_partner_members_see_the_consortium_only_as_lead_members_do(client, world):
+    """Z takes part in x_a, yet only X's members (and the call's staff) see x_a and its
+    consortium; Z's admin does not, whatever the way in."""
+    for actor in ("applicant_x", "manager_a"):
+        data = (await ask(client, world, actor, CANDIDACY, {"id": cid(world, "x_a")}))["data"]
+        partners = {p["organisation"]["name"] for p in data["candidacy"]["partners"]}
+        assert partners == {"Org X", "Org Z"}
+
+    z_filter = {"organisationId": gid("Organisation", world.organisation("org_z"))}
+    assert await listed(client, world, "applicant_z", z_filter, None) == []
+    assert await listed(client, world, "applicant_z", None, None) == []
+
+
+@pytest.mark.parametrize("actor", CANDIDACY_ACTORS)
+async def test_submission_check_only_for_readers(client, world, actor):
+    for name in CANDIDACY_NAMES:
+        body = await ask(
+            client, world, actor, SUBMISSION_CHECK, {"id": cid(world, name)}, expect_errors=True
+        )
+
+        if name in READABLE[actor]:
+            assert "errors" not in body, body
+            codes = {p["code"] for p in body["data"]["submissionCheck"]}
+            assert codes == ({"MISSING_ANSWER", "BUDGET_MISSING"} if name == "y_a" else set())
+        else:
+            assert body["data"] is None, (actor, name)
+            (error,) = body["errors"]
+            assert error["extensions"]["code"] == "NOT_FOUND", (actor, name, error)
+
+
+# --- mutations of the lead organisation's members ---------------------------------------------
+
+CANDIDACY_RESULT = (
+    "__typename ... on CandidacyPayload { candidacy { id status } } ... on Error { code }"
+)
+UPDATE = f"""
+mutation($id: ID!, $title: String) {{ updateCandidacy(id: $id, title: $title) {{
+  {CANDIDACY_RESULT} }} }}"""
+PARTNERS = f"""
+mutation($id: ID!, $partners: [PartnerInput!]!) {{ setCandidacyPartners(id: $id,
+  partners: $partners) {{ {CANDIDACY_RESULT} }} }}"""
+ANSWERS = f"""
+mutation($id: ID!, $answers: [AnswerInput!]!) {{ saveCandidacyAnswers(id: $id,
+  answers: $answers) {{ {CANDIDACY_RESULT} }} }}"""
+BUDGET = f"""
+mutation($id: ID!, $lines: [BudgetLineInput!]!) {{ setCandidacyBudget(id: $id, lines: $lines) {{
+  {CANDIDACY_RESULT} }} }}"""
+SUBMIT = """
+mutation($id: ID!) { submitCandidacy(id: $id) {
+  __typename ... on SubmitCandidacyPayload { reference candidacy { id status } }
+  ... on Error { code } } }"""
+WITHDRAW = f"mutation($id: ID!) {{ withdrawCandidacy(id: $id) {{ {CANDIDACY_RESULT} }} }}"
+UPLOAD = """
+mutation($id: ID!, $key: String!, $file: Upload!) {
+  uploadAttachment(candidacyId: $id, questionKey: $key, file: $file) {
+    __typename
+    ... on AttachmentPayload { attachment { id sha256 downloadUrl } candidacy { id status } }
+    ... on Error { code }
+  }
+}"""
+
+
+def blank_pdf() -> bytes:
+    """A one-page PDF that passes the upload checks (parsed, not encrypted, has a page)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+async def upload(
+    client,
+    headers: dict[str, str],
+    candidacy_id: str,
+    key: str,
+    content: bytes,
+    *,
+    name: str = "a.pdf",
+    query: str = UPLOAD,
+) -> dict[str, Any]:
+    """``uploadAttachment`` as a browser sends it (GraphQL multipart request spec)."""
+    operations = {"query": query, "variables": {"id": candidacy_id, "key": key, "file": None}}
+    response = await client.post(
+        "/graphql",
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": (name, content, "application/pdf")},
+        headers=headers,
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert "errors" not in body, body
+    return body["data"]["uploadAttachment"]
+
+
+def _org(world: CandidacyScenario, name: str) -> str:
+    return gid("Organisation", world.organisation(name))
+
+
+def partner(world: CandidacyScenario, org: str, role: str, cents: int) -> dict[str, Any]:
+    return {"organisationId": _org(world, org), "role": role, "requestedShareCents": cents}
+
+
+def line(world: CandidacyScenario, org: str, category: str, cents: int) -> dict[str, Any]:
+    return {"organisationId": _org(world, org), "category": category, "amountCents": cents}
+
+
+Operation = Callable[[Any, CandidacyScenario, str], Awaitable[dict[str, Any]]]
+
+
+def _graphql(query: str, variables: Callable[[CandidacyScenario], dict]) -> Operation:
+    async def run(client, world: CandidacyScenario, actor: str) -> dict[str, Any]:
+        return await mutate(client, world, actor, query, variables(world))
+
+    return run
+
+
+async def _upload_letter(client, world: CandidacyScenario, actor: str) -> dict[str, Any]:
+    return await upload(client, world.headers(actor), cid(world, "x_a"), "letter", blank_pdf())
+
+
+# Each edit of x_a (X leads it, Z is a partner), with arguments that succeed for X's members.
+EDIT_OPERATIONS: dict[str, Operation] = {
+    "updateCandidacy": _graphql(UPDATE, lambda w: {"id": cid(w, "x_a"), "title": "Détourné"}),
+    "setCandidacyPartners": _graphql(
+        PARTNERS,
+        lambda w: {
+            "id": cid(w, "x_a"),
+            "partners": [
+                partner(w, "org_x", "LEAD", LEAD_SHARE),
+                partner(w, "org_y", "PARTNER", PARTNER_SHARE),
+            ],
+        },
+    ),
+    "saveCandidacyAnswers": _graphql(
+        ANSWERS,
+        lambda w: {"id": cid(w, "x_a"), "answers": [{"questionKey": "summary", "value": "Autre"}]},
+    ),
+    "setCandidacyBudget": _graphql(
+        BUDGET,
+        lambda w: {
+            "id": cid(w, "x_a"),
+            "lines": [
+                line(w, "org_x", "EQUIPMENT", LEAD_SHARE),
+                line(w, "org_z", "STAFF", PARTNER_SHARE),
+            ],
+        },
+    ),
+    "submitCandidacy": _graphql(SUBMIT, lambda w: {"id": cid(w, "x_a")}),
+    "withdrawCandidacy": _graphql(WITHDRAW, lambda w: {"id": cid(w, "x_a")}),
+    "uploadAttachment": _upload_letter,
+}
+EDIT_PAYLOAD = {
+    "submitCandidacy": "SubmitCandidacyPayload",
+    "uploadAttachment": "AttachmentPayload",
+}
+
+# Those who may read x_a but not edit it are refused; the others are told it does not exist.
+EDIT_REFUSALS = {
+    ANONYMOUS: "NotFoundError",
+    "admin": "PermissionDeniedError",
+    "manager_a": "PermissionDeniedError",
+    "viewer_a": "PermissionDeniedError",
+    "manager_b": "NotFoundError",
+    "expert": "NotFoundError",
+    "applicant_y": "NotFoundError",
+    "applicant_z": "NotFoundError",
+}
+
+
+def stored_objects(settings) -> set[str]:
+    root = settings.storage_dir
+    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+
+
+async def refusals(
+    client, session_factory, settings, world, operation: Operation, actors: Iterable[str]
+) -> dict[str, str]:
+    """Each actor's result type; the database and the file store unchanged after each."""
+    got: dict[str, str] = {}
+    for actor in actors:
+        before, files = await database_fingerprint(session_factory), stored_objects(settings)
+        got[actor] = (await operation(client, world, actor))["__typename"]
+        assert await database_fingerprint(session_factory) == before, actor
+        assert stored_objects(settings) == files, actor
+    return got
+
+
+@pytest.mark.parametrize("operation", EDIT_OPERATIONS)
+async def test_candidacy_edit_refused_to_all_but_the_lead_members(
+    client, session_factory, settings, world, operation
+):
+    got = await refusals(
+        client, session_factory, settings, world, EDIT_OPERATIONS[operation], EDIT_REFUSALS
+    )
+
+    assert got == EDIT_REFUSALS
+
+
+@pytest.mark.parametrize("operation", EDIT_OPERATIONS)
+@pytest.mark.parametrize("actor", sorted(X_MEMBERS))
+async def test_candidacy_edit_allowed_to_every_member_of_the_lead(
+    client, session_factory, world, operation, actor
+):
+    audit_before = await row_count(session_factory, AuditEntry)
+
+    result = await EDIT_OPERATIONS[operation](client, world, actor)
+
+    assert result["__typename"] == EDIT_PAYLOAD.get(operation, "CandidacyPayload"), result
+    assert result["candidacy"]["id"] == cid(world, "x_a")
+    assert await row_count(session_factory, AuditEntry) == audit_before + 1
+
+
+# --- creating a candidacy ---------------------------------------------------------------------
+
+CREATE = """
+mutation($call: ID!, $org: ID!) {
+  createCandidacy(callId: $call, organisationId: $org, title: "Nouvelle candidature") {
+    __typename
+    ... on CandidacyPayload { candidacy { id status leadOrganisation { name } } }
+    ... on InvalidInputError { fieldErrors { field code } }
+    ... on Error { code }
+  }
+}"""
+
+
+def _create(call: str, org: str) -> Operation:
+    async def run(client, world: CandidacyScenario, actor: str) -> dict[str, Any]:
+        variables = {"call": gid("Call", world.call(call)), "org": _org(world, org)}
+        return await mutate(client, world, actor, CREATE, variables)
+
+    return run
+
+
+CREATE_FOR_X_REFUSALS = {
+    ANONYMOUS: "AuthenticationRequiredError",
+    **{
+        actor: "InvalidInputError"
+        for actor in CANDIDACY_ACTORS
+        if actor not in X_MEMBERS and actor != ANONYMOUS
+    },
+}
+
+
+async def test_create_candidacy_for_an_organisation_one_is_not_in_is_refused(
+    client, session_factory, settings, world
+):
+    operation = _create("open_a", "org_x")
+
+    got = await refusals(client, session_factory, settings, world, operation, CREATE_FOR_X_REFUSALS)
+
+    assert got == CREATE_FOR_X_REFUSALS
+    result = await operation(client, world, "applicant_z")
+    assert result["fieldErrors"] == [{"field": "organisationId", "code": "NOT_MEMBER"}]
+
+
+# Drafts are secret outside their funder: applying to one is applying to nothing.
+CREATE_ON_DRAFT_REFUSALS = [
+    ("manager_a", "draft_b", "org_x"),
+    ("manager_b", "draft_a", "org_y"),
+    ("applicant_x", "draft_a", "org_x"),
+    ("applicant_x", "draft_b", "org_x"),
+    ("member_x", "draft_b", "org_x"),
+    ("applicant_y", "draft_a", "org_y"),
+]
+
+
+@pytest.mark.parametrize(("actor", "call", "org"), CREATE_ON_DRAFT_REFUSALS)
+async def test_create_candidacy_for_a_draft_call_of_another_funder_is_not_found(
+    client, session_factory, settings, world, actor, call, org
+):
+    got = await refusals(client, session_factory, settings, world, _create(call, org), [actor])
+
+    assert got == {actor: "NotFoundError"}
+
+
+@pytest.mark.parametrize(
+    ("actor", "org"), [("applicant_x", "org_x"), ("member_x", "org_x"), ("applicant_y", "org_y")]
+)
+async def test_create_candidacy_allowed_to_members_for_their_organisation(
+    client, session_factory, world, actor, org
+):
+    before = await row_count(session_factory, Candidacy)
+
+    result = await _create("open_a", org)(client, world, actor)
+
+    assert result["__typename"] == "CandidacyPayload", result
+    assert result["candidacy"]["status"] == "DRAFT"
+    assert result["candidacy"]["leadOrganisation"]["name"] == world.organisation(org).name
+    assert await row_count(session_factory, Candidacy) == before + 1
+    members = X_MEMBERS if org == "org_x" else {"applicant_y"}
+    readers = set()
+    for reader in CANDIDACY_ACTORS:
+        data = await ask(client, world, reader, CANDIDACY, {"id": result["candidacy"]["id"]})
+        if data["data"]["candidacy"] is not None:
+            readers.add(reader)
+    assert readers == members | {"admin", "manager_a", "viewer_a"}
+
+
+# --- what the call's managers do --------------------------------------------------------------
+
+MANAGE_RESULT = """__typename
+  ... on CandidacyPayload { candidacy { id extendedDeadlineAt eligibility { decision } } }
+  ... on Error { code }"""
+EXTEND = f"""
+mutation($id: ID!, $until: DateTime!) {{ grantCandidacyExtension(id: $id, until: $until) {{
+  {MANAGE_RESULT} }} }}"""
+ELIGIBILITY = f"""
+mutation($id: ID!, $decision: EligibilityDecision!, $reason: String!) {{
+  recordEligibility(id: $id, decision: $decision, reason: $reason) {{ {MANAGE_RESULT} }} }}"""
+
+
+def _extend(name: str) -> Operation:
+    def variables(w: CandidacyScenario) -> dict:
+        until = w.call("open_b" if name == "x_b" else "open_a").deadline_at + timedelta(days=7)
+        return {"id": cid(w, name), "until": until.isoformat()}
+
+    return _graphql(EXTEND, variables)
+
+
+def _screen(name: str) -> Operation:
+    return _graphql(
+        ELIGIBILITY, lambda w: {"id": cid(w, name), "decision": "ELIGIBLE", "reason": ""}
+    )
+
+
+# The extension goes to X's draft on A's open call; eligibility to X's submission on A's
+# closed call: the states in which each succeeds.
+MANAGE_OPERATIONS: dict[str, Operation] = {
+    "grantCandidacyExtension": _extend("x_a"),
+    "recordEligibility": _screen("x_closed"),
+}
+MANAGE_REFUSALS = {
+    ANONYMOUS: "NotFoundError",
+    "manager_b": "NotFoundError",
+    "expert": "NotFoundError",
+    "applicant_y": "NotFoundError",
+    "applicant_z": "NotFoundError",
+    "viewer_a": "PermissionDeniedError",
+    "applicant_x": "PermissionDeniedError",
+    "member_x": "PermissionDeniedError",
+}
+MANAGERS = {"manager_a", "admin"}
+
+
+@pytest.mark.parametrize("operation", MANAGE_OPERATIONS)
+async def test_candidacy_management_refused_to_all_but_the_call_managers(
+    client, session_factory, settings, world, operation
+):
+    got = await refusals(
+        client, session_factory, settings, world, MANAGE_OPERATIONS[operation], MANAGE_REFUSALS
+    )
+
+    assert got == MANAGE_REFUSALS
+
+
+@pytest.mark.parametrize("operation", MANAGE_OPERATIONS)
+@pytest.mark.parametrize("actor", sorted(MANAGERS))
+async def test_candidacy_management_allowed_to_the_call_managers(
+    client, session_factory, world, operation, actor
+):
+    notifications_before = await row_count(session_factory, Notification)
+
+    result = await MANAGE_OPERATIONS[operation](client, world, actor)
+
+    assert result["__typename"] == "CandidacyPayload", result
+    if operation == "recordEligibility":
+        assert result["candidacy"]["eligibility"]["decision"] == "ELIGIBLE"
+    else:
+        assert result["candidacy"]["extendedDeadlineAt"] is not None
+    # Both tell the lead organisation's two members, and nobody else.
+    assert await row_count(session_factory, Notification) == notifications_before + 2
+
+
+async def test_each_manager_manages_only_the_calls_of_their_funder(
+    client, session_factory, settings, world
+):
+    allowed = await _extend("x_b")(client, world, "manager_b")
+    refused = await refusals(
+        client, session_factory, settings, world, _extend("x_b"), ["manager_a"]
+    )
+
+    assert allowed["__typename"] == "CandidacyPayload", allowed
+    assert refused == {"manager_a": "NotFoundError"}
+
+
+# --- downloads --------------------------------------------------------------------------------
+
+
+async def test_attachment_download_follows_the_candidacy_read_rule(client, world):
+    uploaded = await upload(
+        client, world.headers("member_x"), cid(world, "x_a"), "letter", blank_pdf()
+    )
+    url = uploaded["attachment"]["downloadUrl"]
+
+    statuses = {
+        actor: (await client.get(url, headers=world.headers(actor))).status_code
+        for actor in CANDIDACY_ACTORS
+    }
+
+    assert statuses == {a: 200 if "x_a" in READABLE[a] else 404 for a in CANDIDACY_ACTORS}
+
+
+async def test_receipt_download_follows_the_candidacy_read_rule(
+    client, session_factory, settings, world
+):
+    """What the worker does once it has rendered x_b's receipt, then each actor asks for it."""
+    storage = storage_from_settings(settings)
+    try:
+        await storage.put("receipts/x_b-v1", b"%PDF-1.7 receipt", content_type="application/pdf")
+    finally:
+        await storage.aclose()
+    async with unit_of_work(session_factory) as uow:
+        version = (
+            await uow.session.exec(
+                select(CandidacyVersion).where(
+                    CandidacyVersion.candidacy_id == world.candidacy("x_b").id
+                )
+            )
+        ).one()
+        version.receipt_storage_key = "receipts/x_b-v1"
+        uow.session.add(version)
+    url = f"/files/receipts/{version.id}"
+
+    statuses = {
+        actor: (await client.get(url, headers=world.headers(actor))).status_code
+        for actor in CANDIDACY_ACTORS
+    }
+
+    assert statuses == {a: 200 if "x_b" in READABLE[a] else 404 for a in CANDIDACY_ACTORS}
+    receipt = await ask(client, world, "manager_b", CANDIDACY_RECEIPT, {"id": cid(world, "x_b")})
+    assert receipt["data"]["candidacy"]["versions"] == [{"receiptUrl": url}]
+
+
+CANDIDACY_RECEIPT = "query($id: ID!) { candidacy(id: $id) { versions { receiptUrl } } }"
