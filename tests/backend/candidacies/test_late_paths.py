@@ -1,0 +1,96 @@
+"""After the deadline: no call-wide extension, no closing by hand before it, and an individual
+extension that brings a NOT_SUBMITTED draft back, to be submitted until its own instant."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from backend.calls import services as calls
+from backend.calls.enums import CallStatus
+from backend.candidacies import closing, management, submission
+from backend.candidacies.enums import CandidacyStatus
+from backend.core.auth import Actor
+from backend.core.db import unit_of_work
+from backend.core.errors import InvalidInput
+from tests.support import factories as f
+from tests.support import scenario as sc
+
+ADMIN = Actor(is_platform_admin=True)
+
+
+@pytest.fixture
+async def draft(session_factory, clock):
+    now = clock.now()
+    funder = await f.make_funder(session_factory, now)
+    programme = await f.make_programme(session_factory, now, funder)
+    owner = await f.make_user(session_factory, now)
+    org = await f.make_organisation(session_factory, now, owner)
+    async with unit_of_work(session_factory) as uow:
+        call = await sc.open_call(
+            uow.session, now, programme, funder, deadline_at=now + timedelta(hours=1)
+        )
+        candidacy = await sc.prepare_candidacy(
+            uow.session, now, sc.applicant(owner, org), call, org
+        )
+    return call, candidacy, sc.applicant(owner, org)
+
+
+async def test_call_deadline_cannot_be_extended_once_passed(session_factory, clock, draft):
+    call, _, _ = draft
+    clock.advance(timedelta(hours=1))
+
+    with pytest.raises(InvalidInput) as raised:
+        async with unit_of_work(session_factory) as uow:
+            await calls.extend_deadline(
+                uow.session,
+                actor=ADMIN,
+                call_id=call.id,
+                new_deadline=clock.now() + timedelta(days=1),
+                now=clock.now(),
+            )
+
+    assert raised.value.problems[0].code == "DEADLINE_PASSED"
+
+
+async def test_call_cannot_be_closed_by_hand_before_its_deadline(session_factory, clock, draft):
+    call, _, _ = draft
+
+    with pytest.raises(InvalidInput) as raised:
+        async with unit_of_work(session_factory) as uow:
+            await closing.close_call_by_hand(
+                uow.session, actor=ADMIN, call_id=call.id, now=clock.now()
+            )
+
+    assert raised.value.problems[0].code == "BEFORE_DEADLINE"
+
+
+async def test_extension_reopens_a_draft_the_closing_marked_not_submitted(
+    session_factory, clock, draft
+):
+    call, candidacy, applicant = draft
+    clock.advance(timedelta(hours=1))
+    async with unit_of_work(session_factory) as uow:
+        await closing.close_call_by_hand(uow.session, actor=ADMIN, call_id=call.id, now=clock.now())
+
+    async with unit_of_work(session_factory) as uow:
+        reopened = await management.grant_extension(
+            uow.session,
+            actor=ADMIN,
+            candidacy_id=candidacy.id,
+            until=clock.now() + timedelta(hours=12),
+            now=clock.now(),
+        )
+
+    clock.advance(timedelta(hours=11, minutes=59, seconds=59))
+    async with unit_of_work(session_factory) as uow:
+        receipt = await submission.submit_candidacy(
+            uow.session, actor=applicant, candidacy_id=candidacy.id, now=clock.now()
+        )
+
+    async with session_factory() as session:
+        closed_call = await session.get(type(call), call.id)
+    assert closed_call.status is CallStatus.CLOSED
+    assert reopened.status is CandidacyStatus.DRAFT
+    assert receipt.candidacy.status is CandidacyStatus.SUBMITTED
