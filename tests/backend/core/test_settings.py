@@ -21,7 +21,9 @@ def prod(**overrides) -> Settings:
     return Settings(**values)
 
 
-def test_settings_dev_defaults_need_nothing():
+def test_settings_dev_defaults_need_nothing(monkeypatch):
+    monkeypatch.delenv("AAP_DATABASE_URL", raising=False)
+    monkeypatch.delenv("AAP_REDIS_URL", raising=False)
     settings = Settings(environment="dev")
     settings.check_production()
     assert settings.uses_sqlite
@@ -66,6 +68,8 @@ def test_settings_refuse_unknown_time_zone():
 def test_create_app_refuses_insecure_production(settings):
     from backend.app import create_app
 
-    insecure = settings.model_copy(update={"environment": Environment.PROD})
+    insecure = settings.model_copy(
+        update={"environment": Environment.PROD, "secret_key": DEFAULT_SECRET_KEY}
+    )
     with pytest.raises(InsecureConfiguration):
         create_app(insecure)
