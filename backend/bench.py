@@ -131,10 +131,13 @@ class SubmissionsOptions:
     warmup: int | None = None
     """Submissions before the measured ones, per phase; default twice the concurrency."""
     floor: bool = True
-    separate_ports: bool = False
-    """One single-worker server per port (the client round-robins) instead of one port."""
+    shared_port: bool = False
+    """``aap serve --workers N`` on one port, instead of N single-process servers on N ports
+    with the client round-robin (as pods behind a Service). The kernel hands a burst of
+    keep-alive connections to whichever worker wakes first (19 of 20 seen), so one port
+    measures mostly one process: uvicorn has no SO_REUSEPORT."""
     profile: Path | None = None
-    """cProfile the first API process into this file (implies ``separate_ports``)."""
+    """cProfile the first API process into this file (ignores ``shared_port``)."""
     keep_database: bool = False
 
     @property
@@ -1017,8 +1020,8 @@ class Servers:
 
 
 def _server_commands(kind: str, options: SubmissionsOptions) -> list[list[str]]:
-    """One command per port: ``aap serve`` (or the floor app) with N workers, or N servers."""
-    per_port = 1 if options.separate_ports or options.profile else options.api_processes
+    """One command per port: N single-process servers, or one with N workers (shared port)."""
+    per_port = options.api_processes if options.shared_port and not options.profile else 1
     ports = [_free_port() for _ in range(options.api_processes // per_port)]
     commands = []
     for i, port in enumerate(ports):
@@ -1387,6 +1390,9 @@ def _report(
         "submissions": graphql.load.successes,
         "concurrency": options.concurrency,
         "api_processes": options.api_processes,
+        "servers": "one port, uvicorn workers"
+        if options.shared_port and not options.profile
+        else "one process per port, client round-robin",
         **({"rate_per_s": options.rate} if options.rate else {}),
         **figures,
         "lost": lost,

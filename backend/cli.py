@@ -247,8 +247,8 @@ def bench(
         int | None, typer.Option(help="Unmeasured submissions first (default 2 x concurrency).")
     ] = None,
     floor: Annotated[bool, typer.Option(help="Measure the floor in the same run.")] = True,
-    separate_ports: Annotated[
-        bool, typer.Option(help="One single-worker server per port instead of --workers.")
+    shared_port: Annotated[
+        bool, typer.Option(help="One port with uvicorn --workers instead of a port each.")
     ] = False,
     profile: Annotated[
         Path | None, typer.Option(help="cProfile the first API process into this file.")
@@ -266,7 +266,7 @@ def bench(
         rate=rate,
         warmup=warmup,
         floor=floor,
-        separate_ports=separate_ports,
+        shared_port=shared_port,
         profile=profile.resolve() if profile else None,
         keep_database=keep_database,
     )

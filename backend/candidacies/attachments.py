@@ -18,7 +18,7 @@ from backend.calls.enums import QuestionKind
 from backend.candidacies import queries
 from backend.candidacies.models import Attachment, Candidacy, CandidacyVersion
 from backend.candidacies.rules import can_edit_candidacy
-from backend.candidacies.services import _audit, _touch, editable_candidacy
+from backend.candidacies.services import audit_change, editable_candidacy, mark_edited
 from backend.core.auth import Actor
 from backend.core.errors import InvalidInput, NotFound, PermissionDenied
 from backend.core.storage import Storage, new_key
@@ -86,9 +86,9 @@ async def _record(
         created_at=now,
     )
     session.add(attachment)
-    _touch(candidacy, now)
+    mark_edited(candidacy, now)
     session.add(candidacy)
-    await _audit(
+    await audit_change(
         session,
         actor,
         "candidacy.file_attached",

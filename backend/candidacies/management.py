@@ -18,7 +18,7 @@ from backend.candidacies.enums import CandidacyStatus, EligibilityDecision
 from backend.candidacies.errors import CandidacyNotEditable
 from backend.candidacies.models import Candidacy
 from backend.candidacies.rules import can_manage_candidacy
-from backend.candidacies.services import _audit
+from backend.candidacies.services import audit_change
 from backend.core.auth import Actor
 from backend.core.clock import ensure_utc
 from backend.core.errors import FieldProblem, InvalidInput, NotFound, PermissionDenied
@@ -80,7 +80,7 @@ async def grant_extension(
         # the extension reopens it.
         candidacy.status = CandidacyStatus.DRAFT
     session.add(candidacy)
-    await _audit(
+    await audit_change(
         session,
         actor,
         "candidacy.extension_granted",
@@ -135,7 +135,7 @@ async def record_eligibility(
     candidacy.eligibility_decided_at = now
     candidacy.eligibility_decided_by_user_id = actor.user_id
     session.add(candidacy)
-    await _audit(
+    await audit_change(
         session,
         actor,
         "candidacy.eligibility_recorded",

@@ -72,7 +72,7 @@ async def editable_candidacy(
     return candidacy, call
 
 
-def _touch(candidacy: Candidacy, now: datetime) -> None:
+def mark_edited(candidacy: Candidacy, now: datetime) -> None:
     """An edit after a submission opens a new draft on top of the last submitted version."""
     candidacy.updated_at = now
     if candidacy.status is CandidacyStatus.SUBMITTED:
@@ -135,7 +135,7 @@ async def create_candidacy(
             candidacy_id=candidacy.id, organisation_id=organisation_id, role=PartnerRole.LEAD
         )
     )
-    await _audit(session, actor, "candidacy.created", candidacy, now, after={"title": title})
+    await audit_change(session, actor, "candidacy.created", candidacy, now, after={"title": title})
     return candidacy
 
 
@@ -163,9 +163,9 @@ async def update_candidacy(
         candidacy.acronym = acronym.strip() or None
     if duration_months is not None:
         candidacy.duration_months = duration_months
-    _touch(candidacy, now)
+    mark_edited(candidacy, now)
     session.add(candidacy)
-    await _audit(
+    await audit_change(
         session, actor, "candidacy.updated", candidacy, now, before, _description(candidacy)
     )
     return candidacy
@@ -231,9 +231,9 @@ async def set_partners(
         )
         for i, p in enumerate(rows)
     )
-    _touch(candidacy, now)
+    mark_edited(candidacy, now)
     session.add(candidacy)
-    await _audit(
+    await audit_change(
         session,
         actor,
         "candidacy.partners_set",
@@ -304,9 +304,9 @@ async def save_answers(
     }
     for key, value in clean.items():
         await _store_answer(session, candidacy, existing.get(key), key, value, now)
-    _touch(candidacy, now)
+    mark_edited(candidacy, now)
     session.add(candidacy)
-    await _audit(session, actor, "candidacy.answered", candidacy, now, after=clean)
+    await audit_change(session, actor, "candidacy.answered", candidacy, now, after=clean)
     return candidacy
 
 
@@ -388,9 +388,9 @@ async def set_budget(
         )
         for i, line in enumerate(lines)
     )
-    _touch(candidacy, now)
+    mark_edited(candidacy, now)
     session.add(candidacy)
-    await _audit(
+    await audit_change(
         session,
         actor,
         "candidacy.budget_set",
@@ -419,7 +419,7 @@ def _check_budget(lines: list[BudgetLineInput], partner_ids: set[uuid.UUID]) -> 
     return problems
 
 
-async def _audit(
+async def audit_change(
     session: AsyncSession,
     actor: Actor,
     action: str,
@@ -428,6 +428,7 @@ async def _audit(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
+    """Flush the change, then chain its audit entry (same transaction)."""
     await session.flush()
     await audit.record(
         session,

@@ -37,7 +37,7 @@ from backend.candidacies.models import (
     CandidacyReferenceCounter,
     CandidacyVersion,
 )
-from backend.candidacies.services import _audit, editable_candidacy
+from backend.candidacies.services import audit_change, editable_candidacy
 from backend.core.auth import Actor
 from backend.core.errors import NotFound
 from backend.core.i18n import pick_text
@@ -347,7 +347,7 @@ async def submit_candidacy(
     candidacy.has_unsubmitted_changes = False
     candidacy.updated_at = now
     session.add(candidacy)
-    await _audit(
+    await audit_change(
         session, actor, "candidacy.submitted", candidacy, now,
         after={"reference": reference, "version": number, "sha256": version.sha256},
     )  # fmt: skip
@@ -382,7 +382,7 @@ async def withdraw_candidacy(
     candidacy.status = CandidacyStatus.WITHDRAWN
     candidacy.updated_at = now
     session.add(candidacy)
-    await _audit(
+    await audit_change(
         session, actor, "candidacy.withdrawn", candidacy, now,
         before={"status": before.value}, after={"status": CandidacyStatus.WITHDRAWN.value},
     )  # fmt: skip
