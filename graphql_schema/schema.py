@@ -16,7 +16,9 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
+    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
@@ -30,6 +32,9 @@ from graphql_schema.candidacies.mutations import CandidacyMutations
 from graphql_schema.candidacies.queries import CandidacyQueries
 from graphql_schema.errors import InvalidArgument
 from graphql_schema.scalars import SCALAR_MAP
+
+QUERY_CACHE_SIZE = 512
+"""Distinct query texts kept parsed and validated (front-ends send a bounded set)."""
 
 Query = merge_types("Query", (CallQueries, CandidacyQueries, AccountQueries))
 Mutation = merge_types("Mutation", (AccountMutations, CallMutations, CandidacyMutations))
@@ -47,16 +52,32 @@ def should_mask(error: GraphQLError) -> bool:
     return not isinstance(original, InvalidArgument)
 
 
-def build_schema(settings: Settings | None = None) -> Schema:
-    settings = settings or get_settings()
-    extensions: list[Any] = [
-        lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
-        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
-        lambda: MaskErrors(should_mask_error=should_mask),
+def _limit_rules(settings: Settings) -> list[Any]:
+    """The depth, alias (and in prod, introspection) rules, built once per schema.
+
+    The limiters make a new rule class each time they are constructed; building them once
+    keeps the rule set identical across requests, which is what lets the validation cache hit.
+    """
+    rules: list[Any] = [
+        *QueryDepthLimiter(max_depth=settings.graphql_max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases).validation_rules,
     ]
     if settings.is_prod:
-        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
+        rules.append(NoSchemaIntrospectionCustomRule)
+    return rules
+
+
+def build_schema(settings: Settings | None = None) -> Schema:
+    """The schema with its limits, caches (parse and validation, per query text) and masking."""
+    settings = settings or get_settings()
+    rules = _limit_rules(settings)
+    extensions: list[Any] = [
+        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        lambda: ParserCache(maxsize=QUERY_CACHE_SIZE),
+        lambda: AddValidationRules(rules),
+        lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
+        lambda: MaskErrors(should_mask_error=should_mask),
+    ]
     return Schema(
         query=Query,
         mutation=Mutation,

@@ -275,28 +275,25 @@ def snapshot_hash(snapshot: dict[str, Any]) -> str:
 
 
 async def next_reference(session: AsyncSession, call: Call) -> str:
-    """The call's next reference number, gap-free: the counter row is locked until commit.
+    """The call's next reference number, gap-free, in one round trip.
 
-    A rolled-back submission rolls its increment back with it, so numbers never skip.
+    ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` creates or advances the call's counter
+    and keeps its row locked until commit; a rolled-back submission rolls its increment back
+    with it, so numbers never skip and never repeat.
     """
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    await session.exec(  # type: ignore[call-overload]
+    counter = CandidacyReferenceCounter.__table__.c  # type: ignore[attr-defined]
+    stmt = (
         insert(CandidacyReferenceCounter)
-        .values(call_id=call.id, last_number=0)
-        .on_conflict_do_nothing(index_elements=["call_id"])
-    )
-    counter = (
-        await session.exec(
-            select(CandidacyReferenceCounter)
-            .where(col(CandidacyReferenceCounter.call_id) == call.id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
+        .values(call_id=call.id, last_number=1)
+        .on_conflict_do_update(
+            index_elements=["call_id"], set_={"last_number": counter.last_number + 1}
         )
-    ).one()
-    counter.last_number += 1
-    session.add(counter)
-    return f"{call.reference}-{counter.last_number:04d}"
+        .returning(counter.last_number)
+    )
+    number = (await session.exec(stmt)).scalar_one()  # type: ignore[call-overload]
+    return f"{call.reference}-{number:04d}"
 
 
 @dataclass(frozen=True)
@@ -324,9 +321,11 @@ async def submit_candidacy(
     problems = check_submission(contents)
     if problems:
         raise SubmissionRejected(problems)
-    reference = candidacy.reference or await next_reference(session, call)
     user = await session.get(User, actor.user_id)
     assert user is not None
+    # From here on the call's reference counter is locked until commit: keep this stretch
+    # short, and chain the audit entry (which locks the audit head) last.
+    reference = candidacy.reference or await next_reference(session, call)
     number = candidacy.submitted_version + 1
     snapshot = canonical_snapshot(
         contents, number=number, reference=reference, submitted_at=now, submitted_by=user
@@ -347,13 +346,6 @@ async def submit_candidacy(
     candidacy.has_unsubmitted_changes = False
     candidacy.updated_at = now
     session.add(candidacy)
-    await audit_change(
-        session, actor, "candidacy.submitted", candidacy, now,
-        after={"reference": reference, "version": number, "sha256": version.sha256},
-    )  # fmt: skip
-    enqueue_after_commit(
-        session, RENDER_RECEIPT_JOB, job_id=f"receipt:{version.id}", version_id=str(version.id)
-    )
     await notifications.enqueue(
         session,
         user=user,
@@ -367,6 +359,13 @@ async def submit_candidacy(
         },
         dedupe_key=f"submitted:{version.id}",
         now=now,
+    )
+    await audit_change(
+        session, actor, "candidacy.submitted", candidacy, now,
+        after={"reference": reference, "version": number, "sha256": version.sha256},
+    )  # fmt: skip
+    enqueue_after_commit(
+        session, RENDER_RECEIPT_JOB, job_id=f"receipt:{version.id}", version_id=str(version.id)
     )
     return SubmissionReceipt(candidacy, version, reference, now, version.sha256)
 
