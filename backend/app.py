@@ -8,8 +8,6 @@ through the GraphQL context.
 from __future__ import annotations
 
 import logging
-import time
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from backend.core.redis import redis_settings
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import Storage, storage_from_settings
 from backend.http_auth import actor_from_request
+from backend.request_context import RequestContextMiddleware
 from graphql_schema.context import Context
 from graphql_schema.http import GraphQLOverHTTPRouter
 from graphql_schema.schema import build_schema
@@ -119,7 +118,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     app.include_router(router, prefix="/graphql")
     app.include_router(downloads.router)
     _add_health_routes(app, state)
-    _add_request_logging(app)
+    app.add_middleware(RequestContextMiddleware)
     return app
 
 
@@ -157,30 +156,3 @@ async def _redis_ok(state: AppState) -> bool:
     except Exception:
         log.warning("readiness: redis unavailable", exc_info=True)
         return False
-
-
-def _add_request_logging(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def request_context(request: Request, call_next: Any) -> Any:
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
-        token = request_id_var.set(request_id[:64])
-        started = time.perf_counter()
-        try:
-            response = await call_next(request)
-        except Exception:
-            log.exception("unhandled error", extra={"path": request.url.path})
-            response = JSONResponse({"errors": [{"message": "Unexpected error."}]}, 500)
-        finally:
-            request_id_var.reset(token)
-        response.headers["X-Request-ID"] = request_id[:64]
-        log.info(
-            "request",
-            extra={
-                "request_id": request_id[:64],
-                "method": request.method,
-                "path": request.url.path,
-                "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-            },
-        )
-        return response

@@ -26,6 +26,17 @@ async def token_by_hash(session: AsyncSession, token_hash: str) -> AuthToken | N
     return (await session.exec(select(AuthToken).where(AuthToken.token_hash == token_hash))).first()
 
 
+async def token_with_user(session: AsyncSession, token_hash: str) -> tuple[AuthToken, User] | None:
+    row = (
+        await session.exec(
+            select(AuthToken, User)
+            .join(User, col(User.id) == col(AuthToken.user_id))
+            .where(AuthToken.token_hash == token_hash)
+        )
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
 async def grants_of(session: AsyncSession, user_id: uuid.UUID) -> Sequence[RoleGrant]:
     return (await session.exec(select(RoleGrant).where(RoleGrant.user_id == user_id))).all()
 

@@ -161,14 +161,17 @@ async def _issue_token(
 
 
 async def actor_for_token(session: AsyncSession, token: str, *, now: datetime) -> Actor | None:
-    """The actor behind a bearer token, or ``None`` when it is unknown, expired or revoked."""
-    record = await queries.token_by_hash(session, hash_token(token))
-    if record is None or record.revoked_at is not None:
+    """The actor behind a bearer token, or ``None`` when it is unknown, expired or revoked.
+
+    Runs on every authenticated request: the token and its user come in one statement.
+    """
+    found = await queries.token_with_user(session, hash_token(token))
+    if found is None:
+        return None
+    record, user = found
+    if record.revoked_at is not None or not user.is_active:
         return None
     if record.expires_at is not None and record.expires_at <= now:
-        return None
-    user = await session.get(User, record.user_id)
-    if user is None or not user.is_active:
         return None
     return await build_actor(session, user, token_id=record.id)
 
