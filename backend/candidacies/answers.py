@@ -66,10 +66,15 @@ def _number(question: FormQuestion, value: Any) -> str:
             "OUT_OF_RANGE",
         )
     if question.min_value is not None and number < question.min_value:
-        raise _Invalid(f"must be at least {question.min_value}", "OUT_OF_RANGE")
+        raise _Invalid(f"must be at least {_plain(question.min_value)}", "OUT_OF_RANGE")
     if question.max_value is not None and number > question.max_value:
-        raise _Invalid(f"must be at most {question.max_value}", "OUT_OF_RANGE")
+        raise _Invalid(f"must be at most {_plain(question.max_value)}", "OUT_OF_RANGE")
     return format(number.normalize(), "f")
+
+
+def _plain(bound: Decimal) -> str:
+    """12, not 12.0000 (the column's scale): bounds read as people wrote them."""
+    return format(bound.normalize(), "f")
 
 
 def _date(_question: FormQuestion, value: Any) -> str:
