@@ -20,6 +20,7 @@ from sqlalchemy import text
 from strawberry.fastapi import GraphQLRouter
 
 from backend import downloads
+from backend.core import migrate
 from backend.core.clock import Clock, SystemClock
 from backend.core.db import SessionFactory, create_engine, create_session_factory, read_session
 from backend.core.jobs import ArqJobQueue
@@ -45,6 +46,7 @@ class AppState:
     redis: Redis
     jobs: ArqJobQueue
     storage: Storage
+    migration_head: str | None
 
 
 def _redis_client(settings: Settings) -> Redis:
@@ -76,6 +78,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         redis=_redis_client(settings),
         jobs=ArqJobQueue(redis_settings(settings.redis_url, settings.var_dir)),
         storage=storage_from_settings(settings),
+        migration_head=migrate.head_revision(),
     )
 
     @asynccontextmanager
@@ -130,8 +133,13 @@ def _add_health_routes(app: FastAPI, state: AppState) -> None:
 
     @app.get("/readyz", include_in_schema=False)
     async def readyz() -> JSONResponse:
-        """Ready for traffic when the database and Redis both answer; says which did not."""
-        checks = {"database": await _database_ok(state), "redis": await _redis_ok(state)}
+        """Ready when the database answers at the code's schema and Redis answers; says which
+        did not."""
+        checks = {
+            "database": await _database_ok(state),
+            "migrations": await _migrations_ok(state),
+            "redis": await _redis_ok(state),
+        }
         ready = all(ok for ok in checks.values())
         body = {
             "status": "ok" if ready else "unavailable",
@@ -147,6 +155,23 @@ async def _database_ok(state: AppState) -> bool:
         return True
     except Exception:
         log.warning("readiness: database unavailable", exc_info=True)
+        return False
+
+
+async def _migrations_ok(state: AppState) -> bool:
+    """The database is at the code's migration head (a pod must not serve an older schema)."""
+    try:
+        async with read_session(state.session_factory) as session:
+            current = (
+                (
+                    await session.exec(text("SELECT version_num FROM alembic_version"))  # type: ignore[call-overload]
+                )
+                .scalars()
+                .all()
+            )
+        return list(current) == [state.migration_head]
+    except Exception:
+        log.warning("readiness: migration state unknown", exc_info=True)
         return False
 
 

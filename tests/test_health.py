@@ -25,14 +25,14 @@ async def test_healthz_answers_ok(client):
 async def test_readyz_ready_when_database_and_redis_answer(client):
     response = await client.get("/readyz")
     assert response.status_code == 200, response.json()
-    assert response.json()["checks"] == {"database": "ok", "redis": "ok"}
+    assert response.json()["checks"] == {"database": "ok", "migrations": "ok", "redis": "ok"}
 
 
 async def test_readyz_names_redis_when_it_is_down(settings, clock):
     down = settings.model_copy(update={"redis_url": "redis://127.0.0.1:1/0"})
     response = await _get(down, clock, "/readyz")
     assert response.status_code == 503
-    assert response.json()["checks"] == {"database": "ok", "redis": "failed"}
+    assert response.json()["checks"] == {"database": "ok", "migrations": "ok", "redis": "failed"}
 
 
 async def test_readyz_names_database_when_it_is_down(settings, clock, tmp_path):
@@ -48,3 +48,17 @@ async def test_responses_carry_a_request_id(client):
     assert response.headers["X-Request-ID"] == "abc-123"
     generated = await client.get("/healthz")
     assert len(generated.headers["X-Request-ID"]) == 32
+
+
+async def test_readyz_names_migrations_when_the_schema_is_behind(settings, clock, tmp_path):
+    import asyncio
+
+    from backend.core import migrate
+
+    behind = f"sqlite+aiosqlite:///{tmp_path / 'old.sqlite3'}"
+    await asyncio.to_thread(migrate.upgrade, behind, "0001")
+    response = await _get(settings.model_copy(update={"database_url": behind}), clock, "/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == "ok"
+    assert response.json()["checks"]["migrations"] == "failed"

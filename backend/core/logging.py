@@ -45,3 +45,5 @@ def configure_logging(level: str = "INFO") -> None:
     for noisy in ("uvicorn.access",):
         logging.getLogger(noisy).handlers[:] = []
         logging.getLogger(noisy).propagate = False
+    for chatty in ("weasyprint", "fontTools"):  # a line per rendering step otherwise
+        logging.getLogger(chatty).setLevel(logging.WARNING)

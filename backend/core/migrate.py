@@ -26,3 +26,10 @@ def upgrade(database_url: str | None = None, revision: str = "head") -> None:
 def check(database_url: str | None = None) -> None:
     """Fail when the models and the migrations disagree (``alembic check``)."""
     command.check(alembic_config(database_url))
+
+
+def head_revision() -> str | None:
+    """The newest migration the code knows (read from the scripts, not the database)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()

@@ -93,7 +93,7 @@ async def test_redis_down_submissions_follow_the_deadline_to_the_second(
 
     # Assert
     assert ready.status_code == 503
-    assert ready.json()["checks"] == {"database": "ok", "redis": "failed"}
+    assert ready.json()["checks"] == {"database": "ok", "migrations": "ok", "redis": "failed"}
     payload = accepted["data"]["submitCandidacy"]
     assert payload["__typename"] == "SubmitCandidacyPayload", payload
     assert payload["candidacy"]["status"] == "SUBMITTED"
