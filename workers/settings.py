@@ -4,20 +4,20 @@ Jobs are thin: they take ids, open a unit of work, call one backend service, and
 quietly when there is nothing (left) to do, so a job that runs twice does its work once.
 
 ``ctx`` holds ``settings``, ``session_factory``, ``clock`` and ``jobs`` (the worker's own arq
-pool as a :class:`backend.core.jobs.JobQueue`, for jobs that ask for jobs after commit).
+pool as a :class:`backend.core.jobs.ArqJobQueue`, for jobs that ask for jobs after commit).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 from arq import cron
-from arq.connections import ArqRedis
 from arq.worker import func
 
 from backend.core.clock import SystemClock
 from backend.core.db import create_engine, create_session_factory
+from backend.core.jobs import ArqJobQueue
 from backend.core.logging import configure_logging
 from backend.core.redis import redis_settings
 from backend.core.settings import get_settings
@@ -35,18 +35,6 @@ CRON_RESULT_KEEP_S = 3600
 """A cron run's result, under its per-minute id, stops a late worker from enqueuing it again."""
 
 
-class PoolJobQueue:
-    """The worker's arq pool as a JobQueue: enqueued on the worker's own queue."""
-
-    def __init__(self, pool: ArqRedis) -> None:
-        self._pool = pool
-
-    async def enqueue(
-        self, name: str, *, job_id: str | None, defer_until: datetime | None, **kwargs: Any
-    ) -> None:
-        await self._pool.enqueue_job(name, _job_id=job_id, _defer_until=defer_until, **kwargs)
-
-
 async def startup(ctx: dict[str, Any]) -> None:
     settings = get_settings()
     configure_logging(settings.log_level)
@@ -60,7 +48,7 @@ async def startup(ctx: dict[str, Any]) -> None:
         engine=engine,
         session_factory=create_session_factory(engine),
         clock=SystemClock(),
-        jobs=PoolJobQueue(ctx["redis"]),
+        jobs=ArqJobQueue(pool=ctx["redis"]),
         storage=storage_from_settings(settings),
     )
 

@@ -22,10 +22,6 @@ async def user_by_email(session: AsyncSession, email: str) -> User | None:
     return (await session.exec(select(User).where(User.email == normalise_email(email)))).first()
 
 
-async def token_by_hash(session: AsyncSession, token_hash: str) -> AuthToken | None:
-    return (await session.exec(select(AuthToken).where(AuthToken.token_hash == token_hash))).first()
-
-
 async def token_with_user(session: AsyncSession, token_hash: str) -> tuple[AuthToken, User] | None:
     row = (
         await session.exec(

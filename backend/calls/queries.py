@@ -64,7 +64,8 @@ def filtered(stmt: SelectOfScalar[Call], flt: CallFilter, *, now: datetime) -> S
     if flt.theme is not None:
         stmt = stmt.where(
             sa.exists().where(
-                col(CallTheme.call_id) == col(Call.id), col(CallTheme.theme) == flt.theme
+                col(CallTheme.call_id) == col(Call.id),
+                col(CallTheme.theme) == flt.theme.strip().lower(),  # stored lower-cased
             )
         )
     if flt.funder_id is not None:

@@ -10,7 +10,6 @@ import logging
 import uuid
 from datetime import datetime
 
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.calls import queries as call_queries
@@ -133,9 +132,7 @@ async def readable_attachment(
 async def readable_receipt(
     session: AsyncSession, *, actor: Actor, version_id: uuid.UUID
 ) -> CandidacyVersion | None:
-    version = (
-        await session.exec(select(CandidacyVersion).where(col(CandidacyVersion.id) == version_id))
-    ).first()
+    version = await session.get(CandidacyVersion, version_id)
     if version is None or version.receipt_storage_key is None:
         return None
     candidacy = await queries.readable_candidacy(session, actor, version.candidacy_id)

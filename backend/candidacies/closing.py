@@ -182,3 +182,15 @@ async def close_call_by_hand(
         )
     await close_call(session, call_id=call.id, now=now)
     return call
+
+
+async def move_call(
+    session: AsyncSession, *, actor: Actor, call_id: uuid.UUID, to: CallStatus, now: datetime
+) -> Call:
+    """One lifecycle step asked for by a manager; closing takes the deadline's own path, so
+    drafts are settled the same way whoever closes the call."""
+    if to is CallStatus.CLOSED:
+        return await close_call_by_hand(session, actor=actor, call_id=call_id, now=now)
+    return await call_services.transition_call(
+        session, actor=actor, call_id=call_id, to=to, now=now
+    )

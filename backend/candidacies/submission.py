@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from backend.accounts import queries as account_queries
 from backend.accounts.models import Organisation, User
 from backend.calls import queries as call_queries
 from backend.calls.eligibility import EligibilityRules
@@ -65,16 +65,7 @@ async def load_contents(
 ) -> CandidacyContents:
     ids = [candidacy.id]
     partners = (await queries.partners_by_candidacy(session, ids)).get(candidacy.id, [])
-    orgs = {
-        o.id: o
-        for o in (
-            await session.exec(
-                select(Organisation).where(
-                    col(Organisation.id).in_([p.organisation_id for p in partners])
-                )
-            )
-        ).all()
-    }
+    orgs = await account_queries.organisations_by_id(session, [p.organisation_id for p in partners])
     answers: list[CandidacyAnswer] = (await queries.answers_by_candidacy(session, ids)).get(
         candidacy.id, []
     )

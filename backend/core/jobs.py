@@ -48,11 +48,16 @@ def enqueue_after_commit(
 
 
 class ArqJobQueue:
-    """Enqueue into arq; the pool is opened on first use so the API starts without Redis."""
+    """Enqueue into arq.
 
-    def __init__(self, redis_settings: Any) -> None:
+    The API gives Redis settings: the pool is opened on first use, so the API starts without
+    Redis. The worker gives its own pool (``pool=``), which it opened and will close itself.
+    """
+
+    def __init__(self, redis_settings: Any = None, *, pool: Any = None) -> None:
         self._settings = redis_settings
-        self._pool: Any = None
+        self._pool: Any = pool
+        self._owns_pool = pool is None
 
     async def _get_pool(self) -> Any:
         if self._pool is None:
@@ -68,7 +73,7 @@ class ArqJobQueue:
         await pool.enqueue_job(name, _job_id=job_id, _defer_until=defer_until, **kwargs)
 
     async def close(self) -> None:
-        if self._pool is not None:
+        if self._pool is not None and self._owns_pool:
             await self._pool.aclose()
             self._pool = None
 

@@ -30,6 +30,10 @@ class Page(Generic[T]):
     has_next_page: bool
     has_previous_page: bool
 
+    @classmethod
+    def empty(cls) -> Page[T]:
+        return cls(items=[], cursors=[], has_next_page=False, has_previous_page=False)
+
 
 def encode_cursor(values: Sequence[Any]) -> str:
     raw = json.dumps([_encode_value(v) for v in values], separators=(",", ":"))

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from typing import Annotated
 
 import strawberry
-from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry import relay
 
 from backend.calls import services
@@ -16,7 +14,6 @@ from backend.calls.models import Call
 from backend.candidacies import closing
 from graphql_schema.calls.inputs import CreateCallInput, UpdateCallInput
 from graphql_schema.calls.types import CallType, FunderType, ProgrammeType
-from graphql_schema.context import Context
 from graphql_schema.errors import (
     AuthenticationRequiredError,
     CallReferenceTakenError,
@@ -63,19 +60,6 @@ CreateProgrammeResult = Annotated[
 
 def _call_payload(call: Call) -> CallPayload:
     return CallPayload(call=CallType.from_model(call))
-
-
-async def _transition(
-    session: AsyncSession, ctx: Context, call_id: uuid.UUID, to: CallStatus
-) -> Call:
-    """Closing goes through the deadline's own path, so drafts are settled the same way."""
-    if to is CallStatus.CLOSED:
-        return await closing.close_call_by_hand(
-            session, actor=ctx.actor, call_id=call_id, now=ctx.clock.now()
-        )
-    return await services.transition_call(
-        session, actor=ctx.actor, call_id=call_id, to=to, now=ctx.clock.now()
-    )
 
 
 @strawberry.type
@@ -126,7 +110,9 @@ class CallMutations:
         ctx = info.context
         return await run_mutation(  # type: ignore[return-value]
             ctx,
-            lambda s: _transition(s, ctx, node_uuid(id, "Call"), to),
+            lambda s: closing.move_call(
+                s, actor=ctx.actor, call_id=node_uuid(id, "Call"), to=to, now=ctx.clock.now()
+            ),
             _call_payload,
         )
 

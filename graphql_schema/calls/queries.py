@@ -22,7 +22,7 @@ def _to_backend_filter(flt: CallFilter | None) -> queries.CallFilter:
     return queries.CallFilter(
         kind=flt.kind,
         status=flt.status,
-        theme=flt.theme.strip().lower() if flt.theme else None,
+        theme=flt.theme,
         funder_id=node_uuid(flt.funder_id, "Funder") if flt.funder_id else None,
         language=flt.language,
         open_now=flt.open_now,
@@ -49,7 +49,7 @@ class CallQueries:
                     session, ctx.actor, backend_filter, now=ctx.clock.now(), first=size, after=after
                 )
         except NotFound:
-            page = Page(items=[], cursors=[], has_next_page=False, has_previous_page=False)
+            page = Page.empty()
         except DomainError as exc:
             raise query_error(exc) from None
         return connection_from_page(page, CallType.from_model)

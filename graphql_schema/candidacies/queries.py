@@ -33,9 +33,6 @@ class CandidacyFilter:
         )
 
 
-_EMPTY: Page[object] = Page(items=[], cursors=[], has_next_page=False, has_previous_page=False)
-
-
 @strawberry.type
 class CandidacyQueries:
     @strawberry.field(
@@ -57,7 +54,7 @@ class CandidacyQueries:
                     session, ctx.actor, backend_filter, first=size, after=after
                 )
         except NotFound:
-            page = _EMPTY  # type: ignore[assignment]
+            page = Page.empty()
         except DomainError as exc:
             raise query_error(exc) from None
         return connection_from_page(page, CandidacyType.from_model)

@@ -44,12 +44,13 @@ from backend.core.auth import Actor
 from backend.core.clock import FrozenClock
 from backend.core.db import SessionFactory, unit_of_work
 from backend.core.i18n import Language
+from backend.core.jobs import ArqJobQueue
 from backend.core.redis import redis_settings
 from backend.core.settings import Settings, get_settings
 from backend.notifications.models import Notification
 from tests.support import factories as f
 from tests.support.scenario import make_signed_user
-from workers.settings import PoolJobQueue, WorkerSettings
+from workers.settings import WorkerSettings
 
 SHARE_CENTS = 50_000_00
 
@@ -325,11 +326,11 @@ async def open_test_queue(settings: Settings) -> TestQueue:
     return TestQueue(pool, name)
 
 
-class RecordingPoolQueue(PoolJobQueue):
+class RecordingPoolQueue(ArqJobQueue):
     """The worker's JobQueue on a test queue, remembering the ids it enqueued for cleanup."""
 
     def __init__(self, queue: TestQueue) -> None:
-        super().__init__(queue.pool)
+        super().__init__(pool=queue.pool)
         self._queue = queue
 
     async def enqueue(

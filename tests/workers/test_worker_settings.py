@@ -9,6 +9,7 @@ from arq.worker import create_worker
 
 from backend.calls import scheduling
 from backend.core.clock import SystemClock
+from backend.core.jobs import ArqJobQueue
 from workers import settings as worker_settings
 from workers.settings import WorkerSettings
 
@@ -66,6 +67,6 @@ async def test_worker_startup_fills_ctx_with_what_jobs_use():
         # Assert
         assert {"settings", "session_factory", "clock", "jobs"} <= set(ctx)
         assert isinstance(ctx["clock"], SystemClock)
-        assert isinstance(ctx["jobs"], worker_settings.PoolJobQueue)
+        assert isinstance(ctx["jobs"], ArqJobQueue)
     finally:
         await worker_settings.shutdown(ctx)
