@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
+from backend.accounts.enums import Role
 from backend.accounts.models import AuthToken, Membership, Organisation, RoleGrant, User
 from backend.core.auth import Actor
 from backend.core.batching import group_by
@@ -22,23 +26,81 @@ async def user_by_email(session: AsyncSession, email: str) -> User | None:
     return (await session.exec(select(User).where(User.email == normalise_email(email)))).first()
 
 
-async def token_with_user(session: AsyncSession, token_hash: str) -> tuple[AuthToken, User] | None:
-    row = (
+@dataclass(frozen=True)
+class Standing:
+    """What a user may do, as stored: its role grants and the organisations it belongs to."""
+
+    grants: tuple[tuple[Role, uuid.UUID | None], ...] = ()
+    """(role, funder id or None) pairs."""
+    organisation_ids: frozenset[uuid.UUID] = frozenset()
+
+
+def _standing_rows() -> sa.Subquery:
+    """Grants and memberships as one relation ``(user_id, role, ref_id)``.
+
+    A membership has no platform role (NULL); its ``ref_id`` is the organisation, a grant's
+    is its funder. One relation lets a single statement bring a user with everything
+    :func:`backend.accounts.services.build_actor` needs, whatever the number of each.
+    """
+    grants = sa.select(
+        RoleGrant.__table__.c.user_id,  # type: ignore[attr-defined]
+        sa.cast(RoleGrant.__table__.c.role, sa.String).label("role"),  # type: ignore[attr-defined]
+        RoleGrant.__table__.c.funder_id.label("ref_id"),  # type: ignore[attr-defined]
+    )
+    memberships = sa.select(
+        Membership.__table__.c.user_id,  # type: ignore[attr-defined]
+        sa.cast(sa.null(), sa.String),
+        Membership.__table__.c.organisation_id,  # type: ignore[attr-defined]
+    )
+    return sa.union_all(grants, memberships).subquery("standing")
+
+
+_STANDING = _standing_rows()
+
+
+def _standing_of(rows: Sequence[Any]) -> Standing:
+    grants: list[tuple[Role, uuid.UUID | None]] = []
+    organisations: set[uuid.UUID] = set()
+    for row in rows:
+        if row.role is not None:
+            grants.append((Role(row.role), row.ref_id))
+        elif row.ref_id is not None:
+            organisations.add(row.ref_id)
+    return Standing(tuple(grants), frozenset(organisations))
+
+
+# Built once: the statement behind every authenticated request (SQLAlchemy then reuses its
+# compiled form without rebuilding the expression).
+_TOKEN_HOLDER = (
+    select(AuthToken, User, _STANDING.c.role, _STANDING.c.ref_id)
+    .join(User, col(User.id) == col(AuthToken.user_id))
+    .outerjoin(_STANDING, _STANDING.c.user_id == col(User.id))
+    .where(col(AuthToken.token_hash) == sa.bindparam("token_hash"))
+)
+
+
+async def token_holder(
+    session: AsyncSession, token_hash: str
+) -> tuple[AuthToken, User, Standing] | None:
+    """The token, its user and the user's standing, in one statement (one row per grant or
+    membership, or one row with neither)."""
+    rows = (await session.exec(_TOKEN_HOLDER, params={"token_hash": token_hash})).all()
+    if not rows:
+        return None
+    return rows[0][0], rows[0][1], _standing_of(rows)
+
+
+async def standing_of(session: AsyncSession, user_id: uuid.UUID) -> Standing:
+    rows = (
         await session.exec(
-            select(AuthToken, User)
-            .join(User, col(User.id) == col(AuthToken.user_id))
-            .where(AuthToken.token_hash == token_hash)
+            select(_STANDING.c.role, _STANDING.c.ref_id).where(_STANDING.c.user_id == user_id)
         )
-    ).first()
-    return (row[0], row[1]) if row else None
+    ).all()
+    return _standing_of(rows)
 
 
 async def grants_of(session: AsyncSession, user_id: uuid.UUID) -> Sequence[RoleGrant]:
     return (await session.exec(select(RoleGrant).where(RoleGrant.user_id == user_id))).all()
-
-
-async def memberships_of(session: AsyncSession, user_id: uuid.UUID) -> Sequence[Membership]:
-    return (await session.exec(select(Membership).where(Membership.user_id == user_id))).all()
 
 
 def visible_organisations(actor: Actor) -> SelectOfScalar[Organisation]:

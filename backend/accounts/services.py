@@ -163,36 +163,40 @@ async def _issue_token(
 async def actor_for_token(session: AsyncSession, token: str, *, now: datetime) -> Actor | None:
     """The actor behind a bearer token, or ``None`` when it is unknown, expired or revoked.
 
-    Runs on every authenticated request: the token and its user come in one statement.
+    Runs on every authenticated request: the token, its user and the user's grants and
+    memberships come in one statement.
     """
-    found = await queries.token_with_user(session, hash_token(token))
+    found = await queries.token_holder(session, hash_token(token))
     if found is None:
         return None
-    record, user = found
+    record, user, standing = found
     if record.revoked_at is not None or not user.is_active:
         return None
     if record.expires_at is not None and record.expires_at <= now:
         return None
-    return await build_actor(session, user, token_id=record.id)
+    return actor_of(user, standing, token_id=record.id)
 
 
 async def build_actor(
     session: AsyncSession, user: User, *, token_id: uuid.UUID | None = None
 ) -> Actor:
-    grants = await queries.grants_of(session, user.id)
-    memberships = await queries.memberships_of(session, user.id)
+    return actor_of(user, await queries.standing_of(session, user.id), token_id=token_id)
+
+
+def actor_of(user: User, standing: queries.Standing, *, token_id: uuid.UUID | None) -> Actor:
+    grants = standing.grants
     return Actor(
         user_id=user.id,
         email=user.email,
-        is_platform_admin=any(g.role is Role.PLATFORM_ADMIN for g in grants),
+        is_platform_admin=any(role is Role.PLATFORM_ADMIN for role, _ in grants),
         managed_funder_ids=frozenset(
-            g.funder_id for g in grants if g.role is Role.PROGRAMME_MANAGER and g.funder_id
+            funder for role, funder in grants if role is Role.PROGRAMME_MANAGER and funder
         ),
         viewed_funder_ids=frozenset(
-            g.funder_id for g in grants if g.role is Role.FUNDER_VIEWER and g.funder_id
+            funder for role, funder in grants if role is Role.FUNDER_VIEWER and funder
         ),
-        organisation_ids=frozenset(m.organisation_id for m in memberships),
-        is_expert=any(g.role is Role.EXPERT for g in grants),
+        organisation_ids=standing.organisation_ids,
+        is_expert=any(role is Role.EXPERT for role, _ in grants),
         token_id=token_id,
     )
 

@@ -161,15 +161,19 @@ async def themes_by_call(
     return group_by((await session.exec(stmt)).all(), lambda r: r.call_id, lambda r: r.theme)
 
 
+# Built once: every submission and every candidacy form reads its call's questions.
+_QUESTIONS = (
+    select(FormQuestion)
+    .where(col(FormQuestion.call_id).in_(sa.bindparam("ids", expanding=True)))
+    .order_by(col(FormQuestion.position))
+)
+
+
 async def questions_by_call(
     session: AsyncSession, call_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[FormQuestion]]:
-    stmt = (
-        select(FormQuestion)
-        .where(col(FormQuestion.call_id).in_(call_ids))
-        .order_by(col(FormQuestion.position))
-    )
-    return group_by((await session.exec(stmt)).all(), lambda r: r.call_id)
+    rows = (await session.exec(_QUESTIONS, params={"ids": list(call_ids)})).all()
+    return group_by(rows, lambda r: r.call_id)
 
 
 async def criteria_by_call(

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
-from backend.calls.models import CallFunder
+from backend.accounts.models import Organisation
+from backend.calls.models import Call, CallFunder
 from backend.candidacies.enums import CandidacyStatus
 from backend.candidacies.models import (
     Attachment,
@@ -35,17 +38,21 @@ class CandidacyFilter:
 
 def visible_candidacies(actor: Actor) -> SelectOfScalar[Candidacy]:
     """Applicants: their organisations' candidacies. Funder staff: their calls'. Admins: all."""
-    stmt = select(Candidacy)
+    return select(Candidacy).where(visible_to(actor))
+
+
+def visible_to(actor: Actor) -> sa.ColumnElement[bool]:
+    """The condition on ``candidacy`` rows behind :func:`visible_candidacies`."""
     if actor.is_platform_admin:
-        return stmt
+        return sa.true()
     own = col(Candidacy.lead_organisation_id).in_(actor.organisation_ids)
     if not actor.readable_funder_ids:
-        return stmt.where(own)
+        return own
     funded = sa.exists().where(
         col(CallFunder.call_id) == col(Candidacy.call_id),
         col(CallFunder.funder_id).in_(actor.readable_funder_ids),
     )
-    return stmt.where(sa.or_(own, funded))
+    return sa.or_(own, funded)
 
 
 async def readable_candidacy(
@@ -55,6 +62,50 @@ async def readable_candidacy(
     if lock:
         stmt = stmt.with_for_update()
     return (await session.exec(stmt)).first()
+
+
+_ORGANISATION_IDS: sa.BindParameter[list[uuid.UUID]] = sa.bindparam(
+    "organisation_ids", expanding=True
+)
+_FUNDER_IDS: sa.BindParameter[list[uuid.UUID]] = sa.bindparam("funder_ids", expanding=True)
+_OWN = col(Candidacy.lead_organisation_id).in_(_ORGANISATION_IDS)
+_FUNDED = sa.exists().where(
+    col(CallFunder.call_id) == col(Candidacy.call_id), col(CallFunder.funder_id).in_(_FUNDER_IDS)
+)
+
+
+@functools.cache
+def _candidacy_and_call_statement(scope: str, lock: bool) -> Any:
+    """:func:`visible_to`'s three shapes with parameters, each built once (every mutation on
+    a candidacy starts here)."""
+    condition = {"all": sa.true(), "own": _OWN, "own_or_funded": sa.or_(_OWN, _FUNDED)}[scope]
+    stmt = (
+        select(Candidacy, Call)
+        .join(Call, col(Call.id) == col(Candidacy.call_id))
+        .where(col(Candidacy.id) == sa.bindparam("candidacy_id"), condition)
+    )
+    return stmt.with_for_update(of=Candidacy) if lock else stmt  # type: ignore[arg-type]
+
+
+async def readable_candidacy_and_call(
+    session: AsyncSession, actor: Actor, candidacy_id: uuid.UUID, *, lock: bool = False
+) -> tuple[Candidacy, Call] | None:
+    """The candidacy, if ``actor`` may read it, with its call in one statement; ``lock``
+    locks the candidacy row only. Same rule as :func:`visible_to`."""
+    if actor.is_platform_admin:
+        scope = "all"
+    elif actor.readable_funder_ids:
+        scope = "own_or_funded"
+    else:
+        scope = "own"
+    params = {
+        "candidacy_id": candidacy_id,
+        "organisation_ids": list(actor.organisation_ids),
+        "funder_ids": list(actor.readable_funder_ids),
+    }
+    stmt = _candidacy_and_call_statement(scope, lock)
+    row = (await session.exec(stmt, params=params)).first()
+    return (row[0], row[1]) if row else None
 
 
 async def page_of_candidacies(
@@ -77,52 +128,74 @@ async def page_of_candidacies(
     )
 
 
+# The batch loads below run on every request that shows or submits a candidacy: their
+# statements are built once, with an expanding IN parameter, so each call skips rebuilding
+# the expression and its cache key (measured: 0.36 -> 0.16 ms of CPU per statement).
+_IDS: sa.BindParameter[list[uuid.UUID]] = sa.bindparam("ids", expanding=True)
+
+_PARTNERS = (
+    select(CandidacyPartner)
+    .where(col(CandidacyPartner.candidacy_id).in_(_IDS))
+    .order_by(col(CandidacyPartner.position), col(CandidacyPartner.id))
+)
+_PARTNERS_WITH_ORGANISATIONS = (
+    select(CandidacyPartner, Organisation)
+    .join(Organisation, col(Organisation.id) == col(CandidacyPartner.organisation_id))
+    .where(col(CandidacyPartner.candidacy_id) == sa.bindparam("candidacy_id"))
+    .order_by(col(CandidacyPartner.position), col(CandidacyPartner.id))
+)
+_ANSWERS = (
+    select(CandidacyAnswer)
+    .where(col(CandidacyAnswer.candidacy_id).in_(_IDS))
+    .order_by(col(CandidacyAnswer.question_key))
+)
+_BUDGET = (
+    select(BudgetLine)
+    .where(col(BudgetLine.candidacy_id).in_(_IDS))
+    .order_by(col(BudgetLine.position), col(BudgetLine.id))
+)
+_CURRENT_ATTACHMENTS = (
+    select(Attachment)
+    .where(col(Attachment.candidacy_id).in_(_IDS), col(Attachment.superseded_at).is_(None))
+    .order_by(col(Attachment.question_key), col(Attachment.created_at))
+)
+
+
 async def partners_by_candidacy(
     session: AsyncSession, candidacy_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[CandidacyPartner]]:
-    stmt = (
-        select(CandidacyPartner)
-        .where(col(CandidacyPartner.candidacy_id).in_(candidacy_ids))
-        .order_by(col(CandidacyPartner.position), col(CandidacyPartner.id))
-    )
-    return group_by((await session.exec(stmt)).all(), lambda r: r.candidacy_id)
+    rows = (await session.exec(_PARTNERS, params={"ids": list(candidacy_ids)})).all()
+    return group_by(rows, lambda r: r.candidacy_id)
+
+
+async def partners_with_organisations(
+    session: AsyncSession, candidacy_id: uuid.UUID
+) -> list[tuple[CandidacyPartner, Organisation]]:
+    """One candidacy's partners in order, each with its organisation, in one statement."""
+    rows = await session.exec(_PARTNERS_WITH_ORGANISATIONS, params={"candidacy_id": candidacy_id})
+    return [(partner, org) for partner, org in rows.all()]
 
 
 async def answers_by_candidacy(
     session: AsyncSession, candidacy_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[CandidacyAnswer]]:
-    stmt = (
-        select(CandidacyAnswer)
-        .where(col(CandidacyAnswer.candidacy_id).in_(candidacy_ids))
-        .order_by(col(CandidacyAnswer.question_key))
-    )
-    return group_by((await session.exec(stmt)).all(), lambda r: r.candidacy_id)
+    rows = (await session.exec(_ANSWERS, params={"ids": list(candidacy_ids)})).all()
+    return group_by(rows, lambda r: r.candidacy_id)
 
 
 async def budget_by_candidacy(
     session: AsyncSession, candidacy_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[BudgetLine]]:
-    stmt = (
-        select(BudgetLine)
-        .where(col(BudgetLine.candidacy_id).in_(candidacy_ids))
-        .order_by(col(BudgetLine.position), col(BudgetLine.id))
-    )
-    return group_by((await session.exec(stmt)).all(), lambda r: r.candidacy_id)
+    rows = (await session.exec(_BUDGET, params={"ids": list(candidacy_ids)})).all()
+    return group_by(rows, lambda r: r.candidacy_id)
 
 
 async def attachments_by_candidacy(
     session: AsyncSession, candidacy_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[Attachment]]:
     """Current attachments (superseded files are kept for old versions, not listed)."""
-    stmt = (
-        select(Attachment)
-        .where(
-            col(Attachment.candidacy_id).in_(candidacy_ids),
-            col(Attachment.superseded_at).is_(None),
-        )
-        .order_by(col(Attachment.question_key), col(Attachment.created_at))
-    )
-    return group_by((await session.exec(stmt)).all(), lambda r: r.candidacy_id)
+    rows = (await session.exec(_CURRENT_ATTACHMENTS, params={"ids": list(candidacy_ids)})).all()
+    return group_by(rows, lambda r: r.candidacy_id)
 
 
 async def versions_by_candidacy(

@@ -59,15 +59,14 @@ async def editable_candidacy(
     session: AsyncSession, *, actor: Actor, candidacy_id: uuid.UUID, now: datetime
 ) -> tuple[Candidacy, Call]:
     """The candidacy, locked, if the actor may edit it now; else the reason why not."""
-    candidacy = await queries.readable_candidacy(session, actor, candidacy_id, lock=True)
-    if candidacy is None:
+    found = await queries.readable_candidacy_and_call(session, actor, candidacy_id, lock=True)
+    if found is None:
         raise NotFound("no such candidacy")
+    candidacy, call = found
     if not can_edit_candidacy(actor, candidacy):
         raise PermissionDenied("only members of the lead organisation edit a candidacy")
     if not is_editable(candidacy):
         raise CandidacyNotEditable(candidacy.status)
-    call = await session.get(Call, candidacy.call_id)
-    assert call is not None  # a foreign key guarantees it
     require_open_for_changes(call, candidacy, now=now)
     return candidacy, call
 

@@ -6,6 +6,7 @@ submission at or after the (effective) deadline is refused with ``DeadlinePassed
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import uuid
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from backend.accounts import queries as account_queries
 from backend.accounts.models import Organisation, User
 from backend.calls import queries as call_queries
 from backend.calls.eligibility import EligibilityRules
@@ -64,8 +65,6 @@ async def load_contents(
     session: AsyncSession, candidacy: Candidacy, call: Call
 ) -> CandidacyContents:
     ids = [candidacy.id]
-    partners = (await queries.partners_by_candidacy(session, ids)).get(candidacy.id, [])
-    orgs = await account_queries.organisations_by_id(session, [p.organisation_id for p in partners])
     answers: list[CandidacyAnswer] = (await queries.answers_by_candidacy(session, ids)).get(
         candidacy.id, []
     )
@@ -73,7 +72,7 @@ async def load_contents(
         call=call,
         candidacy=candidacy,
         questions=(await call_queries.questions_by_call(session, [call.id])).get(call.id, []),
-        partners=[(p, orgs[p.organisation_id]) for p in partners],
+        partners=await queries.partners_with_organisations(session, candidacy.id),
         answers={a.question_key: a.value for a in answers},
         budget=(await queries.budget_by_candidacy(session, ids)).get(candidacy.id, []),
         attachments=(await queries.attachments_by_candidacy(session, ids)).get(candidacy.id, []),
@@ -265,6 +264,21 @@ def snapshot_hash(snapshot: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+@functools.cache
+def _next_number_statement(dialect: str) -> Any:
+    """The counter's upsert, built once per dialect (it runs under the counter's lock)."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    counter = CandidacyReferenceCounter.__table__.c  # type: ignore[attr-defined]
+    return (
+        insert(CandidacyReferenceCounter)
+        .values(call_id=sa.bindparam("call_id"), last_number=1)
+        .on_conflict_do_update(
+            index_elements=["call_id"], set_={"last_number": counter.last_number + 1}
+        )
+        .returning(counter.last_number)
+    )
+
+
 async def next_reference(session: AsyncSession, call: Call) -> str:
     """The call's next reference number, gap-free, in one round trip.
 
@@ -272,18 +286,8 @@ async def next_reference(session: AsyncSession, call: Call) -> str:
     and keeps its row locked until commit; a rolled-back submission rolls its increment back
     with it, so numbers never skip and never repeat.
     """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    counter = CandidacyReferenceCounter.__table__.c  # type: ignore[attr-defined]
-    stmt = (
-        insert(CandidacyReferenceCounter)
-        .values(call_id=call.id, last_number=1)
-        .on_conflict_do_update(
-            index_elements=["call_id"], set_={"last_number": counter.last_number + 1}
-        )
-        .returning(counter.last_number)
-    )
-    number = (await session.exec(stmt)).scalar_one()  # type: ignore[call-overload]
+    stmt = _next_number_statement(session.get_bind().dialect.name)
+    number = (await session.exec(stmt, params={"call_id": call.id})).scalar_one()
     return f"{call.reference}-{number:04d}"
 
 

@@ -117,9 +117,20 @@ async def unit_of_work(factory: SessionFactory, *, jobs: Any = None) -> AsyncIte
 
 @asynccontextmanager
 async def read_session(factory: SessionFactory) -> AsyncIterator[AsyncSession]:
-    """A short session for one read (a root resolver or a DataLoader batch)."""
+    """A short session for one read (a root resolver or a DataLoader batch).
+
+    On PostgreSQL it runs in autocommit: under READ COMMITTED every statement takes its own
+    snapshot anyway, so wrapping reads in BEGIN ... ROLLBACK only cost two round trips.
+    """
     async with factory() as session:
+        if _is_postgresql(factory):
+            await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
         yield session
+
+
+def _is_postgresql(factory: SessionFactory) -> bool:
+    bind = factory.kw.get("bind")
+    return bind is not None and bind.dialect.name == "postgresql"
 
 
 def uow_of(session: AsyncSession) -> UnitOfWork | None:

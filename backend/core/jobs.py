@@ -9,6 +9,7 @@ finds the work from the database, so nothing is lost, only delayed.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -19,6 +20,8 @@ from backend.core.db import uow_of
 log = logging.getLogger(__name__)
 
 JOB_QUEUE_KEY = "job_queue"
+RECENT_JOB_TTL_S = 5.0
+RECENT_JOB_IDS = 4096
 
 
 class JobQueue(Protocol):
@@ -58,6 +61,7 @@ class ArqJobQueue:
         self._settings = redis_settings
         self._pool: Any = pool
         self._owns_pool = pool is None
+        self._recent: dict[str, float] = {}
 
     async def _get_pool(self) -> Any:
         if self._pool is None:
@@ -69,8 +73,32 @@ class ArqJobQueue:
     async def enqueue(
         self, name: str, *, job_id: str | None, defer_until: datetime | None, **kwargs: Any
     ) -> None:
+        if job_id is not None and self._enqueued_lately(job_id):
+            return
         pool = await self._get_pool()
         await pool.enqueue_job(name, _job_id=job_id, _defer_until=defer_until, **kwargs)
+        if job_id is not None:
+            self._remember(job_id)
+
+    def _enqueued_lately(self, job_id: str) -> bool:
+        """Whether this queue enqueued ``job_id`` less than :data:`RECENT_JOB_TTL_S` ago.
+
+        arq refuses a job id that is queued or has a result, after three round trips to
+        Redis; a burst of requests asking for the same job (one sender wake-up per second)
+        would pay them on every request. Within the short window, it is skipped here.
+        The window is far shorter than any sweeper's period, so a sweeper that re-enqueues
+        a job that was lost still gets through.
+        """
+        deadline = self._recent.get(job_id)
+        return deadline is not None and deadline > time.monotonic()
+
+    def _remember(self, job_id: str) -> None:
+        now = time.monotonic()
+        if len(self._recent) >= RECENT_JOB_IDS:
+            self._recent = {k: d for k, d in self._recent.items() if d > now}
+            if len(self._recent) >= RECENT_JOB_IDS:
+                self._recent.clear()
+        self._recent[job_id] = now + RECENT_JOB_TTL_S
 
     async def close(self) -> None:
         if self._pool is not None and self._owns_pool:
