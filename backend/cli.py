@@ -167,20 +167,45 @@ def create_user(
 
 @audit_app.command("verify")
 def audit_verify() -> None:
-    """Walk the hash chain; exit 1 and list every altered, missing or truncated entry."""
-    from backend.core.audit import verify_chain
-    from backend.core.db import read_session
+    """Walk the hash chain; exit 1 and list every altered, missing or truncated entry, and
+    entries left unsealed too long (no worker running); say how many await sealing."""
+    from backend.core.audit import Pending, pending_entries, verify_chain
+    from backend.core.clock import utcnow
 
-    async def verify(factory: Any) -> list[Any]:
-        async with read_session(factory) as session:
-            return await verify_chain(session, key=get_settings().secret_key)
+    async def verify(factory: Any) -> tuple[list[Any], Pending]:
+        async with factory() as session:
+            if get_settings().database_url.startswith("postgresql"):
+                # One snapshot: a sealer committing mid-walk must not look like a truncation.
+                await session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            problems = await verify_chain(session, key=get_settings().secret_key, now=utcnow())
+            return problems, await pending_entries(session)
 
-    problems = asyncio.run(_with_factory(verify))
+    problems, pending = asyncio.run(_with_factory(verify))
     for problem in problems:
-        typer.echo(f"entry {problem.seq}: {problem.problem}", err=True)
+        where = "" if problem.seq is None else f"entry {problem.seq}: "
+        typer.echo(f"{where}{problem.problem}", err=True)
+    oldest = f", the oldest from {pending.oldest:%Y-%m-%d %H:%M:%S} UTC" if pending.oldest else ""
+    typer.echo(f"pending (recorded, not sealed yet): {pending.count}{oldest}")
     if problems:
         raise typer.Exit(1)
     typer.echo("audit chain intact")
+
+
+@audit_app.command("seal")
+def audit_seal() -> None:
+    """Seal every pending entry into the chain now (the worker does it every five seconds)."""
+    from backend.core.audit import SEAL_BATCH, seal_pending
+    from backend.core.db import unit_of_work
+
+    async def seal(factory: Any) -> int:
+        sealed, batch = 0, SEAL_BATCH
+        while batch == SEAL_BATCH:
+            async with unit_of_work(factory) as uow:
+                batch = await seal_pending(uow.session, key=get_settings().secret_key)
+            sealed += batch
+        return sealed
+
+    typer.echo(f"sealed: {asyncio.run(_with_factory(seal))}")
 
 
 @app.command()

@@ -22,6 +22,7 @@ from backend.core.logging import configure_logging
 from backend.core.redis import redis_settings
 from backend.core.settings import get_settings
 from backend.core.storage import storage_from_settings
+from workers.audit import seal_audit
 from workers.calls import close_call, open_call, sweep_deadlines
 from workers.notifications import send_notifications
 from workers.receipts import render_missing_receipts, render_receipt
@@ -77,12 +78,15 @@ class WorkerSettings:
         send_notifications,
         render_receipt,  # enqueued by submit_candidacy after commit, id "receipt:<version id>"
         render_missing_receipts,
+        seal_audit,  # also enqueued by hand to seal at once (tests, operations)
     ]
     cron_jobs = [
         # Every minute, in UTC (``timezone`` below), unique across workers.
         cron(sweep_deadlines, second=0, run_at_startup=True, unique=True),
         cron(send_notifications, second=30, run_at_startup=True, unique=True),
         cron(render_missing_receipts, second=15, run_at_startup=True, unique=True),
+        # Every five seconds: about how long an audit entry stays outside the hash chain.
+        cron(seal_audit, second=set(range(0, 60, 5)), run_at_startup=True, unique=True),
     ]
     on_startup = startup
     on_shutdown = shutdown

@@ -760,7 +760,7 @@ def test_cli_checker_unknown_command_or_option_detected(root: Any, image: Image)
     assert "has no option ['--hots']" in problems["compose services.api"][0]
     assert "no command 'wroker' in `aap`" in problems["compose services.worker"][0]
     assert "no command 'verfy' in `aap audit`" in problems["compose services.audit"][0]
-    assert "needs one of ['verify']" in problems["compose services.half"][0]
+    assert "needs one of ['seal', 'verify']" in problems["compose services.half"][0]
     assert "Invalid value for '--port'" in problems["compose services.port"][0]
     assert problems["compose services.valid"] == []
     assert problems["compose services.valid.healthcheck"] == []

@@ -20,11 +20,11 @@ from backend.candidacies.enums import CandidacyStatus
 from backend.candidacies.errors import DeadlinePassed
 from backend.candidacies.models import Candidacy, CandidacyVersion
 from backend.candidacies.submission import submit_candidacy
-from backend.core.audit import verify_chain
+from backend.core.audit import AuditEntry
 from backend.core.db import unit_of_work
-from backend.core.settings import get_settings
 from tests.support import factories as f
 from tests.support import scenario as sc
+from tests.support.audit import sealed_chain
 
 APPLICANTS = 240
 
@@ -97,8 +97,14 @@ async def test_rush_around_the_deadline_accepts_before_refuses_after_loses_nothi
                 )
             ).all()
         )
-        problems = await verify_chain(session, key=get_settings().secret_key)
+        submitted_entries = (
+            await session.exec(
+                select(AuditEntry.object_id).where(AuditEntry.action == "candidacy.submitted")
+            )
+        ).all()
+    problems = await sealed_chain(session_factory)
     assert dict(versions) == {cid: 1 for cid in before}
+    assert sorted(submitted_entries) == sorted(str(cid) for cid in before)
     assert {statuses[cid] for cid in before} == {CandidacyStatus.SUBMITTED}
     assert {statuses[cid] for cid in after} == {CandidacyStatus.DRAFT}
     assert problems == []

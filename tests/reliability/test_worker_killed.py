@@ -22,14 +22,17 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlmodel import col, select
 
 from backend.calls import scheduling
 from backend.calls.enums import CallStatus
 from backend.candidacies import reminders
 from backend.candidacies.enums import CandidacyStatus
+from backend.core.audit import GENESIS_HASH, AuditEntry, AuditHead
 from backend.core.clock import FrozenClock, utcnow
 from backend.core.db import unit_of_work
 from backend.core.settings import PROJECT_ROOT, Settings
+from tests.support.factories import make_funder
 from tests.workers.support import (
     TestQueue,
     audit_actions,
@@ -252,3 +255,58 @@ async def test_worker_killed_mid_reminders_reminds_each_member_once(
     sent = await notifications(session_factory, "deadline_reminder")
     assert sorted(n.dedupe_key for n in sent) == expected
     assert (await reload_call(session_factory, world.call.id)).status is CallStatus.OPEN
+
+
+async def test_worker_killed_mid_seal_leaves_entries_pending_then_seals_them_once(
+    session_factory, settings, arq_queue, worker_processes
+):
+    # Arrange: three audited changes, pending; a sealing job queued.
+    for _ in range(3):
+        await make_funder(session_factory, utcnow())
+    first_seal = f"seal:{uuid.uuid4().hex}"
+    await arq_queue.enqueue("seal_audit", job_id=first_seal)
+
+    # Act 1: the first worker locks the head, chains the batch, and is killed before it writes.
+    first = worker_processes.start(pause_sql="UPDATE audit_entry")
+    await worker_processes.wait_paused(first)
+    first.kill()
+    after_kill = await _audit_seqs(session_factory)
+    head_after_kill = await _audit_head(session_factory)
+
+    # Act 2: a new worker seals; later the killed job runs again.
+    second = worker_processes.start()
+    await arq_queue.enqueue("seal_audit", job_id=f"seal:{uuid.uuid4().hex}")
+
+    async def all_sealed() -> bool:
+        return None not in await _audit_seqs(session_factory)
+
+    async def killed_seal_done() -> bool:
+        return not await _queued(arq_queue, first_seal)
+
+    try:
+        await wait_until(all_sealed, within=STARTUP_WAIT_S, what="the entries to be sealed")
+        await wait_until(killed_seal_done, within=RETRY_WAIT_S, what="the killed seal's retry")
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}\n--- worker log ---\n{second.output()}") from None
+    second.stop()
+
+    # Assert: the killed transaction left everything pending and the head at genesis; then
+    # one chain, each entry sealed once, and the retry found nothing left to seal.
+    assert after_kill == [None, None, None]
+    assert head_after_kill == (0, GENESIS_HASH)
+    assert await _audit_seqs(session_factory) == [1, 2, 3]
+    assert (await _audit_head(session_factory))[0] == 3
+    assert "try=2" in second.output()
+    assert await audit_chain_problems(session_factory) == []  # the head matches the chain's end
+
+
+async def _audit_seqs(factory) -> list[int | None]:
+    async with factory() as session:
+        stmt = select(AuditEntry.seq).order_by(col(AuditEntry.occurred_at), col(AuditEntry.id))
+        return list((await session.exec(stmt)).all())
+
+
+async def _audit_head(factory) -> tuple[int, str]:
+    async with factory() as session:
+        head = (await session.exec(select(AuditHead))).one()
+        return head.seq, head.hash

@@ -39,16 +39,17 @@ from backend.candidacies import services as candidacies
 from backend.candidacies import submission
 from backend.candidacies.enums import BudgetCategory, PartnerRole
 from backend.candidacies.models import Candidacy
-from backend.core.audit import AuditEntry, verify_chain
+from backend.core.audit import AuditEntry
 from backend.core.auth import Actor
 from backend.core.clock import FrozenClock
 from backend.core.db import SessionFactory, unit_of_work
 from backend.core.i18n import Language
 from backend.core.jobs import ArqJobQueue
 from backend.core.redis import redis_settings
-from backend.core.settings import Settings, get_settings
+from backend.core.settings import Settings
 from backend.notifications.models import Notification
 from tests.support import factories as f
+from tests.support.audit import seal_all, sealed_chain
 from tests.support.scenario import make_signed_user
 from workers.settings import WorkerSettings
 
@@ -265,6 +266,8 @@ async def notifications(factory: SessionFactory, template: str | None = None) ->
 
 
 async def audit_actions(factory: SessionFactory, object_id: uuid.UUID) -> list[str]:
+    """The object's audit actions in chain order (what is pending is sealed first)."""
+    await seal_all(factory)
     async with factory() as session:
         stmt = (
             select(AuditEntry.action)
@@ -414,5 +417,5 @@ def ids(rows: Iterable[Any]) -> set[uuid.UUID]:
 
 
 async def audit_chain_problems(factory: SessionFactory) -> list[Any]:
-    async with factory() as session:
-        return await verify_chain(session, key=get_settings().secret_key)
+    """Seal what is pending, as the worker's ``seal_audit`` would, then verify the chain."""
+    return await sealed_chain(factory)

@@ -1,5 +1,6 @@
 """The worker's registration: every job by the name services enqueue, sweeps every minute in
-UTC and unique across workers, tight timeouts, and a startup that fills ``ctx``."""
+UTC and unique across workers, the audit sealer every five seconds, tight timeouts, and a
+startup that fills ``ctx``."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from backend.calls import scheduling
 from backend.core.clock import SystemClock
 from backend.core.jobs import ArqJobQueue
 from workers import settings as worker_settings
+from workers.audit import seal_audit
 from workers.settings import WorkerSettings
 
 
@@ -42,6 +44,19 @@ def test_worker_sweeps_every_minute_in_utc_once_across_workers():
         job = crons[name]
         assert (job.unique, job.run_at_startup, job.second) == (True, True, second)
         assert job.minute is None and job.hour is None
+
+
+def test_worker_seals_the_audit_chain_every_five_seconds_once_across_workers():
+    # Act
+    worker = _worker()
+    job = {c.name: c for c in worker.cron_jobs}["cron:seal_audit"]
+
+    # Assert
+    assert job.coroutine is seal_audit
+    assert (job.unique, job.run_at_startup) == (True, True)
+    assert job.second == {0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55}
+    assert job.minute is None and job.hour is None
+    assert worker.functions["seal_audit"].coroutine is seal_audit  # enqueued by hand too
 
 
 def test_worker_timeouts_are_tight_and_deadline_jobs_keep_no_result():

@@ -15,11 +15,11 @@ from backend.accounts.enums import MembershipRole, OrganisationKind, Role, Token
 from backend.accounts.errors import AlreadyMember, EmailAlreadyUsed, InvalidCredentials, LoginLocked
 from backend.accounts.models import AuthToken, Membership, Organisation, RoleGrant, User
 from backend.accounts.services import OrganisationInput
-from backend.core.audit import AuditEntry
 from backend.core.auth import ANONYMOUS, Actor
 from backend.core.db import unit_of_work
 from backend.core.errors import AuthenticationRequired, InvalidInput, NotFound, PermissionDenied
 from backend.core.settings import get_settings
+from tests.support.audit import sealed_entries
 from tests.support.factories import PASSWORD, make_funder, make_user
 
 ADMIN = Actor(is_platform_admin=True)
@@ -46,8 +46,7 @@ async def _user(session_factory, user_id) -> User:
 
 
 async def _audit_actions(session_factory) -> list[str]:
-    async with session_factory() as session:
-        return list((await session.exec(select(AuditEntry.action).order_by(AuditEntry.seq))).all())
+    return [entry.action for entry in await sealed_entries(session_factory)]
 
 
 async def _count(session_factory, table) -> int:

@@ -37,13 +37,13 @@ from backend.calls.models import (
 )
 from backend.calls.presentation import render_markdown
 from backend.calls.queries import CallFilter
-from backend.core.audit import AuditEntry, AuditHead, verify_chain
+from backend.core.audit import AuditEntry, AuditHead
 from backend.core.auth import ANONYMOUS, Actor
 from backend.core.clock import FrozenClock
 from backend.core.db import SessionFactory, unit_of_work
 from backend.core.errors import InvalidInput, NotFound, PermissionDenied
 from backend.core.i18n import Language
-from backend.core.settings import get_settings
+from tests.support.audit import seal_all, sealed_chain, sealed_entries
 from tests.support.factories import call_input, make_call, make_funder, make_programme
 
 ADMIN = Actor(is_platform_admin=True)
@@ -87,6 +87,8 @@ async def _counts(factory: SessionFactory) -> dict[str, int]:
 
 
 async def _audit_state(factory: SessionFactory) -> tuple[int, int, str]:
+    """Entries, and the chain's head once everything pending is sealed."""
+    await seal_all(factory)
     async with factory() as session:
         entries = await session.scalar(sa.select(sa.func.count()).select_from(AuditEntry))
         head = (await session.exec(select(AuditHead))).one()
@@ -99,8 +101,7 @@ async def _load(factory: SessionFactory, call_id) -> Call:
 
 
 async def _last_entry(factory: SessionFactory) -> AuditEntry:
-    async with factory() as session:
-        return (await session.exec(select(AuditEntry).order_by(AuditEntry.seq.desc()))).first()
+    return (await sealed_entries(factory))[-1]
 
 
 async def _run(world: World, service, **kw):
@@ -655,8 +656,7 @@ async def test_extend_deadline_later_moves_deadline_and_audits(world, status):
     assert datetime.fromisoformat(entry.before["deadline_at"]) == old
     assert datetime.fromisoformat(entry.after["deadline_at"]) == new
     assert entry.after["deadline_at"] == str(back.deadline_at)  # stored UTC, like "before"
-    async with world.factory() as session:
-        assert await verify_chain(session, key=get_settings().secret_key) == []
+    assert await sealed_chain(world.factory) == []
 
 
 @pytest.mark.parametrize("delta", [timedelta(0), -timedelta(days=1)], ids=["same", "earlier"])

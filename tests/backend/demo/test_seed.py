@@ -17,7 +17,6 @@ from backend.calls.eligibility import EligibilityRules
 from backend.calls.enums import CallKind, CallStatus
 from backend.calls.models import Call, CallFunder, Funder
 from backend.calls.rules import can_manage_call, can_read_call, is_open
-from backend.core.audit import verify_chain
 from backend.core.db import unit_of_work
 from backend.core.settings import get_settings
 from backend.demo import seed
@@ -29,6 +28,7 @@ from backend.demo.seed import (
     print_accounts,
     seed_demo_data,
 )
+from tests.support.audit import sealed_chain
 
 PARIS_LAST_JULY_SECOND_2026 = datetime(2026, 7, 31, 21, 59, 59, tzinfo=UTC)
 PARIS_LAST_JULY_SECOND_2027 = datetime(2027, 7, 31, 21, 59, 59, tzinfo=UTC)
@@ -214,8 +214,7 @@ async def test_seed_only_if_empty_concurrently_seeds_once(session_factory, clock
 async def test_seed_audit_chain_verifies(session_factory, clock):
     await seed_demo_data(session_factory, now=clock.now())
 
-    async with session_factory() as session:
-        problems = await verify_chain(session, key=get_settings().secret_key)
+    problems = await sealed_chain(session_factory)
 
     assert problems == []
 
