@@ -69,10 +69,13 @@ async def download_receipt(version_id: str, request: Request) -> StreamingRespon
     state = request.app.state.aap
     actor = await actor_from_request(state.session_factory, state.clock, request)
     async with read_session(state.session_factory) as session:
-        version = await readable_receipt(session, actor=actor, version_id=_uuid(version_id))
-    if version is None or version.receipt_storage_key is None:
+        found = await readable_receipt(session, actor=actor, version_id=_uuid(version_id))
+    if found is None:
         raise HTTPException(404, "not found")
-    reference = str(version.snapshot.get("reference", "receipt"))
+    version, candidacy = found
+    if version.receipt_storage_key is None:
+        raise HTTPException(404, "not found")
+    reference = candidacy.reference or "receipt"
     return StreamingResponse(
         await _stream(request, version.receipt_storage_key),
         media_type="application/pdf",

@@ -131,9 +131,10 @@ async def readable_attachment(
 
 async def readable_receipt(
     session: AsyncSession, *, actor: Actor, version_id: uuid.UUID
-) -> CandidacyVersion | None:
+) -> tuple[CandidacyVersion, Candidacy] | None:
+    """A rendered receipt's version with its candidacy, if the actor may read them."""
     version = await session.get(CandidacyVersion, version_id)
     if version is None or version.receipt_storage_key is None:
         return None
     candidacy = await queries.readable_candidacy(session, actor, version.candidacy_id)
-    return version if candidacy is not None else None
+    return (version, candidacy) if candidacy is not None else None

@@ -29,7 +29,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.accounts.models import User
-from backend.candidacies.models import CandidacyVersion
+from backend.candidacies.models import Candidacy, CandidacyVersion
 from backend.candidacies.submission import snapshot_hash
 from backend.core.db import SessionFactory, read_session, unit_of_work
 from backend.core.i18n import Language, pick_text
@@ -70,10 +70,14 @@ def render_receipt_pdf(
     snapshot: Mapping[str, Any],
     sha256: str,
     *,
+    reference: str,
     language: str = "fr",
     refused_urls: list[str] | None = None,
 ) -> bytes:
     """The receipt of one submitted version as PDF bytes (blocking: 0.2 to 0.4 s).
+
+    ``reference`` is the candidacy's (not part of the hashed snapshot: see
+    :func:`backend.candidacies.submission.canonical_snapshot`).
 
     ``refused_urls`` collects every URL WeasyPrint tried to fetch (all refused); the
     template references none, so it stays empty unless something went wrong.
@@ -84,7 +88,11 @@ def render_receipt_pdf(
     html = (
         _environment()
         .get_template(TEMPLATE)
-        .render(lang=lang, t=labels()[lang], r=receipt_facts(snapshot, sha256, language=lang))
+        .render(
+            lang=lang,
+            t=labels()[lang],
+            r=receipt_facts(snapshot, sha256, reference=reference, language=lang),
+        )
     )
     fetcher = _refusing_fetcher(refused_urls if refused_urls is not None else [])
     stylesheet = CSS(string=(TEMPLATES_DIR / STYLESHEET).read_text("utf-8"), url_fetcher=fetcher)
@@ -173,7 +181,9 @@ class ReceiptFacts:
     sha256: str
 
 
-def receipt_facts(snapshot: Mapping[str, Any], sha256: str, *, language: str) -> ReceiptFacts:
+def receipt_facts(
+    snapshot: Mapping[str, Any], sha256: str, *, reference: str, language: str
+) -> ReceiptFacts:
     """Format the snapshot for the receipt in ``language`` (fr, de or en)."""
     t = labels()[language]
     call = snapshot.get("call") or {}
@@ -195,7 +205,7 @@ def receipt_facts(snapshot: Mapping[str, Any], sha256: str, *, language: str) ->
     return ReceiptFacts(
         call_reference=str(call.get("reference") or ""),
         call_title=_call_title(call.get("title"), language),
-        reference=str(snapshot["reference"]),
+        reference=reference,
         version=int(snapshot["version"]),
         title=str(snapshot.get("title") or ""),
         acronym=snapshot.get("acronym") or None,
@@ -318,6 +328,7 @@ class PendingReceipt:
     version_id: uuid.UUID
     snapshot: dict[str, Any]
     sha256: str
+    reference: str
     language: str
 
 
@@ -331,15 +342,23 @@ async def pending_receipt(session: AsyncSession, version_id: uuid.UUID) -> Pendi
         return None
     if snapshot_hash(version.snapshot) != version.sha256:
         raise ReceiptIntegrityError(f"version {version_id}: snapshot does not match its SHA-256")
+    candidacy = await session.get(Candidacy, version.candidacy_id)
+    assert candidacy is not None and candidacy.reference is not None  # set by its submission
     submitter = await session.get(User, version.submitted_by_user_id)
     language = submitter.language.value if submitter is not None else Language.FR.value
-    return PendingReceipt(version.id, version.snapshot, version.sha256, language)
+    return PendingReceipt(
+        version.id, version.snapshot, version.sha256, candidacy.reference, language
+    )
 
 
 async def _render(pending: PendingReceipt) -> bytes:
     """Render in a worker thread so the event loop keeps serving other jobs meanwhile."""
     return await asyncio.to_thread(
-        render_receipt_pdf, pending.snapshot, pending.sha256, language=pending.language
+        render_receipt_pdf,
+        pending.snapshot,
+        pending.sha256,
+        reference=pending.reference,
+        language=pending.language,
     )
 
 

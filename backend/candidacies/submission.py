@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.accounts.models import Organisation, User
@@ -39,11 +40,13 @@ from backend.candidacies.models import (
     CandidacyVersion,
 )
 from backend.candidacies.services import audit_change, editable_candidacy
+from backend.core import audit
 from backend.core.auth import Actor
 from backend.core.errors import NotFound
 from backend.core.i18n import pick_text
 from backend.core.jobs import enqueue_after_commit
 from backend.notifications import services as notifications
+from backend.notifications.models import Notification
 
 RENDER_RECEIPT_JOB = "render_receipt"
 
@@ -206,15 +209,18 @@ def canonical_snapshot(
     contents: CandidacyContents,
     *,
     number: int,
-    reference: str,
     submitted_at: datetime,
     submitted_by: User,
 ) -> dict[str, Any]:
-    """The version's facts as plain JSON values, in a fixed shape (see the receipt)."""
+    """The version's facts as plain JSON values, in a fixed shape (see the receipt).
+
+    The candidacy's reference is not part of it: a first submission gets its number from the
+    call's counter in its very last statement (see :func:`_number_and_record`), after the
+    hash is taken. The snapshot names the candidacy by its id, which the reference is bound to.
+    """
     c, candidacy = contents, contents.candidacy
     return {
         "candidacy_id": str(candidacy.id),
-        "reference": reference,
         "version": number,
         "submitted_at": submitted_at.isoformat(),
         "submitted_by": {"id": str(submitted_by.id), "name": submitted_by.full_name,
@@ -318,13 +324,8 @@ async def submit_candidacy(
         raise SubmissionRejected(problems)
     user = await session.get(User, actor.user_id)
     assert user is not None
-    # From here on the call's reference counter is locked until commit: keep this stretch
-    # short, and chain the audit entry (which locks the audit head) last.
-    reference = candidacy.reference or await next_reference(session, call)
     number = candidacy.submitted_version + 1
-    snapshot = canonical_snapshot(
-        contents, number=number, reference=reference, submitted_at=now, submitted_by=user
-    )
+    snapshot = canonical_snapshot(contents, number=number, submitted_at=now, submitted_by=user)
     version = CandidacyVersion(
         candidacy_id=candidacy.id,
         number=number,
@@ -334,35 +335,167 @@ async def submit_candidacy(
         submitted_by_user_id=user.id,
     )
     session.add(version)
-    candidacy.reference = reference
     candidacy.status = CandidacyStatus.SUBMITTED
     candidacy.submitted_version = number
     candidacy.last_submitted_at = now
     candidacy.has_unsubmitted_changes = False
     candidacy.updated_at = now
     session.add(candidacy)
-    await notifications.enqueue(
-        session,
-        user=user,
-        template="submission_receipt",
-        context={
-            "call_title": pick_text(call.title, user.language) or call.reference,
-            "candidacy_title": candidacy.title,
-            "reference": reference,
-            "submitted_at_local": in_zone(now, call.timezone).isoformat(),
-            "sha256": version.sha256,
-        },
-        dedupe_key=f"submitted:{version.id}",
-        now=now,
+    await session.flush()
+    record = _SubmissionRecord(
+        mail=notifications.prepare(
+            user,
+            "submission_receipt",
+            {
+                "call_title": pick_text(call.title, user.language) or call.reference,
+                "candidacy_title": candidacy.title,
+                "reference": candidacy.reference or REFERENCE_PENDING,
+                "submitted_at_local": in_zone(now, call.timezone).isoformat(),
+                "sha256": version.sha256,
+            },
+            f"submitted:{version.id}",
+            now,
+        ),
+        entry=audit.new_entry(
+            actor=actor,
+            action="candidacy.submitted",
+            object_type="candidacy",
+            object_id=candidacy.id,
+            now=now,
+            after={"reference": None, "version": number, "sha256": version.sha256},
+        ),
     )
-    await audit_change(
-        session, actor, "candidacy.submitted", candidacy, now,
-        after={"reference": reference, "version": number, "sha256": version.sha256},
-    )  # fmt: skip
+    if candidacy.reference is None and session.get_bind().dialect.name == "postgresql":
+        reference = await _number_and_record(session, call, candidacy, record)
+    else:
+        reference = candidacy.reference or await next_reference(session, call)
+        candidacy.reference = reference
+        session.add(candidacy)
+        await _record(session, record, reference)
     enqueue_after_commit(
         session, RENDER_RECEIPT_JOB, job_id=f"receipt:{version.id}", version_id=str(version.id)
     )
     return SubmissionReceipt(candidacy, version, reference, now, version.sha256)
+
+
+REFERENCE_PENDING = "…"
+"""Stands for the reference while the receipt mail is checked to render, before it exists."""
+
+
+@dataclass(frozen=True)
+class _SubmissionRecord:
+    """The rows a submission writes besides its version, each naming the reference."""
+
+    mail: dict[str, Any]
+    entry: audit.AuditEntry
+
+    def with_reference(self, reference: str) -> tuple[dict[str, Any], audit.AuditEntry]:
+        self.mail["context"]["reference"] = reference
+        assert self.entry.after is not None
+        self.entry.after["reference"] = reference
+        return self.mail, self.entry
+
+
+async def _record(session: AsyncSession, record: _SubmissionRecord, reference: str) -> None:
+    """Write the receipt mail and the audit entry, the reference known (any database)."""
+    mail, entry = record.with_reference(reference)
+    await notifications.insert_prepared(session, [mail])
+    session.add(entry)
+    await session.flush()
+
+
+async def _number_and_record(
+    session: AsyncSession, call: Call, candidacy: Candidacy, record: _SubmissionRecord
+) -> str:
+    """PostgreSQL, first submission: number it and write what names the number, at once.
+
+    The call's counter stays locked from its increment until commit, and every submission to
+    the call queues on it: what happens in between is what limits a call's submission rate.
+    So everything else is written before, and this one statement advances the counter, sets
+    the candidacy's reference, inserts the receipt mail and the audit entry with the
+    reference merged into their JSON: the lock is held for one statement and the commit,
+    not for a round trip per row. (SQLite takes one writer at a time anyway.)
+    """
+    mail, entry = record.with_reference(REFERENCE_PENDING)
+    params = {
+        # No name of a candidacy column: the UPDATE would take it as a value to set.
+        "counter_call_id": call.id,
+        "prefix": call.reference,
+        "candidacy_id": candidacy.id,
+        **{f"mail_{name}": value for name, value in mail.items()},
+        **{f"entry_{name}": value for name, value in _row_of(entry).items()},
+    }
+    statement = _numbering_statement(tuple(mail), tuple(_row_of(entry)))
+    reference: str = (await session.exec(statement, params=params)).scalar_one()
+    set_committed_value(candidacy, "reference", reference)
+    mail["context"]["reference"] = reference
+    notifications.wake_sender(session, mail["created_at"])
+    return reference
+
+
+def _row_of(entry: audit.AuditEntry) -> dict[str, Any]:
+    table = audit.AuditEntry.__table__  # type: ignore[attr-defined]
+    return {c.name: getattr(entry, c.name) for c in table.columns if c.name not in _SEALING}
+
+
+_SEALING = frozenset({"seq", "prev_hash", "hash"})
+
+
+@functools.cache
+def _numbering_statement(mail_columns: tuple[str, ...], entry_columns: tuple[str, ...]) -> Any:
+    """``WITH number AS (upsert counter), ref AS (...), UPDATE candidacy, INSERT notification,
+    INSERT audit_entry SELECT ref``, built once (its parameters change, not its shape)."""
+    counter = CandidacyReferenceCounter.__table__  # type: ignore[attr-defined]
+    number = (
+        postgresql.insert(counter)
+        .values(call_id=sa.bindparam("counter_call_id"), last_number=1)
+        .on_conflict_do_update(
+            index_elements=["call_id"], set_={"last_number": counter.c.last_number + 1}
+        )
+        .returning(counter.c.last_number)
+        .cte("number")
+    )
+    digits = sa.cast(number.c.last_number, sa.String)
+    # f"{n:04d}": at least four digits (lpad alone would cut 10000 to "1000").
+    padded = sa.func.lpad(digits, sa.func.greatest(4, sa.func.length(digits)), "0")
+    formatted = sa.bindparam("prefix", type_=sa.String) + sa.literal("-") + padded
+    ref = sa.select(formatted.label("reference")).cte("ref")
+    candidacies = Candidacy.__table__  # type: ignore[attr-defined]
+    name_candidacy = (
+        sa.update(candidacies)
+        .where(candidacies.c.id == sa.bindparam("candidacy_id"))
+        .values(reference=sa.select(ref.c.reference).scalar_subquery())
+        .returning(candidacies.c.id)
+        .cte("named")
+    )
+    notification_table: sa.Table = Notification.__table__  # type: ignore[attr-defined]
+    audit_table: sa.Table = audit.AuditEntry.__table__  # type: ignore[attr-defined]
+    mail = _insert_naming(notification_table, mail_columns, "mail_", "context", ref)
+    mail = mail.on_conflict_do_nothing(index_elements=["dedupe_key"])
+    entry = _insert_naming(audit_table, entry_columns, "entry_", "after", ref)
+    return sa.select(ref.c.reference).add_cte(
+        name_candidacy,
+        mail.returning(notification_table.c.id).cte("mailed"),
+        entry.returning(audit_table.c.id).cte("audited"),
+    )
+
+
+def _insert_naming(
+    table: sa.Table, columns: tuple[str, ...], prefix: str, json_column: str, ref: sa.CTE
+) -> Any:
+    """``INSERT INTO table SELECT`` its parameters, with ``{"reference": ...}`` merged into
+    ``json_column`` (jsonb ``||``)."""
+    values: list[sa.ColumnElement[Any]] = []
+    for name in columns:
+        column = table.c[name]
+        if name == json_column:
+            param = sa.bindparam(prefix + name, type_=postgresql.JSONB)
+            merged = param.op("||")(sa.func.jsonb_build_object("reference", ref.c.reference))
+            values.append(sa.cast(merged, column.type))
+        else:
+            values.append(sa.bindparam(prefix + name, type_=column.type))
+    rows = sa.select(*values).select_from(ref)
+    return postgresql.insert(table).from_select(list(columns), rows)
 
 
 async def withdraw_candidacy(

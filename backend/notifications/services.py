@@ -71,9 +71,7 @@ async def enqueue(
     a context it cannot render, so the mistake fails the state change instead of the worker.
     Side effects: inserts one ``notification`` row (PENDING, due at ``now``); never commits.
     """
-    created = await _insert_ignoring_duplicates(
-        session, [_new_row(user, template, context, dedupe_key, now)]
-    )
+    created = await insert_prepared(session, [prepare(user, template, context, dedupe_key, now)])
     return created[0] if created else None
 
 
@@ -93,17 +91,22 @@ async def enqueue_for_users(
     ``notification`` row per distinct user, in a few statements; never commits.
     """
     distinct = {user.id: user for user in users}.values()
-    rows = [_new_row(user, template, context, f"{dedupe_key}:{user.id}", now) for user in distinct]
+    rows = [prepare(user, template, context, f"{dedupe_key}:{user.id}", now) for user in distinct]
     created: list[Notification] = []
     for start in range(0, len(rows), INSERT_CHUNK):
-        created += await _insert_ignoring_duplicates(session, rows[start : start + INSERT_CHUNK])
+        created += await insert_prepared(session, rows[start : start + INSERT_CHUNK])
     return created
 
 
-def _new_row(
+def prepare(
     user: User, template: str, context: dict[str, Any], dedupe_key: str, now: datetime
 ) -> dict[str, Any]:
-    """Column values of a new PENDING notification, after checking that it will render."""
+    """Column values of a new PENDING notification, after checking that it will render.
+
+    :func:`enqueue` inserts them; a caller that must insert the row inside a statement of
+    its own (a submission, under its reference counter's lock) does so and then calls
+    :func:`wake_sender`.
+    """
     if not 0 < len(dedupe_key) <= DEDUPE_KEY_MAX:
         raise ValueError(f"dedupe_key must have 1 to {DEDUPE_KEY_MAX} characters")
     try:
@@ -129,10 +132,14 @@ def _new_row(
     }
 
 
-async def _insert_ignoring_duplicates(
+async def insert_prepared(
     session: AsyncSession, rows: Sequence[dict[str, Any]]
 ) -> list[Notification]:
-    """``INSERT ... ON CONFLICT (dedupe_key) DO NOTHING RETURNING *``: the rows really added."""
+    """Insert rows made by :func:`prepare`, skipping any whose dedupe key exists.
+
+    ``INSERT ... ON CONFLICT (dedupe_key) DO NOTHING RETURNING *``: returns the rows really
+    added, and wakes the sender after commit when there are any.
+    """
     if not rows:
         return []
     dialect = session.get_bind().dialect.name
@@ -149,14 +156,14 @@ async def _insert_ignoring_duplicates(
     )
     created = list((await session.exec(stmt)).scalars().all())
     if created:
-        _wake_sender(session, created[0].created_at)
+        wake_sender(session, created[0].created_at)
     return created
 
 
 SEND_NOTIFICATIONS_JOB = "send_notifications"
 
 
-def _wake_sender(session: AsyncSession, now: datetime) -> None:
+def wake_sender(session: AsyncSession, now: datetime) -> None:
     """Ask a worker to send soon after commit instead of at its next minute's sweep.
 
     One job id per second: a burst of submissions wakes the sender once, not once each.

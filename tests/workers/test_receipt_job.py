@@ -59,7 +59,7 @@ async def test_render_receipt_job_renders_once_then_returns_quietly(
     [stored] = stored_receipts(storage)
     assert version.receipt_storage_key == f"{receipts.STORAGE_PREFIX}/{stored.name}"
     text = pdf_text(stored.read_bytes())
-    assert "Accusé de réception" in text and version.snapshot["reference"] in text
+    assert "Accusé de réception" in text and submitted.reference in text
 
 
 @pytest.mark.parametrize("version_id", ["00000000-0000-4000-8000-000000000000", "not-a-uuid"])

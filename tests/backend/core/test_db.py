@@ -211,3 +211,35 @@ async def test_uow_of_session_finds_its_unit_of_work(session_factory, session):
     # Assert
     assert found is uow
     assert uow_of(session) is None
+
+
+postgresql_only = pytest.mark.skipif(
+    not os.environ.get("AAP_DATABASE_URL", "sqlite").startswith("postgresql"),
+    reason="only PostgreSQL terminates a backend from another session",
+)
+
+
+@postgresql_only
+async def test_a_pooled_connection_the_server_closed_is_replaced_at_checkout(settings):
+    # Arrange: one pooled connection, then the server terminates its backend.
+    from backend.core.db import create_engine
+
+    engine = create_engine(settings.database_url, pool_size=1, max_overflow=0)
+    admin = create_engine(settings.database_url, pool_size=1, max_overflow=0)
+    try:
+        async with engine.connect() as conn:
+            first_pid = (await conn.execute(sa.text("SELECT pg_backend_pid()"))).scalar_one()
+        async with admin.connect() as conn:
+            await conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": first_pid})
+        for _ in range(50):  # the driver learns of it when the event loop reads the EOF
+            await asyncio.sleep(0.02)
+
+        # Act
+        async with engine.connect() as conn:
+            second_pid = (await conn.execute(sa.text("SELECT pg_backend_pid()"))).scalar_one()
+
+        # Assert: a fresh backend, and no error reached the caller.
+        assert second_pid != first_pid
+    finally:
+        await engine.dispose()
+        await admin.dispose()
