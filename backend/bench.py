@@ -45,7 +45,6 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlmodel import col
@@ -68,7 +67,7 @@ from backend.calls.models import Call
 from backend.candidacies import services as candidacies
 from backend.candidacies.enums import BudgetCategory, CandidacyStatus, PartnerRole
 from backend.candidacies.models import Candidacy, CandidacyReferenceCounter, CandidacyVersion
-from backend.candidacies.submission import snapshot_hash
+from backend.candidacies.submission import numbering_statement, snapshot_hash
 from backend.core import audit
 from backend.core.auth import Actor, hash_password
 from backend.core.clock import utcnow
@@ -558,12 +557,12 @@ class _AlreadySubmitted(Exception):
     pass
 
 
-def _floor_snapshot(s: FloorSubmission, reference: str, number: int, now: datetime) -> dict:
+def _floor_snapshot(s: FloorSubmission, number: int, now: datetime) -> dict:
     """A snapshot of the seeded shape; the floor reads nothing, so the contents are fixed."""
     partner = {"name": "Klinik", "kind": "COMPANY", "country": "DE", "siret": None,
                "finess": None, "registry_id": "HRB 1"}  # fmt: skip
     return {
-        "candidacy_id": str(s.candidacy_id), "reference": reference, "version": number,
+        "candidacy_id": str(s.candidacy_id), "version": number,
         "submitted_at": now.isoformat(),
         "submitted_by": {"id": str(s.user_id), "name": "Applicant", "email": "a@example.org"},
         "call": {"id": str(s.call_id), "reference": s.call_reference, "title": {"fr": "Études"},
@@ -582,32 +581,21 @@ def _floor_snapshot(s: FloorSubmission, reference: str, number: int, now: dateti
 
 
 async def floor_submit(engine: AsyncEngine, s: FloorSubmission, *, now: datetime) -> dict[str, Any]:
-    """The submission's writes and locks only: counter, candidacy, version, audit, outbox.
+    """The submission's writes and locks only: candidacy, version, then counter, reference,
+    outbox and audit in the very statement ``submit_candidacy`` ends with.
 
     Side effects: the same rows ``submit_candidacy`` writes, in one transaction, with the
-    reference counter locked until commit as there (the one lock: the audit entry is a plain
-    insert, sealed later). Not done: reading and checking the candidacy, rendering the mail,
-    the after-commit Redis enqueues.
+    reference counter locked from that last statement until commit as there (the one lock:
+    the audit entry is a plain insert, sealed later). Not done: reading and checking the
+    candidacy, rendering the mail, the after-commit Redis enqueues.
     """
     async with engine.begin() as conn:
-        number = (
-            await conn.execute(
-                postgresql.insert(CandidacyReferenceCounter)
-                .values(call_id=s.call_id, last_number=1)
-                .on_conflict_do_update(
-                    index_elements=["call_id"],
-                    set_={"last_number": col(CandidacyReferenceCounter.last_number) + 1},
-                )
-                .returning(col(CandidacyReferenceCounter.last_number))
-            )
-        ).scalar_one()
-        reference = f"{s.call_reference}-{number:04d}"
         version = (
             await conn.execute(
                 sa.update(Candidacy)
                 .where(col(Candidacy.id) == s.candidacy_id,
                        col(Candidacy.status) == CandidacyStatus.DRAFT)
-                .values(status=CandidacyStatus.SUBMITTED, reference=reference,
+                .values(status=CandidacyStatus.SUBMITTED,
                         submitted_version=col(Candidacy.submitted_version) + 1,
                         last_submitted_at=now, has_unsubmitted_changes=False, updated_at=now)
                 .returning(col(Candidacy.submitted_version))
@@ -615,7 +603,7 @@ async def floor_submit(engine: AsyncEngine, s: FloorSubmission, *, now: datetime
         ).scalar_one_or_none()  # fmt: skip
         if version is None:
             raise _AlreadySubmitted
-        snapshot = _floor_snapshot(s, reference, version, now)
+        snapshot = _floor_snapshot(s, version, now)
         sha256 = snapshot_hash(snapshot)
         version_id = uuid.uuid4()
         await conn.execute(
@@ -624,39 +612,35 @@ async def floor_submit(engine: AsyncEngine, s: FloorSubmission, *, now: datetime
                 sha256=sha256, submitted_at=now, submitted_by_user_id=s.user_id,
             )
         )  # fmt: skip
-        await _floor_audit(conn, s, now=now, after={
-            "reference": reference, "version": version, "sha256": sha256,
-        })  # fmt: skip
-        await conn.execute(
-            postgresql.insert(Notification)
-            .values(
-                id=uuid.uuid4(), dedupe_key=f"submitted:{version_id}", user_id=s.user_id,
-                email="applicant@example.org", language=Language.FR,
-                template="submission_receipt", status=NotificationStatus.PENDING, attempts=0,
-                next_attempt_at=now, created_at=now,
-                context={"reference": reference, "sha256": sha256, "call_title": "Études",
-                         "candidacy_title": "IA aux urgences",
-                         "submitted_at_local": now.isoformat()},
-            )
-            .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        statement, params = numbering_statement(
+            call_id=s.call_id, call_reference=s.call_reference, candidacy_id=s.candidacy_id,
+            mail=_floor_mail(s, version_id, sha256, now),
+            entry=audit.new_entry(
+                actor=Actor(user_id=s.user_id), action="candidacy.submitted",
+                object_type="candidacy", object_id=s.candidacy_id, now=now,
+                after={"reference": None, "version": version, "sha256": sha256},
+            ),
         )  # fmt: skip
+        reference = (await conn.execute(statement, params)).scalar_one()
     return {"data": {"submitCandidacy": {
         "__typename": SUCCESS, "reference": reference, "serverTime": now.isoformat(),
         "sha256": sha256, "version": version,
     }}}  # fmt: skip
 
 
-async def _floor_audit(
-    conn: Any, s: FloorSubmission, *, now: datetime, after: dict[str, Any]
-) -> None:
-    """What ``audit.record`` does: insert the entry unsealed (the sealer chains it later)."""
-    await conn.execute(
-        sa.insert(audit.AuditEntry).values(
-            id=audit.new_entry_id(), occurred_at=now, actor_user_id=s.user_id,
-            action="candidacy.submitted", object_type="candidacy", object_id=str(s.candidacy_id),
-            before=None, after=audit.jsonable(after),
-        )
-    )  # fmt: skip
+def _floor_mail(
+    s: FloorSubmission, version_id: uuid.UUID, sha256: str, now: datetime
+) -> dict[str, Any]:
+    """The receipt mail's row as ``notifications.prepare`` makes it, without rendering it."""
+    return {
+        "id": uuid.uuid4(), "dedupe_key": f"submitted:{version_id}", "user_id": s.user_id,
+        "email": "applicant@example.org", "language": Language.FR,
+        "template": "submission_receipt",
+        "context": {"reference": None, "sha256": sha256, "call_title": "Études",
+                    "candidacy_title": "IA aux urgences", "submitted_at_local": now.isoformat()},
+        "status": NotificationStatus.PENDING, "attempts": 0, "next_attempt_at": now,
+        "last_error": None, "created_at": now, "sent_at": None,
+    }  # fmt: skip
 
 
 def create_floor_app() -> FastAPI:
@@ -1120,23 +1104,23 @@ def profile_module(out: Path, module: str, args: Sequence[str]) -> None:
 
 
 PROFILE_STEPS = [
-    ("backend/app.py", "get_context", "context: bearer token -> actor (4 selects)"),
+    ("backend/app.py", "get_context", "context: bearer token -> actor (1 select)"),
     ("graphql/language/parser.py", "parse", "GraphQL parse"),
     ("graphql/validation/validate.py", "validate", "GraphQL validate (+ depth, aliases)"),
     ("strawberry/schema/schema.py", "execute", "strawberry execute (parse, validate, run)"),
     ("graphql_schema/mutation_support.py", "run_mutation", "mutation: unit of work + payload"),
     ("backend/candidacies/submission.py", "submit_candidacy", "submit_candidacy service"),
-    ("backend/candidacies/submission.py", "load_contents", "  load contents (7 selects)"),
+    ("backend/candidacies/services.py", "editable_candidacy", "  candidacy + call (locked)"),
+    ("backend/candidacies/submission.py", "load_contents", "  load contents (5 selects)"),
     ("backend/candidacies/submission.py", "check_submission", "  checks"),
     ("backend/candidacies/submission.py", "canonical_snapshot", "  snapshot"),
-    ("backend/candidacies/submission.py", "next_reference", "  next reference (lock)"),
-    ("backend/core/audit.py", "record", "  audit record (insert, unsealed)"),
-    ("backend/notifications/services.py", "enqueue", "  notification (renders the mail)"),
+    ("backend/notifications/services.py", "prepare", "  receipt mail (renders it)"),
+    ("backend/candidacies/submission.py", "_number_and_record", "  numbering statement (lock)"),
     ("sqlalchemy/orm/session.py", "flush", "ORM flush (all)"),
     ("sqlalchemy/orm/session.py", "commit", "ORM commit (all)"),
     ("backend/core/db.py", "run_after_commit", "after commit: Redis enqueues"),
     ("logging/__init__.py", "handle", "logging"),
-    ("h11/_connection.py", "next_event", "h11 request parsing"),
+    ("httptools_impl.py", "data_received", "HTTP request parsing (httptools)"),
 ]
 
 
