@@ -67,7 +67,8 @@ from backend.calls.models import Call
 from backend.candidacies import services as candidacies
 from backend.candidacies.enums import BudgetCategory, CandidacyStatus, PartnerRole
 from backend.candidacies.models import Candidacy, CandidacyReferenceCounter, CandidacyVersion
-from backend.candidacies.submission import numbering_statement, snapshot_hash
+from backend.candidacies.recording import submission_statement
+from backend.candidacies.submission import snapshot_hash
 from backend.core import audit
 from backend.core.auth import Actor, hash_password
 from backend.core.clock import utcnow
@@ -553,10 +554,6 @@ class FloorSubmission(BaseModel):
     user_id: uuid.UUID
 
 
-class _AlreadySubmitted(Exception):
-    pass
-
-
 def _floor_snapshot(s: FloorSubmission, number: int, now: datetime) -> dict:
     """A snapshot of the seeded shape; the floor reads nothing, so the contents are fixed."""
     partner = {"name": "Klinik", "kind": "COMPANY", "country": "DE", "siret": None,
@@ -581,46 +578,37 @@ def _floor_snapshot(s: FloorSubmission, number: int, now: datetime) -> dict:
 
 
 async def floor_submit(engine: AsyncEngine, s: FloorSubmission, *, now: datetime) -> dict[str, Any]:
-    """The submission's writes and locks only: candidacy, version, then counter, reference,
-    outbox and audit in the very statement ``submit_candidacy`` ends with.
+    """The submission's writes and locks only, through the very statement that
+    ``submit_candidacy`` writes with on PostgreSQL (``recording.submission_statement``).
 
-    Side effects: the same rows ``submit_candidacy`` writes, in one transaction, with the
-    reference counter locked from that last statement until commit as there (the one lock:
-    the audit entry is a plain insert, sealed later). Not done: reading and checking the
-    candidacy, rendering the mail, the after-commit Redis enqueues.
+    Side effects: the same rows ``submit_candidacy`` writes (candidacy, version, counter and
+    reference, receipt mail, audit entry), in one transaction, with the reference counter
+    locked from that statement until commit as there (the one lock: the audit entry is a
+    plain insert, sealed later). Not done: reading, locking and checking the candidacy,
+    rendering the mail, the after-commit Redis enqueues. A second submission of the same
+    candidacy fails on the version's unique number.
     """
+    number = 1  # the bench resets every candidacy to a DRAFT without versions
+    snapshot = _floor_snapshot(s, number, now)
+    sha256 = snapshot_hash(snapshot)
+    version = CandidacyVersion(
+        candidacy_id=s.candidacy_id, number=number, snapshot=snapshot, sha256=sha256,
+        submitted_at=now, submitted_by_user_id=s.user_id,
+    )  # fmt: skip
+    statement, params = submission_statement(
+        call_id=s.call_id, call_reference=s.call_reference, candidacy_id=s.candidacy_id,
+        known_reference=None,
+        changes={"status": CandidacyStatus.SUBMITTED, "submitted_version": number,
+                 "last_submitted_at": now, "has_unsubmitted_changes": False, "updated_at": now},
+        version=version,
+        mail=_floor_mail(s, version.id, sha256, now),
+        entry=audit.new_entry(
+            actor=Actor(user_id=s.user_id), action="candidacy.submitted",
+            object_type="candidacy", object_id=s.candidacy_id, now=now,
+            after={"reference": None, "version": number, "sha256": sha256},
+        ),
+    )  # fmt: skip
     async with engine.begin() as conn:
-        version = (
-            await conn.execute(
-                sa.update(Candidacy)
-                .where(col(Candidacy.id) == s.candidacy_id,
-                       col(Candidacy.status) == CandidacyStatus.DRAFT)
-                .values(status=CandidacyStatus.SUBMITTED,
-                        submitted_version=col(Candidacy.submitted_version) + 1,
-                        last_submitted_at=now, has_unsubmitted_changes=False, updated_at=now)
-                .returning(col(Candidacy.submitted_version))
-            )
-        ).scalar_one_or_none()  # fmt: skip
-        if version is None:
-            raise _AlreadySubmitted
-        snapshot = _floor_snapshot(s, version, now)
-        sha256 = snapshot_hash(snapshot)
-        version_id = uuid.uuid4()
-        await conn.execute(
-            sa.insert(CandidacyVersion).values(
-                id=version_id, candidacy_id=s.candidacy_id, number=version, snapshot=snapshot,
-                sha256=sha256, submitted_at=now, submitted_by_user_id=s.user_id,
-            )
-        )  # fmt: skip
-        statement, params = numbering_statement(
-            call_id=s.call_id, call_reference=s.call_reference, candidacy_id=s.candidacy_id,
-            mail=_floor_mail(s, version_id, sha256, now),
-            entry=audit.new_entry(
-                actor=Actor(user_id=s.user_id), action="candidacy.submitted",
-                object_type="candidacy", object_id=s.candidacy_id, now=now,
-                after={"reference": None, "version": version, "sha256": sha256},
-            ),
-        )  # fmt: skip
         reference = (await conn.execute(statement, params)).scalar_one()
     return {"data": {"submitCandidacy": {
         "__typename": SUCCESS, "reference": reference, "serverTime": now.isoformat(),
@@ -670,7 +658,7 @@ def create_floor_app() -> FastAPI:
     async def submit(body: FloorSubmission) -> dict[str, Any] | JSONResponse:
         try:
             return await floor_submit(engine, body, now=utcnow())
-        except _AlreadySubmitted:
+        except sa.exc.IntegrityError:
             return JSONResponse({"errors": [{"message": "already submitted"}]}, 409)
 
     return app

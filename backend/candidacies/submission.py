@@ -6,7 +6,6 @@ submission at or after the (effective) deadline is refused with ``DeadlinePassed
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import uuid
@@ -15,9 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.accounts.models import Organisation, User
@@ -26,7 +22,7 @@ from backend.calls.eligibility import EligibilityRules
 from backend.calls.enums import QuestionKind
 from backend.calls.models import Call, FormQuestion
 from backend.calls.presentation import in_zone
-from backend.candidacies import queries
+from backend.candidacies import queries, recording
 from backend.candidacies.answers import is_answered
 from backend.candidacies.enums import CandidacyStatus
 from backend.candidacies.errors import SubmissionProblem, SubmissionRejected
@@ -36,7 +32,6 @@ from backend.candidacies.models import (
     Candidacy,
     CandidacyAnswer,
     CandidacyPartner,
-    CandidacyReferenceCounter,
     CandidacyVersion,
 )
 from backend.candidacies.services import audit_change, editable_candidacy
@@ -46,7 +41,6 @@ from backend.core.errors import NotFound
 from backend.core.i18n import pick_text
 from backend.core.jobs import enqueue_after_commit
 from backend.notifications import services as notifications
-from backend.notifications.models import Notification
 
 RENDER_RECEIPT_JOB = "render_receipt"
 
@@ -215,7 +209,7 @@ def canonical_snapshot(
     """The version's facts as plain JSON values, in a fixed shape (see the receipt).
 
     The candidacy's reference is not part of it: a first submission gets its number from the
-    call's counter in its very last statement (see :func:`_number_and_record`), after the
+    call's counter in its very last statement (see :mod:`backend.candidacies.recording`), after the
     hash is taken. The snapshot names the candidacy by its id, which the reference is bound to.
     """
     c, candidacy = contents, contents.candidacy
@@ -270,33 +264,6 @@ def snapshot_hash(snapshot: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-@functools.cache
-def _next_number_statement(dialect: str) -> Any:
-    """The counter's upsert, built once per dialect (it runs under the counter's lock)."""
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    counter = CandidacyReferenceCounter.__table__.c  # type: ignore[attr-defined]
-    return (
-        insert(CandidacyReferenceCounter)
-        .values(call_id=sa.bindparam("call_id"), last_number=1)
-        .on_conflict_do_update(
-            index_elements=["call_id"], set_={"last_number": counter.last_number + 1}
-        )
-        .returning(counter.last_number)
-    )
-
-
-async def next_reference(session: AsyncSession, call: Call) -> str:
-    """The call's next reference number, gap-free, in one round trip.
-
-    ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` creates or advances the call's counter
-    and keeps its row locked until commit; a rolled-back submission rolls its increment back
-    with it, so numbers never skip and never repeat.
-    """
-    stmt = _next_number_statement(session.get_bind().dialect.name)
-    number = (await session.exec(stmt, params={"call_id": call.id})).scalar_one()
-    return f"{call.reference}-{number:04d}"
-
-
 @dataclass(frozen=True)
 class SubmissionReceipt:
     candidacy: Candidacy
@@ -334,22 +301,23 @@ async def submit_candidacy(
         submitted_at=now,
         submitted_by_user_id=user.id,
     )
-    session.add(version)
-    candidacy.status = CandidacyStatus.SUBMITTED
-    candidacy.submitted_version = number
-    candidacy.last_submitted_at = now
-    candidacy.has_unsubmitted_changes = False
-    candidacy.updated_at = now
-    session.add(candidacy)
-    await session.flush()
-    record = _SubmissionRecord(
+    writes = recording.SubmissionWrites(
+        candidacy=candidacy,
+        changes={
+            "status": CandidacyStatus.SUBMITTED,
+            "submitted_version": number,
+            "last_submitted_at": now,
+            "has_unsubmitted_changes": False,
+            "updated_at": now,
+        },
+        version=version,
         mail=notifications.prepare(
             user,
             "submission_receipt",
             {
                 "call_title": pick_text(call.title, user.language) or call.reference,
                 "candidacy_title": candidacy.title,
-                "reference": candidacy.reference or REFERENCE_PENDING,
+                "reference": candidacy.reference or recording.REFERENCE_PENDING,
                 "submitted_at_local": in_zone(now, call.timezone).isoformat(),
                 "sha256": version.sha256,
             },
@@ -362,161 +330,14 @@ async def submit_candidacy(
             object_type="candidacy",
             object_id=candidacy.id,
             now=now,
-            after={"reference": None, "version": number, "sha256": version.sha256},
+            after={"reference": candidacy.reference, "version": number, "sha256": version.sha256},
         ),
     )
-    if candidacy.reference is None and session.get_bind().dialect.name == "postgresql":
-        reference = await _number_and_record(session, call, candidacy, record)
-    else:
-        reference = candidacy.reference or await next_reference(session, call)
-        candidacy.reference = reference
-        session.add(candidacy)
-        await _record(session, record, reference)
+    reference = await recording.write_submission(session, call, writes)
     enqueue_after_commit(
         session, RENDER_RECEIPT_JOB, job_id=f"receipt:{version.id}", version_id=str(version.id)
     )
     return SubmissionReceipt(candidacy, version, reference, now, version.sha256)
-
-
-REFERENCE_PENDING = "…"
-"""Stands for the reference while the receipt mail is checked to render, before it exists."""
-
-
-@dataclass(frozen=True)
-class _SubmissionRecord:
-    """The rows a submission writes besides its version, each naming the reference."""
-
-    mail: dict[str, Any]
-    entry: audit.AuditEntry
-
-    def with_reference(self, reference: str) -> tuple[dict[str, Any], audit.AuditEntry]:
-        self.mail["context"]["reference"] = reference
-        assert self.entry.after is not None
-        self.entry.after["reference"] = reference
-        return self.mail, self.entry
-
-
-async def _record(session: AsyncSession, record: _SubmissionRecord, reference: str) -> None:
-    """Write the receipt mail and the audit entry, the reference known (any database)."""
-    mail, entry = record.with_reference(reference)
-    await notifications.insert_prepared(session, [mail])
-    session.add(entry)
-    await session.flush()
-
-
-async def _number_and_record(
-    session: AsyncSession, call: Call, candidacy: Candidacy, record: _SubmissionRecord
-) -> str:
-    """PostgreSQL, first submission: number it and write what names the number, at once.
-
-    The call's counter stays locked from its increment until commit, and every submission to
-    the call queues on it: what happens in between is what limits a call's submission rate.
-    So everything else is written before, and this one statement advances the counter, sets
-    the candidacy's reference, inserts the receipt mail and the audit entry with the
-    reference merged into their JSON: the lock is held for one statement and the commit,
-    not for a round trip per row. (SQLite takes one writer at a time anyway.)
-    """
-    mail, entry = record.with_reference(REFERENCE_PENDING)
-    statement, params = numbering_statement(
-        call_id=call.id,
-        call_reference=call.reference,
-        candidacy_id=candidacy.id,
-        mail=mail,
-        entry=entry,
-    )
-    reference: str = (await session.exec(statement, params=params)).scalar_one()
-    set_committed_value(candidacy, "reference", reference)
-    mail["context"]["reference"] = reference
-    notifications.wake_sender(session, mail["created_at"])
-    return reference
-
-
-def numbering_statement(
-    *,
-    call_id: uuid.UUID,
-    call_reference: str,
-    candidacy_id: uuid.UUID,
-    mail: dict[str, Any],
-    entry: audit.AuditEntry,
-) -> tuple[Any, dict[str, Any]]:
-    """The statement of :func:`_number_and_record` and its parameters (PostgreSQL only).
-
-    Public for the submissions benchmark's floor, which runs the very same statement.
-    """
-    params = {
-        # No name of a candidacy column: the UPDATE would take it as a value to set.
-        "counter_call_id": call_id,
-        "prefix": call_reference,
-        "candidacy_id": candidacy_id,
-        **{f"mail_{name}": value for name, value in mail.items()},
-        **{f"entry_{name}": value for name, value in _row_of(entry).items()},
-    }
-    return _numbering_statement(tuple(mail), tuple(_row_of(entry))), params
-
-
-def _row_of(entry: audit.AuditEntry) -> dict[str, Any]:
-    table = audit.AuditEntry.__table__  # type: ignore[attr-defined]
-    return {c.name: getattr(entry, c.name) for c in table.columns if c.name not in _SEALING}
-
-
-_SEALING = frozenset({"seq", "prev_hash", "hash"})
-
-
-@functools.cache
-def _numbering_statement(mail_columns: tuple[str, ...], entry_columns: tuple[str, ...]) -> Any:
-    """``WITH number AS (upsert counter), ref AS (...), UPDATE candidacy, INSERT notification,
-    INSERT audit_entry SELECT ref``, built once (its parameters change, not its shape)."""
-    counter = CandidacyReferenceCounter.__table__  # type: ignore[attr-defined]
-    number = (
-        postgresql.insert(counter)
-        .values(call_id=sa.bindparam("counter_call_id"), last_number=1)
-        .on_conflict_do_update(
-            index_elements=["call_id"], set_={"last_number": counter.c.last_number + 1}
-        )
-        .returning(counter.c.last_number)
-        .cte("number")
-    )
-    digits = sa.cast(number.c.last_number, sa.String)
-    # f"{n:04d}": at least four digits (lpad alone would cut 10000 to "1000").
-    padded = sa.func.lpad(digits, sa.func.greatest(4, sa.func.length(digits)), "0")
-    formatted = sa.bindparam("prefix", type_=sa.String) + sa.literal("-") + padded
-    ref = sa.select(formatted.label("reference")).cte("ref")
-    candidacies = Candidacy.__table__  # type: ignore[attr-defined]
-    name_candidacy = (
-        sa.update(candidacies)
-        .where(candidacies.c.id == sa.bindparam("candidacy_id"))
-        .values(reference=sa.select(ref.c.reference).scalar_subquery())
-        .returning(candidacies.c.id)
-        .cte("named")
-    )
-    notification_table: sa.Table = Notification.__table__  # type: ignore[attr-defined]
-    audit_table: sa.Table = audit.AuditEntry.__table__  # type: ignore[attr-defined]
-    mail = _insert_naming(notification_table, mail_columns, "mail_", "context", ref)
-    mail = mail.on_conflict_do_nothing(index_elements=["dedupe_key"])
-    entry = _insert_naming(audit_table, entry_columns, "entry_", "after", ref)
-    return sa.select(ref.c.reference).add_cte(
-        name_candidacy,
-        mail.returning(notification_table.c.id).cte("mailed"),
-        entry.returning(audit_table.c.id).cte("audited"),
-    )
-
-
-def _insert_naming(
-    table: sa.Table, columns: tuple[str, ...], prefix: str, json_column: str, ref: sa.CTE
-) -> Any:
-    """``INSERT INTO table SELECT`` its parameters, with ``{"reference": ...}`` merged into
-    ``json_column`` (jsonb ``||``)."""
-    values: list[sa.ColumnElement[Any]] = []
-    for name in columns:
-        column = table.c[name]
-        if name == json_column:
-            param = sa.bindparam(prefix + name, type_=postgresql.JSONB)
-            merged = param.op("||")(sa.func.jsonb_build_object("reference", ref.c.reference))
-            values.append(sa.cast(merged, column.type))
-        else:
-            values.append(sa.bindparam(prefix + name, type_=column.type))
-    rows = sa.select(*values).select_from(ref)
-    return postgresql.insert(table).from_select(list(columns), rows)
 
 
 async def withdraw_candidacy(
