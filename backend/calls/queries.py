@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +23,7 @@ from backend.calls.models import (
     Funder,
     Programme,
 )
+from backend.calls.rules import is_structure_frozen
 from backend.core.auth import Actor
 from backend.core.batching import group_by, index_by
 from backend.core.i18n import Language
@@ -174,6 +176,33 @@ async def questions_by_call(
 ) -> dict[uuid.UUID, list[FormQuestion]]:
     rows = (await session.exec(_QUESTIONS, params={"ids": list(call_ids)})).all()
     return group_by(rows, lambda r: r.call_id)
+
+
+FROZEN_FORMS_KEPT = 256
+_frozen_forms: OrderedDict[uuid.UUID, list[FormQuestion]] = OrderedDict()
+
+
+async def form_of(session: AsyncSession, call: Call) -> list[FormQuestion]:
+    """The call's questions in order.
+
+    From OPEN on a call's form can no longer change (:func:`rules.is_structure_frozen`, and
+    a call never goes back), yet every save of answers, every upload and every submission
+    reads it: this process keeps the forms of the last :data:`FROZEN_FORMS_KEPT` frozen
+    calls. The kept instances are detached from any session; treat them as read-only.
+    """
+    if not is_structure_frozen(call):
+        return (await questions_by_call(session, [call.id])).get(call.id, [])
+    form = _frozen_forms.get(call.id)
+    if form is None:
+        form = (await questions_by_call(session, [call.id])).get(call.id, [])
+        for question in form:
+            session.expunge(question)
+        _frozen_forms[call.id] = form
+        while len(_frozen_forms) > FROZEN_FORMS_KEPT:
+            _frozen_forms.popitem(last=False)
+    else:
+        _frozen_forms.move_to_end(call.id)
+    return form
 
 
 async def criteria_by_call(

@@ -45,7 +45,7 @@ async def attach_file(
     candidacy, call = await editable_candidacy(
         session, actor=actor, candidacy_id=candidacy_id, now=now
     )
-    questions = (await call_queries.questions_by_call(session, [call.id])).get(call.id, [])
+    questions = await call_queries.form_of(session, call)
     if not any(q.key == question_key and q.kind is QuestionKind.FILE for q in questions):
         raise InvalidInput.single("questionKey", "not a file question of this call", "NOT_FILE")
     key = new_key("attachments")

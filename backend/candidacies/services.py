@@ -290,10 +290,7 @@ async def save_answers(
     candidacy, call = await editable_candidacy(
         session, actor=actor, candidacy_id=candidacy_id, now=now
     )
-    questions = {
-        q.key: q
-        for q in (await call_queries.questions_by_call(session, [call.id])).get(call.id, [])
-    }
+    questions = {q.key: q for q in await call_queries.form_of(session, call)}
     clean, problems = _clean_answers(questions, answers)
     if problems:
         raise InvalidInput(problems)

@@ -68,7 +68,7 @@ async def load_contents(
     return CandidacyContents(
         call=call,
         candidacy=candidacy,
-        questions=(await call_queries.questions_by_call(session, [call.id])).get(call.id, []),
+        questions=await call_queries.form_of(session, call),
         partners=await queries.partners_with_organisations(session, candidacy.id),
         answers={a.question_key: a.value for a in answers},
         budget=(await queries.budget_by_candidacy(session, ids)).get(candidacy.id, []),

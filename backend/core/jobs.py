@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -21,6 +22,12 @@ log = logging.getLogger(__name__)
 
 JOB_QUEUE_KEY = "job_queue"
 RECENT_JOB_TTL_S = 5.0
+_ENQUEUE_SCRIPT = """
+if redis.call('exists', KEYS[1], KEYS[2]) > 0 then return 0 end
+redis.call('psetex', KEYS[1], ARGV[1], ARGV[2])
+redis.call('zadd', KEYS[3], ARGV[3], ARGV[4])
+return 1
+"""
 RECENT_JOB_IDS = 4096
 
 
@@ -62,6 +69,8 @@ class ArqJobQueue:
         self._pool: Any = pool
         self._owns_pool = pool is None
         self._recent: dict[str, float] = {}
+        self._script: Any = None
+        self._script_pool: Any = None
 
     async def _get_pool(self) -> Any:
         if self._pool is None:
@@ -76,9 +85,31 @@ class ArqJobQueue:
         if job_id is not None and self._enqueued_lately(job_id):
             return
         pool = await self._get_pool()
-        await pool.enqueue_job(name, _job_id=job_id, _defer_until=defer_until, **kwargs)
+        await self._enqueue_job(pool, name, job_id or uuid.uuid4().hex, defer_until, kwargs)
         if job_id is not None:
             self._remember(job_id)
+
+    async def _enqueue_job(
+        self, pool: Any, name: str, job_id: str, defer_until: datetime | None, kwargs: Any
+    ) -> bool:
+        """``pool.enqueue_job`` in one round trip instead of three; False if refused.
+
+        arq (0.28) WATCHes the job key, asks whether the job or its result exists, then
+        writes the job and its queue entry in a MULTI. The script does the same check and
+        the same two writes atomically in Redis, in arq's formats (arq's own serializer and
+        key prefixes), so arq's workers run the job as if arq had queued it.
+        """
+        from arq.constants import job_key_prefix, result_key_prefix
+        from arq.jobs import serialize_job
+
+        if self._script is None or self._script_pool is not pool:
+            self._script, self._script_pool = pool.register_script(_ENQUEUE_SCRIPT), pool
+        now_ms = int(time.time() * 1000)
+        score = int(defer_until.timestamp() * 1000) if defer_until is not None else now_ms
+        job = serialize_job(name, (), kwargs, None, now_ms, serializer=pool.job_serializer)
+        keys = [job_key_prefix + job_id, result_key_prefix + job_id, pool.default_queue_name]
+        expires_ms = score - now_ms + pool.expires_extra_ms
+        return bool(await self._script(keys=keys, args=[expires_ms, job, score, job_id]))
 
     def _enqueued_lately(self, job_id: str) -> bool:
         """Whether this queue enqueued ``job_id`` less than :data:`RECENT_JOB_TTL_S` ago.
