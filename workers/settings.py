@@ -33,7 +33,15 @@ JOB_TIMEOUT_S = 60
 MAX_TRIES = 5
 """Starts of one job (a retry after a kill or a cancellation counts); the sweep backs it up."""
 CRON_RESULT_KEEP_S = 3600
-"""A cron run's result, under its per-minute id, stops a late worker from enqueuing it again."""
+"""A cron run's result, under its per-run id, stops a late worker from enqueuing it again.
+
+arq's ``cron()`` keeps no result unless told (its ``keep_result`` defaults to 0, whatever the
+worker's ``keep_result``), hence :data:`_CRON`."""
+_CRON: dict[str, Any] = {
+    "run_at_startup": True,
+    "unique": True,
+    "keep_result": CRON_RESULT_KEEP_S,
+}
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -82,11 +90,11 @@ class WorkerSettings:
     ]
     cron_jobs = [
         # Every minute, in UTC (``timezone`` below), unique across workers.
-        cron(sweep_deadlines, second=0, run_at_startup=True, unique=True),
-        cron(send_notifications, second=30, run_at_startup=True, unique=True),
-        cron(render_missing_receipts, second=15, run_at_startup=True, unique=True),
+        cron(sweep_deadlines, second=0, **_CRON),
+        cron(send_notifications, second=30, **_CRON),
+        cron(render_missing_receipts, second=15, **_CRON),
         # Every five seconds: about how long an audit entry stays outside the hash chain.
-        cron(seal_audit, second=set(range(0, 60, 5)), run_at_startup=True, unique=True),
+        cron(seal_audit, second=set(range(0, 60, 5)), **_CRON),
     ]
     on_startup = startup
     on_shutdown = shutdown

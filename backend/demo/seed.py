@@ -3,7 +3,8 @@
 Everything goes through the real services (``create_user``, ``grant_role``,
 ``create_organisation``, ``add_member``, ``create_funder``, ``create_programme``,
 ``create_call``, ``publish_call``, ``transition_call``), so the demo passes the same validation
-and permission checks as real data and leaves a verifiable audit chain. It is written in one
+and permission checks as real data and leaves audit entries that the worker (or ``aap audit
+seal``) chains into a verifiable audit chain. It is written in one
 unit of work: a failure leaves no half-seeded database behind.
 
 Dates are relative to ``now``, so the demo always has an OPEN call: *AAP Impact IA* opened

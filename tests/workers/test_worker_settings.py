@@ -46,6 +46,14 @@ def test_worker_sweeps_every_minute_in_utc_once_across_workers():
         assert job.minute is None and job.hour is None
 
 
+def test_every_cron_run_keeps_its_result_so_a_late_worker_does_not_repeat_it():
+    worker = _worker()
+
+    for job in worker.cron_jobs:
+        # arq's cron() keeps nothing by default, whatever the worker's keep_result says.
+        assert job.keep_result_s is not None and job.keep_result_s >= 60, job.name
+
+
 def test_worker_seals_the_audit_chain_every_five_seconds_once_across_workers():
     # Act
     worker = _worker()
