@@ -117,6 +117,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         # Uploads (GraphQL multipart request spec). CSRF: we authenticate by bearer header
         # only, never by cookie, so a cross-site form cannot act as a signed-in user.
         multipart_uploads_enabled=True,
+        max_concurrent_operations=settings.graphql_max_concurrent_operations,
     )
     app.include_router(router, prefix="/graphql")
     app.include_router(downloads.router)

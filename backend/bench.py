@@ -612,7 +612,7 @@ async def floor_submit(engine: AsyncEngine, s: FloorSubmission, *, now: datetime
         reference = (await conn.execute(statement, params)).scalar_one()
     return {"data": {"submitCandidacy": {
         "__typename": SUCCESS, "reference": reference, "serverTime": now.isoformat(),
-        "sha256": sha256, "version": version,
+        "sha256": sha256, "version": number,
     }}}  # fmt: skip
 
 

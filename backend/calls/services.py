@@ -599,12 +599,19 @@ async def open_due_calls(session: AsyncSession, *, now: datetime) -> list[Call]:
 
 
 async def lock_call(session: AsyncSession, call_id: uuid.UUID) -> Call | None:
-    """The call row, locked until commit (closing and scheduling serialise on it)."""
+    """The call row, locked until commit (closing and scheduling serialise on it).
+
+    ``FOR NO KEY UPDATE``, not ``FOR UPDATE``: nothing here changes the call's key, and a
+    plain ``FOR UPDATE`` would also block the ``FOR KEY SHARE`` that PostgreSQL's foreign-key
+    check takes on the call when a first submission creates the call's reference counter row.
+    Closing, holding the call and waiting for a draft that submission holds, would then
+    deadlock with it.
+    """
     return (
         await session.exec(
             select(Call)
             .where(col(Call.id) == call_id)
-            .with_for_update()
+            .with_for_update(key_share=True)
             .execution_options(populate_existing=True)
         )
     ).first()

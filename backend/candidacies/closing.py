@@ -54,10 +54,10 @@ async def close_call(
     call = await call_services.lock_call(session, call_id)
     if call is None or call.status is not CallStatus.OPEN or now < call.deadline_at:
         return None
-    # A submission in flight holds its candidacy row, then takes only its call's reference
-    # counter, which closing never touches: closing waits for it to commit and then finds
-    # the candidacy SUBMITTED, never a deadlock. (Audit entries take no lock: they are sealed
-    # later.)
+    # A submission in flight holds its candidacy row, then its call's reference counter
+    # (whose foreign key takes FOR KEY SHARE on the call: lock_call's FOR NO KEY UPDATE lets
+    # it through) and nothing closing holds: closing waits for it to commit and then finds
+    # the candidacy SUBMITTED. (Audit entries take no lock: they are sealed later.)
     drafts_left = await _expire_drafts(session, call, now=now, audited=False)
     await call_services.mark_call_closed(session, call, now=now)
     await _audit_expired(session, call, drafts_left, now=now)

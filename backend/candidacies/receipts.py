@@ -1,8 +1,14 @@
 """The acknowledgement of receipt: a PDF restating a submitted version's facts and its hash.
 
-Rendered by a worker from the version's frozen snapshot (never from the live candidacy), in
-the submitter's language under a trilingual heading, and stored once: a job that runs twice,
-or two workers racing, leave exactly one object recorded on the version.
+Every fact comes from the frozen snapshot, but for the candidacy's reference: a first
+submission is numbered in its last statement, after the hash is taken, so the reference is
+read from the candidacy (where it never changes once given). The hash covers the snapshot,
+which names the candidacy by its id; the audit entry of the submission, sealed into the hash
+chain within seconds, binds the reference to that hash.
+
+Rendered by a worker in the submitter's language under a trilingual heading, and stored once:
+a job that runs twice, or two workers racing, leave exactly one object recorded on the
+version.
 
 Applicant text is untrusted. The template autoescapes everything, no value is marked safe,
 and WeasyPrint gets a URL fetcher that refuses every URL, so neither a ``file://`` path nor

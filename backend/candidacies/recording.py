@@ -35,7 +35,7 @@ REFERENCE_PENDING = "…"
 """Stands for the reference where a row is made before the number exists."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class SubmissionWrites:
     """What one submission writes, made and checked in Python before anything is written.
 
@@ -52,6 +52,7 @@ class SubmissionWrites:
     entry: audit.AuditEntry
 
     def name(self, reference: str) -> None:
+        """Put the reference where the mail and the entry name it (in place)."""
         self.mail["context"]["reference"] = reference
         assert self.entry.after is not None
         self.entry.after["reference"] = reference
@@ -70,6 +71,7 @@ async def write_submission(session: AsyncSession, call: Call, writes: Submission
 
 
 async def _write_step_by_step(session: AsyncSession, call: Call, writes: SubmissionWrites) -> str:
+    """Any database: number first (the counter stays locked until commit), then each row."""
     candidacy = writes.candidacy
     for name, value in writes.changes.items():
         setattr(candidacy, name, value)
@@ -85,6 +87,8 @@ async def _write_step_by_step(session: AsyncSession, call: Call, writes: Submiss
 async def _write_in_one_statement(
     session: AsyncSession, call: Call, writes: SubmissionWrites
 ) -> str:
+    """PostgreSQL: :func:`submission_statement`, then the instances brought in line with
+    what it wrote (committed values: nothing left to flush)."""
     statement, params = submission_statement(
         call_id=call.id,
         call_reference=call.reference,
@@ -172,6 +176,8 @@ _SEALING = frozenset({"seq", "prev_hash", "hash"})
 
 
 def _columns(model: Any, instance: Any, *, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Every column's value on ``instance``, None included: these tables have no server
+    defaults, so an explicit NULL writes what an ORM insert would."""
     table: sa.Table = model.__table__
     return {c.name: getattr(instance, c.name) for c in table.columns if c.name not in skip}
 

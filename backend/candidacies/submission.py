@@ -291,6 +291,22 @@ async def submit_candidacy(
         raise SubmissionRejected(problems)
     user = await session.get(User, actor.user_id)
     assert user is not None
+    writes = _writes_of(contents, actor=actor, user=user, now=now)
+    reference = await recording.write_submission(session, call, writes)
+    version = writes.version
+    enqueue_after_commit(
+        session, RENDER_RECEIPT_JOB, job_id=f"receipt:{version.id}", version_id=str(version.id)
+    )
+    return SubmissionReceipt(candidacy, version, reference, now, version.sha256)
+
+
+def _writes_of(
+    contents: CandidacyContents, *, actor: Actor, user: User, now: datetime
+) -> recording.SubmissionWrites:
+    """Everything the submission will write, made in memory: the candidacy's new state, the
+    next version (snapshot and hash), the receipt mail (checked to render) and the audit
+    entry; both name the reference, filled in when it is known."""
+    candidacy, call = contents.candidacy, contents.call
     number = candidacy.submitted_version + 1
     snapshot = canonical_snapshot(contents, number=number, submitted_at=now, submitted_by=user)
     version = CandidacyVersion(
@@ -301,7 +317,7 @@ async def submit_candidacy(
         submitted_at=now,
         submitted_by_user_id=user.id,
     )
-    writes = recording.SubmissionWrites(
+    return recording.SubmissionWrites(
         candidacy=candidacy,
         changes={
             "status": CandidacyStatus.SUBMITTED,
@@ -333,11 +349,6 @@ async def submit_candidacy(
             after={"reference": candidacy.reference, "version": number, "sha256": version.sha256},
         ),
     )
-    reference = await recording.write_submission(session, call, writes)
-    enqueue_after_commit(
-        session, RENDER_RECEIPT_JOB, job_id=f"receipt:{version.id}", version_id=str(version.id)
-    )
-    return SubmissionReceipt(candidacy, version, reference, now, version.sha256)
 
 
 async def withdraw_candidacy(

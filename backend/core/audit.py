@@ -168,7 +168,6 @@ async def record(
     object_type: str,
     object_id: uuid.UUID | str,
     now: datetime,
-    key: str | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEntry:
@@ -177,8 +176,7 @@ async def record(
     A plain INSERT and no lock: chaining here would make every audited write on the platform
     wait for one row lock held until its commit. :func:`seal_pending` chains the entry after
     the commit (the entry rolls back with the transaction, so nothing is ever chained that did
-    not happen). The returned entry has ``seq``, ``prev_hash`` and ``hash`` None. ``key`` is
-    accepted for symmetry with the sealer and is not used here.
+    not happen). The returned entry has ``seq``, ``prev_hash`` and ``hash`` None.
 
     Side effects: inserts (and flushes) one ``audit_entry`` row.
     """

@@ -64,7 +64,8 @@ class Settings(BaseSettings):
     graphql_max_tokens: int = 2000
     graphql_max_aliases: int = 30
     graphql_max_concurrent_operations: int = 4
-    """GraphQL operations one API process runs at once (0: no limit); see graphql_schema.http."""
+    """GraphQL operations one API process executes at once (0: no limit); see
+    graphql_schema.http.OperationGate."""
     graphql_max_page_size: int = 100
     log_level: str = "INFO"
     # Outgoing mail (the notification outbox): with no smtp_host, mails go to .eml files.

@@ -10,10 +10,13 @@ from datetime import timedelta
 
 from backend.calls import services as calls
 from backend.calls.enums import CallStatus
+from backend.candidacies import closing, submission
 from backend.candidacies.enums import CandidacyStatus
+from backend.candidacies.queries import readable_candidacy_and_call
 from backend.core.auth import Actor
 from backend.core.db import unit_of_work
 from backend.core.errors import DomainError
+from tests.support.scenario import applicant, build_scenario, open_call, prepare_candidacy
 from tests.workers.support import (
     audit_actions,
     audit_chain_problems,
@@ -103,3 +106,51 @@ async def test_close_call_racing_an_extension_never_closes_before_the_new_deadli
         assert (call.status, call.deadline_at) == (CallStatus.CLOSED, world.deadline)
     else:
         assert (call.status, call.deadline_at) == (CallStatus.OPEN, new_deadline)
+
+
+async def test_closing_while_the_calls_first_submission_is_in_flight_never_deadlocks(
+    session_factory, clock
+):
+    """The first submission to a call creates the call's reference counter, whose foreign key
+    makes PostgreSQL take FOR KEY SHARE on the call; closing holds the call locked while it
+    waits for the drafts, that submission's candidacy among them. Neither may wait for the
+    other."""
+    # Arrange: an OPEN call without any submission yet, one complete draft.
+    now = clock.now()
+    base = await build_scenario(session_factory, now)
+    actor = applicant(base.users["applicant_x"].user, base.org_x)
+    async with unit_of_work(session_factory) as uow:
+        call = await open_call(
+            uow.session, now, base.programme_a, base.funder_a,
+            deadline_at=now + timedelta(minutes=1),
+        )  # fmt: skip
+        draft = await prepare_candidacy(uow.session, now, actor, call, base.org_x)
+    candidacy_locked = asyncio.Event()
+
+    async def submit() -> str:
+        async with unit_of_work(session_factory) as uow:
+            await readable_candidacy_and_call(uow.session, actor, draft.id, lock=True)
+            candidacy_locked.set()
+            await asyncio.sleep(0.5)  # closing now holds the call and waits for this row
+            receipt = await submission.submit_candidacy(
+                uow.session, actor=actor, candidacy_id=draft.id, now=now
+            )
+        return receipt.reference
+
+    async def close() -> object:
+        await candidacy_locked.wait()
+        async with unit_of_work(session_factory) as uow:
+            return await closing.close_call(
+                uow.session, call_id=call.id, now=now + timedelta(minutes=1)
+            )
+
+    # Act
+    reference, report = await asyncio.wait_for(asyncio.gather(submit(), close()), timeout=30)
+
+    # Assert: both went through, in that order.
+    assert reference == f"{call.reference}-0001"
+    assert report is not None
+    call_after = await reload_call(session_factory, call.id)
+    assert call_after.status is CallStatus.CLOSED
+    statuses = {c.id: c.status for c in await candidacies_of(session_factory, call.id)}
+    assert statuses == {draft.id: CandidacyStatus.SUBMITTED}
