@@ -186,13 +186,61 @@ async def close_call_by_hand(
     return call
 
 
+async def start_evaluation(
+    session: AsyncSession, *, actor: Actor, call_id: uuid.UUID, now: datetime
+) -> Call:
+    """CLOSED -> IN_EVALUATION, once no individual extension is still running.
+
+    An extension is the funder's promise to one applicant, and a candidacy can no longer
+    change once the call is in evaluation: starting it before every extension has ended is
+    refused (``EXTENSIONS_RUNNING``). The drafts left, whose extension has ended but which the
+    sweeper has not reached yet, become NOT_SUBMITTED with it (audited), so no draft outlives
+    the closing stage. Side effects: call IN_EVALUATION (audited); drafts settled.
+    """
+    call = await call_services.managed_call(session, actor=actor, call_id=call_id)
+    if call.status is CallStatus.CLOSED:
+        running, last_end = await _running_extensions(session, call.id, now=now)
+        if running:
+            assert last_end is not None
+            raise InvalidInput.single(
+                "to",
+                f"{running} candidacies have an individual extension until"
+                f" {in_zone(last_end, call.timezone).isoformat()}: evaluation starts after it",
+                "EXTENSIONS_RUNNING",
+            )
+    moved = await call_services.transition_call(
+        session, actor=actor, call_id=call_id, to=CallStatus.IN_EVALUATION, now=now
+    )
+    await _expire_drafts(session, moved, now=now)
+    return moved
+
+
+async def _running_extensions(
+    session: AsyncSession, call_id: uuid.UUID, *, now: datetime
+) -> tuple[int, datetime | None]:
+    """How many drafts of the call may still be submitted under an extension, and until when."""
+    count, last_end = (
+        await session.exec(
+            select(sa.func.count(), sa.func.max(col(Candidacy.extended_deadline_at))).where(
+                col(Candidacy.call_id) == call_id,
+                col(Candidacy.status) == CandidacyStatus.DRAFT,
+                col(Candidacy.extended_deadline_at) > now,
+            )
+        )
+    ).one()
+    return int(count), last_end
+
+
 async def move_call(
     session: AsyncSession, *, actor: Actor, call_id: uuid.UUID, to: CallStatus, now: datetime
 ) -> Call:
     """One lifecycle step asked for by a manager; closing takes the deadline's own path, so
-    drafts are settled the same way whoever closes the call."""
+    drafts are settled the same way whoever closes the call, and evaluation waits for the
+    individual extensions (:func:`start_evaluation`)."""
     if to is CallStatus.CLOSED:
         return await close_call_by_hand(session, actor=actor, call_id=call_id, now=now)
+    if to is CallStatus.IN_EVALUATION:
+        return await start_evaluation(session, actor=actor, call_id=call_id, now=now)
     return await call_services.transition_call(
         session, actor=actor, call_id=call_id, to=to, now=now
     )

@@ -13,7 +13,7 @@ from backend.candidacies import closing, management, submission
 from backend.candidacies.enums import CandidacyStatus
 from backend.core.auth import Actor
 from backend.core.db import unit_of_work
-from backend.core.errors import InvalidInput
+from backend.core.errors import DomainError, InvalidInput
 from tests.support import factories as f
 from tests.support import scenario as sc
 
@@ -94,3 +94,74 @@ async def test_extension_reopens_a_draft_the_closing_marked_not_submitted(
     assert closed_call.status is CallStatus.CLOSED
     assert reopened.status is CandidacyStatus.DRAFT
     assert receipt.candidacy.status is CandidacyStatus.SUBMITTED
+
+
+async def _closed_with_extension(session_factory, clock, draft, *, hours: int):
+    call, candidacy, _ = draft
+    clock.advance(timedelta(hours=1))
+    async with unit_of_work(session_factory) as uow:
+        await closing.close_call_by_hand(uow.session, actor=ADMIN, call_id=call.id, now=clock.now())
+    async with unit_of_work(session_factory) as uow:
+        await management.grant_extension(
+            uow.session, actor=ADMIN, candidacy_id=candidacy.id,
+            until=clock.now() + timedelta(hours=hours), now=clock.now(),
+        )  # fmt: skip
+    return call, candidacy
+
+
+async def test_evaluation_waits_for_a_running_individual_extension(session_factory, clock, draft):
+    # Arrange
+    call, candidacy = await _closed_with_extension(session_factory, clock, draft, hours=12)
+
+    # Act
+    with pytest.raises(InvalidInput) as raised:
+        async with unit_of_work(session_factory) as uow:
+            await closing.move_call(
+                uow.session, actor=ADMIN, call_id=call.id, to=CallStatus.IN_EVALUATION,
+                now=clock.now(),
+            )  # fmt: skip
+
+    # Assert: refused, nothing changed.
+    assert raised.value.problems[0].code == "EXTENSIONS_RUNNING"
+    assert "1 candidacies" in raised.value.problems[0].message
+    async with session_factory() as session:
+        assert (await session.get(type(call), call.id)).status is CallStatus.CLOSED
+        assert (await session.get(type(candidacy), candidacy.id)).status is CandidacyStatus.DRAFT
+
+
+async def test_evaluation_settles_the_drafts_whose_extension_ended(session_factory, clock, draft):
+    # Arrange: the extension ended, the sweeper has not run.
+    call, candidacy = await _closed_with_extension(session_factory, clock, draft, hours=2)
+    clock.advance(timedelta(hours=2))
+
+    # Act
+    async with unit_of_work(session_factory) as uow:
+        moved = await closing.move_call(
+            uow.session, actor=ADMIN, call_id=call.id, to=CallStatus.IN_EVALUATION,
+            now=clock.now(),
+        )  # fmt: skip
+
+    # Assert: no draft outlives the closing stage.
+    assert moved.status is CallStatus.IN_EVALUATION
+    async with session_factory() as session:
+        settled = await session.get(type(candidacy), candidacy.id)
+    assert settled.status is CandidacyStatus.NOT_SUBMITTED
+
+
+async def test_only_the_calls_managers_learn_about_running_extensions(
+    session_factory, clock, draft
+):
+    # Arrange
+    call, _ = await _closed_with_extension(session_factory, clock, draft, hours=12)
+    _, _, applicant = draft
+
+    # Act
+    with pytest.raises(DomainError) as raised:
+        async with unit_of_work(session_factory) as uow:
+            await closing.move_call(
+                uow.session, actor=applicant, call_id=call.id, to=CallStatus.IN_EVALUATION,
+                now=clock.now(),
+            )  # fmt: skip
+
+    # Assert
+    assert not isinstance(raised.value, InvalidInput)
