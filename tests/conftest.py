@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("AAP_ENVIRONMENT", "test")
 os.environ["AAP_SECRET_KEY"] = "test-secret-key-with-at-least-32-characters!"
@@ -146,3 +147,16 @@ def count_queries() -> Iterator[QueryCounter]:
     event.listen(Engine, "before_cursor_execute", counter)
     yield counter
     event.remove(Engine, "before_cursor_execute", counter)
+
+
+@pytest.fixture
+async def arq_queue(settings: Settings) -> AsyncIterator[Any]:
+    """An arq queue of the test's own on the run's Redis; what it touched is deleted after."""
+    from tests.workers.support import open_test_queue
+
+    queue = await open_test_queue(settings)
+    try:
+        yield queue
+    finally:
+        await queue.cleanup()
+        await queue.pool.aclose()

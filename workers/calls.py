@@ -18,12 +18,9 @@ from backend.calls.services import open_due_calls as open_due_calls_service
 from backend.candidacies import closing
 from backend.core.db import read_session, unit_of_work
 from workers.candidacies import expire_extended_drafts, send_due_reminders
+from workers.sweeps import SweepIncomplete, each_on_its_own
 
 log = logging.getLogger(__name__)
-
-
-class SweepIncomplete(Exception):
-    """Some steps of the sweep failed (each is logged); the others were done."""
 
 
 async def open_due_calls(ctx: dict[str, Any]) -> int:
@@ -67,16 +64,11 @@ async def close_overdue_calls(ctx: dict[str, Any]) -> int:
     """
     async with read_session(ctx["session_factory"]) as session:
         overdue = await scheduling.overdue_call_ids(session, now=ctx["clock"].now())
-    closed = failures = 0
-    for call_id in overdue:
-        try:
-            closed += await close_call(ctx, call_id=str(call_id))
-        except Exception:
-            failures += 1
-            log.exception("sweep could not close a call", extra={"call_id": str(call_id)})
-    if failures:
-        raise SweepIncomplete(f"{failures} of {len(overdue)} overdue calls not closed")
-    return closed
+
+    async def close(call_id: uuid.UUID) -> int:
+        return await close_call(ctx, call_id=str(call_id))
+
+    return await each_on_its_own(overdue, close, what="overdue calls to close")
 
 
 SWEEP_STEPS: tuple[tuple[str, Callable[[dict[str, Any]], Awaitable[int]]], ...] = (

@@ -13,16 +13,13 @@ from typing import Any
 
 from backend.candidacies import receipts
 from backend.core.db import read_session
+from workers.sweeps import each_on_its_own
 
 log = logging.getLogger(__name__)
 
 SWEEP_LIMIT = 20
 """Receipts per sweep run: about 0.3 s each, well inside the job timeout; the rest wait a
 minute for the next run."""
-
-
-class ReceiptSweepIncomplete(Exception):
-    """Some receipts of the sweep failed (each is logged); the others were rendered."""
 
 
 async def render_receipt(ctx: dict[str, Any], *, version_id: str) -> bool:
@@ -51,13 +48,8 @@ async def render_missing_receipts(ctx: dict[str, Any]) -> int:
         missing = await receipts.versions_missing_receipt(
             session, now=ctx["clock"].now(), limit=SWEEP_LIMIT
         )
-    rendered = failures = 0
-    for version_id in missing:
-        try:
-            rendered += await render_receipt(ctx, version_id=str(version_id))
-        except Exception:
-            failures += 1
-            log.exception("sweep could not render a receipt", extra={"version_id": str(version_id)})
-    if failures:
-        raise ReceiptSweepIncomplete(f"{failures} of {len(missing)} missing receipts failed")
-    return rendered
+
+    async def render(version_id: uuid.UUID) -> int:
+        return await render_receipt(ctx, version_id=str(version_id))
+
+    return await each_on_its_own(missing, render, what="missing receipts")

@@ -43,14 +43,25 @@ def visible_candidacies(actor: Actor) -> SelectOfScalar[Candidacy]:
 
 def visible_to(actor: Actor) -> sa.ColumnElement[bool]:
     """The condition on ``candidacy`` rows behind :func:`visible_candidacies`."""
+    return _visibility(_scope_of(actor), actor.organisation_ids, actor.readable_funder_ids)
+
+
+def _scope_of(actor: Actor) -> str:
     if actor.is_platform_admin:
+        return "all"
+    return "own_or_funded" if actor.readable_funder_ids else "own"
+
+
+def _visibility(scope: str, organisation_ids: Any, funder_ids: Any) -> sa.ColumnElement[bool]:
+    """The one visibility rule, for ids given as values or as (expanding) parameters."""
+    if scope == "all":
         return sa.true()
-    own = col(Candidacy.lead_organisation_id).in_(actor.organisation_ids)
-    if not actor.readable_funder_ids:
+    own = col(Candidacy.lead_organisation_id).in_(organisation_ids)
+    if scope == "own":
         return own
     funded = sa.exists().where(
         col(CallFunder.call_id) == col(Candidacy.call_id),
-        col(CallFunder.funder_id).in_(actor.readable_funder_ids),
+        col(CallFunder.funder_id).in_(funder_ids),
     )
     return sa.or_(own, funded)
 
@@ -68,21 +79,19 @@ _ORGANISATION_IDS: sa.BindParameter[list[uuid.UUID]] = sa.bindparam(
     "organisation_ids", expanding=True
 )
 _FUNDER_IDS: sa.BindParameter[list[uuid.UUID]] = sa.bindparam("funder_ids", expanding=True)
-_OWN = col(Candidacy.lead_organisation_id).in_(_ORGANISATION_IDS)
-_FUNDED = sa.exists().where(
-    col(CallFunder.call_id) == col(Candidacy.call_id), col(CallFunder.funder_id).in_(_FUNDER_IDS)
-)
 
 
 @functools.cache
 def _candidacy_and_call_statement(scope: str, lock: bool) -> Any:
-    """:func:`visible_to`'s three shapes with parameters, each built once (every mutation on
-    a candidacy starts here)."""
-    condition = {"all": sa.true(), "own": _OWN, "own_or_funded": sa.or_(_OWN, _FUNDED)}[scope]
+    """The candidacy and its call under :func:`_visibility` with parameters, built once per
+    scope (every mutation on a candidacy starts here)."""
     stmt = (
         select(Candidacy, Call)
         .join(Call, col(Call.id) == col(Candidacy.call_id))
-        .where(col(Candidacy.id) == sa.bindparam("candidacy_id"), condition)
+        .where(
+            col(Candidacy.id) == sa.bindparam("candidacy_id"),
+            _visibility(scope, _ORGANISATION_IDS, _FUNDER_IDS),
+        )
     )
     return stmt.with_for_update(of=Candidacy) if lock else stmt  # type: ignore[arg-type]
 
@@ -92,18 +101,12 @@ async def readable_candidacy_and_call(
 ) -> tuple[Candidacy, Call] | None:
     """The candidacy, if ``actor`` may read it, with its call in one statement; ``lock``
     locks the candidacy row only. Same rule as :func:`visible_to`."""
-    if actor.is_platform_admin:
-        scope = "all"
-    elif actor.readable_funder_ids:
-        scope = "own_or_funded"
-    else:
-        scope = "own"
     params = {
         "candidacy_id": candidacy_id,
         "organisation_ids": list(actor.organisation_ids),
         "funder_ids": list(actor.readable_funder_ids),
     }
-    stmt = _candidacy_and_call_statement(scope, lock)
+    stmt = _candidacy_and_call_statement(_scope_of(actor), lock)
     row = (await session.exec(stmt, params=params)).first()
     return (row[0], row[1]) if row else None
 

@@ -114,19 +114,20 @@ async def next_reference(session: AsyncSession, call: Call) -> str:
     and keeps its row locked until commit; a rolled-back submission rolls its increment back
     with it, so numbers never skip and never repeat.
     """
-    stmt = _next_number_statement(session.get_bind().dialect.name)
-    number = (await session.exec(stmt, params={"call_id": call.id})).scalar_one()
+    stmt = _advance_counter(session.get_bind().dialect.name)
+    number = (await session.exec(stmt, params={"counter_call_id": call.id})).scalar_one()
     return f"{call.reference}-{number:04d}"
 
 
 @functools.cache
-def _next_number_statement(dialect: str) -> Any:
-    """The counter's upsert, built once per dialect (it runs under the counter's lock)."""
+def _advance_counter(dialect: str) -> Any:
+    """The counter's upsert (``counter_call_id``), returning the new number; built once per
+    dialect. Creates the call's counter at 1 or adds one, and locks its row until commit."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    counter = CandidacyReferenceCounter.__table__  # type: ignore[attr-defined]
+    counter: sa.Table = CandidacyReferenceCounter.__table__  # type: ignore[attr-defined]
     return (
-        insert(CandidacyReferenceCounter)
-        .values(call_id=sa.bindparam("call_id"), last_number=1)
+        insert(counter)
+        .values(call_id=sa.bindparam("counter_call_id"), last_number=1)
         .on_conflict_do_update(
             index_elements=["call_id"], set_={"last_number": counter.c.last_number + 1}
         )
@@ -228,16 +229,7 @@ _KNOWN = sa.bindparam("known_reference", type_=sa.String)
 
 def _numbered_reference() -> sa.Select[Any]:
     """``prefix-NNNN`` from the call's counter, advanced (or created at 1) by an upsert."""
-    counter: sa.Table = CandidacyReferenceCounter.__table__  # type: ignore[attr-defined]
-    number = (
-        postgresql.insert(counter)
-        .values(call_id=sa.bindparam("counter_call_id"), last_number=1)
-        .on_conflict_do_update(
-            index_elements=["call_id"], set_={"last_number": counter.c.last_number + 1}
-        )
-        .returning(counter.c.last_number)
-        .cte("number")
-    )
+    number = _advance_counter("postgresql").cte("number")
     digits = sa.cast(number.c.last_number, sa.String)
     # f"{n:04d}": at least four digits (lpad alone would cut 10000 to "1000").
     padded = sa.func.lpad(digits, sa.func.greatest(4, sa.func.length(digits)), "0")

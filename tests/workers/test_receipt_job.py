@@ -23,6 +23,7 @@ from tests.backend.candidacies.test_receipts import (
     submit_realistic_candidacy,
 )
 from workers import receipts as job
+from workers.sweeps import SweepIncomplete
 
 
 @pytest.fixture
@@ -121,7 +122,7 @@ async def test_sweep_renders_the_others_when_one_version_fails(
     clock.advance(timedelta(minutes=5))
 
     # Act / Assert
-    with pytest.raises(job.ReceiptSweepIncomplete):
+    with pytest.raises(SweepIncomplete):
         await job.render_missing_receipts(ctx)
     broken = await load_version(session_factory, submitted.version.id)
     assert broken.receipt_storage_key is None

@@ -6,7 +6,6 @@ job id it enqueued a moment ago, and only for a moment.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,7 +15,7 @@ from arq.jobs import Job, JobStatus
 
 from backend.core import jobs
 from backend.core.jobs import ArqJobQueue
-from tests.workers.support import TestQueue, open_test_queue
+from tests.workers.support import TestQueue
 
 
 class CountingQueue(ArqJobQueue):
@@ -38,60 +37,50 @@ def monotonic(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return now
 
 
-@pytest.fixture
-async def test_queue(settings) -> AsyncIterator[TestQueue]:
-    queue = await open_test_queue(settings)
-    try:
-        yield queue
-    finally:
-        await queue.cleanup()
-        await queue.pool.aclose()
-
-
 # --------------------------------------------------------------------------- the script
 
 
-async def test_a_job_enqueued_in_one_round_trip_is_an_arq_job(test_queue: TestQueue) -> None:
+async def test_a_job_enqueued_in_one_round_trip_is_an_arq_job(arq_queue: TestQueue) -> None:
     # Arrange
-    queue = ArqJobQueue(pool=test_queue.pool)
+    queue = ArqJobQueue(pool=arq_queue.pool)
     at = datetime(2031, 7, 31, 21, 59, 59, tzinfo=UTC)
-    test_queue.job_ids.add("close:1")
+    arq_queue.job_ids.add("close:1")
 
     # Act
     await queue.enqueue("close_call", job_id="close:1", defer_until=at, call_id="c-1")
 
     # Assert: arq reads it back as its own.
-    job = Job("close:1", test_queue.pool, _queue_name=test_queue.name)
+    job = Job("close:1", arq_queue.pool, _queue_name=arq_queue.name)
     info = await job.info()
     assert await job.status() is JobStatus.deferred
     assert info is not None
     assert (info.function, info.args, info.kwargs) == ("close_call", (), {"call_id": "c-1"})
-    assert await test_queue.members() == {"close:1": at.timestamp() * 1000}
+    assert await arq_queue.members() == {"close:1": at.timestamp() * 1000}
 
 
-async def test_an_id_that_is_queued_or_has_a_result_is_refused(test_queue: TestQueue) -> None:
+async def test_an_id_that_is_queued_or_has_a_result_is_refused(arq_queue: TestQueue) -> None:
     # Arrange
-    queue = ArqJobQueue(pool=test_queue.pool)
-    test_queue.job_ids |= {"receipt:1", "receipt:2"}
-    await test_queue.pool.set(result_key_prefix + "receipt:2", b"done")
+    queue = ArqJobQueue(pool=arq_queue.pool)
+    arq_queue.job_ids |= {"receipt:1", "receipt:2"}
+    await arq_queue.pool.set(result_key_prefix + "receipt:2", b"done")
 
     # Act
-    first = await queue._enqueue_job(test_queue.pool, "render_receipt", "receipt:1", None, {})
-    again = await queue._enqueue_job(test_queue.pool, "render_receipt", "receipt:1", None, {})
-    finished = await queue._enqueue_job(test_queue.pool, "render_receipt", "receipt:2", None, {})
+    first = await queue._enqueue_job(arq_queue.pool, "render_receipt", "receipt:1", None, {})
+    again = await queue._enqueue_job(arq_queue.pool, "render_receipt", "receipt:1", None, {})
+    finished = await queue._enqueue_job(arq_queue.pool, "render_receipt", "receipt:2", None, {})
 
     # Assert
     assert (first, again, finished) == (True, False, False)
-    assert set(await test_queue.members()) == {"receipt:1"}
+    assert set(await arq_queue.members()) == {"receipt:1"}
 
 
-async def test_a_job_without_an_id_gets_a_fresh_one(test_queue: TestQueue) -> None:
-    queue = ArqJobQueue(pool=test_queue.pool)
+async def test_a_job_without_an_id_gets_a_fresh_one(arq_queue: TestQueue) -> None:
+    queue = ArqJobQueue(pool=arq_queue.pool)
 
     await queue.enqueue("render_missing_receipts", job_id=None, defer_until=None)
     await queue.enqueue("render_missing_receipts", job_id=None, defer_until=None)
 
-    assert len(await test_queue.members()) == 2
+    assert len(await arq_queue.members()) == 2
 
 
 # --------------------------------------------------------------------------- the memory
