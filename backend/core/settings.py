@@ -30,6 +30,19 @@ class InsecureConfiguration(RuntimeError):
     """The settings would run production in a way that loses data or leaks accounts."""
 
 
+OPTIONAL_TEXT_SETTINGS = (
+    "redis_url",
+    "storage_s3_endpoint_url",
+    "storage_s3_bucket",
+    "storage_s3_access_key",
+    "storage_s3_secret_key",
+    "smtp_host",
+    "smtp_user",
+    "smtp_password",
+)
+"""Settings whose absence switches a behaviour (embedded Redis, local files, .eml mails)."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="AAP_", extra="ignore")
 
@@ -79,6 +92,18 @@ class Settings(BaseSettings):
     outbox_dir: Path = Field(default=None, validate_default=True)
     """Where dev mails are written as .eml files; defaults to ``var_dir / "outbox"``."""
 
+    @field_validator(*OPTIONAL_TEXT_SETTINGS, mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        """A blank value means "not set", the same way everywhere.
+
+        ``AAP_REDIS_URL=""`` (a template left empty, ``${REDIS_URL:-}`` in a shell) once passed
+        the production check as "set", then started an embedded Redis as "not set".
+        """
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
     @field_validator("outbox_dir", mode="before")
     @classmethod
     def _outbox_under_var(cls, value: Path | str | None, info: ValidationInfo) -> Path | str:
@@ -104,7 +129,8 @@ class Settings(BaseSettings):
         return self.database_url.startswith("sqlite")
 
     def check_production(self) -> None:
-        """Refuse a production start that would use the dev secret or, unasked, SQLite."""
+        """Refuse a production start that would use the dev secret, an embedded Redis or, unasked,
+        SQLite."""
         if not self.is_prod:
             return
         if self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32:
@@ -115,7 +141,7 @@ class Settings(BaseSettings):
             raise InsecureConfiguration(
                 "SQLite in prod needs AAP_ALLOW_SQLITE_IN_PROD=true; use PostgreSQL instead"
             )
-        if self.redis_url is None:
+        if not self.redis_url:
             raise InsecureConfiguration("AAP_REDIS_URL must point at a Redis server in prod")
 
 

@@ -73,3 +73,26 @@ def test_create_app_refuses_insecure_production(settings):
     )
     with pytest.raises(InsecureConfiguration):
         create_app(insecure)
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_settings_prod_refuses_blank_redis_url(blank):
+    """``AAP_REDIS_URL=""`` used to pass the check and start an embedded Redis in prod."""
+    with pytest.raises(InsecureConfiguration, match="AAP_REDIS_URL"):
+        prod(redis_url=blank).check_production()
+
+
+def test_settings_blank_environment_values_mean_not_set(monkeypatch):
+    monkeypatch.setenv("AAP_REDIS_URL", "")
+    monkeypatch.setenv("AAP_SMTP_HOST", " ")
+    monkeypatch.setenv("AAP_STORAGE_S3_BUCKET", "")
+    settings = Settings()
+    assert settings.redis_url is None
+    assert settings.smtp_host is None
+    assert settings.storage_s3_bucket is None
+
+
+def test_settings_prod_refuses_blank_redis_url_from_environment(monkeypatch):
+    monkeypatch.setenv("AAP_REDIS_URL", "")
+    with pytest.raises(InsecureConfiguration, match="AAP_REDIS_URL"):
+        Settings(environment="prod", secret_key=STRONG, database_url=PG).check_production()
