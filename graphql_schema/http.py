@@ -39,6 +39,8 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.unset import UNSET
 
+from graphql_schema import http_body
+
 log = logging.getLogger("aap.graphql.http")
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
@@ -305,6 +307,24 @@ class GraphQLOverHTTPRouter(GraphQLRouter[Any, Any]):
             if content_type != "multipart/form-data" and not _is_json_utf8(content_type, params):
                 raise HTTPException(415, f"Unsupported Media Type: send {APPLICATION_JSON} (UTF-8)")
         return await super().parse_http_body(request)
+
+    def decode_json(self, data: str | bytes) -> object:
+        """Any body strawberry decodes (POST, GET's ``variables``, multipart fields): a 400
+        for what ``json.loads`` would turn into a 500 (see :mod:`graphql_schema.http_body`)."""
+        return http_body.decode_json(data)
+
+    async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, Any]:
+        """strawberry's, with the ``operations`` and ``map`` fields checked before use."""
+        try:
+            form = await request.get_form_data()
+        except ValueError as exc:
+            raise HTTPException(400, "Unable to parse the multipart body") from exc
+        operations, files_map = form.form.get("operations"), form.form.get("map", "{}")
+        if not isinstance(operations, str | bytes) or not isinstance(files_map, str | bytes):
+            raise HTTPException(400, "Send the multipart fields `operations` and `map` as text")
+        return http_body.place_files(
+            self.parse_json(operations), self.parse_json(files_map), form.files
+        )
 
     async def execute_single(
         self,

@@ -41,6 +41,7 @@ from backend.core.auth import (
     password_needs_rehash,
     verify_password,
 )
+from backend.core.bounds import check_year
 from backend.core.countries import is_country_code
 from backend.core.errors import (
     AuthenticationRequired,
@@ -51,9 +52,11 @@ from backend.core.errors import (
 )
 from backend.core.i18n import Language
 from backend.core.settings import get_settings
+from backend.core.text import one_line
 
 MIN_PASSWORD_LENGTH = 12
-EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+_EMAIL_CHAR = r"[^@\s\x00-\x1f\x7f]"
+EMAIL_PATTERN = re.compile(rf"{_EMAIL_CHAR}{{1,64}}@{_EMAIL_CHAR}+\.{_EMAIL_CHAR}{{2,}}\Z")
 SYSTEM = Actor()
 
 
@@ -208,18 +211,29 @@ async def logout(session: AsyncSession, *, actor: Actor, now: datetime) -> None:
     await _revoke(session, actor=actor, token_id=actor.token_id, now=now)
 
 
+def _check_expiry(expires_at: datetime | None, now: datetime) -> list[FieldProblem]:
+    """An aware instant in the future, in the years :mod:`backend.core.bounds` allows."""
+    problems: list[FieldProblem] = []
+    if expires_at is None or not check_year(problems, "expiresAt", expires_at):
+        return problems
+    if expires_at.tzinfo is None:
+        return [FieldProblem("expiresAt", "give an offset (or Z)", "NAIVE")]
+    if expires_at <= now:
+        return [FieldProblem("expiresAt", "must be in the future", "IN_THE_PAST")]
+    return problems
+
+
 async def create_api_token(
     session: AsyncSession, *, actor: Actor, name: str, now: datetime, expires_at: datetime | None
 ) -> IssuedToken:
     """A long-lived token for an integration, acting as its creator. Audited."""
     if actor.user_id is None:
         raise AuthenticationRequired("sign in first")
-    name = name.strip()
-    problems = []
+    name = one_line(name)
+    problems: list[FieldProblem] = []
     if not 1 <= len(name) <= 100:
         problems.append(FieldProblem("name", "give the token a name of 1 to 100 characters"))
-    if expires_at is not None and expires_at <= now:
-        problems.append(FieldProblem("expiresAt", "must be in the future", "IN_THE_PAST"))
+    problems += _check_expiry(expires_at, now)
     if problems:
         raise InvalidInput(problems)
     user = await session.get(User, actor.user_id)
@@ -284,7 +298,7 @@ async def create_user(
     if not system and not can_manage_users(actor):
         raise PermissionDenied("only platform administrators create accounts")
     email = queries.normalise_email(email)
-    full_name = full_name.strip()
+    full_name = one_line(full_name)
     problems = _check_email(email) + _check_password(password)
     if not 1 <= len(full_name) <= 200:
         problems.append(FieldProblem("fullName", "give a name of 1 to 200 characters"))
@@ -369,7 +383,7 @@ class OrganisationInput:
 def _validated_organisation(data: OrganisationInput) -> OrganisationInput:
     """Normalise identifiers by country: SIRET (and FINESS for establishments) in France."""
     problems: list[FieldProblem] = []
-    name, country = data.name.strip(), data.country.strip().upper()
+    name, country = one_line(data.name), data.country.strip().upper()
     if not 1 <= len(name) <= 300:
         problems.append(FieldProblem("name", "give a name of 1 to 300 characters"))
     if not is_country_code(country):

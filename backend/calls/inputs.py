@@ -19,11 +19,13 @@ from pydantic import ValidationError
 
 from backend.calls.eligibility import EligibilityRules
 from backend.calls.enums import CHOICE_KINDS, CallKind, QuestionKind
+from backend.core.bounds import check_amount, check_year
 from backend.core.errors import FieldProblem, InvalidInput
 from backend.core.i18n import Language
+from backend.core.text import long_text, one_line
 
-KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
-REFERENCE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,39}$")
+KEY_PATTERN = re.compile(r"[a-z][a-z0-9_-]{0,63}\Z")
+REFERENCE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{2,39}\Z")
 MAX_TITLE = 300
 MAX_DESCRIPTION = 50_000
 MAX_TEXT_ANSWER = 100_000
@@ -134,15 +136,22 @@ class CallChanges:
 
 
 def check_texts(
-    problems: list[FieldProblem], path: str, texts: dict[str, str], *, limit: int, required: bool
+    problems: list[FieldProblem],
+    path: str,
+    texts: dict[str, str],
+    *,
+    limit: int,
+    required: bool,
+    multiline: bool = False,
 ) -> dict[str, str]:
-    """Keep known languages, strip, refuse over-long texts; ``required`` wants fr or en."""
+    """Keep known languages, clean (:mod:`backend.core.text`: one line unless ``multiline``),
+    refuse over-long texts; ``required`` wants fr or en."""
     clean: dict[str, str] = {}
     for lang, text in texts.items():
         if lang not in {language.value for language in Language}:
             problems.append(FieldProblem(f"{path}.{lang}", "language must be fr, en or de"))
             continue
-        text = text.strip()
+        text = long_text(text) if multiline else one_line(text)
         if len(text) > limit:
             problems.append(FieldProblem(f"{path}.{lang}", f"at most {limit} characters"))
         elif text:
@@ -150,6 +159,13 @@ def check_texts(
     if required and not (clean.get("fr") or clean.get("en")):
         problems.append(FieldProblem(path, "give at least a French or an English text", "REQUIRED"))
     return clean
+
+
+def check_long_texts(
+    problems: list[FieldProblem], path: str, texts: dict[str, str]
+) -> dict[str, str]:
+    """A call's description: optional, multi-line, up to :data:`MAX_DESCRIPTION` characters."""
+    return check_texts(problems, path, texts, limit=MAX_DESCRIPTION, required=False, multiline=True)
 
 
 def check_reference(problems: list[FieldProblem], reference: str) -> str:
@@ -179,6 +195,7 @@ def check_budget(
 ) -> None:
     if envelope <= 0:
         problems.append(FieldProblem("budgetEnvelopeCents", "must be positive"))
+    check_amount(problems, "budgetEnvelopeCents", envelope)
     if cap is not None and not 0 < cap <= envelope:
         problems.append(
             FieldProblem("capPerCandidacyCents", "must be positive and within the envelope")
@@ -209,6 +226,10 @@ def check_timeline(problems: list[FieldProblem], timeline: TimelineInput) -> Non
         "deadlineAt": timeline.deadline_at,
         "reviewDeadlineAt": timeline.review_deadline_at,
     }
+    days = {"decisionDate": timeline.decision_date, "projectStartDate": timeline.project_start_date}
+    in_range = [check_year(problems, f"timeline.{k}", d) for k, d in (instants | days).items()]
+    if not all(in_range):
+        return  # comparing (and zoning) a year 1 or 9999 could overflow
     naive = {name for name, value in instants.items() if value is not None and value.tzinfo is None}
     for name in sorted(naive):
         problems.append(FieldProblem(f"timeline.{name}", "give an offset (or Z)", "NAIVE"))
@@ -256,7 +277,9 @@ def check_questions(problems: list[FieldProblem], questions: list[QuestionInput]
         if not KEY_PATTERN.match(q.key):
             problems.append(FieldProblem(f"{path}.key", "lower-case letters, digits, - or _"))
         check_texts(problems, f"{path}.label", q.label, limit=MAX_TITLE, required=True)
-        check_texts(problems, f"{path}.helpText", q.help_text, limit=2000, required=False)
+        check_texts(
+            problems, f"{path}.helpText", q.help_text, limit=2000, required=False, multiline=True
+        )
         _check_question_shape(problems, path, q)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -26,8 +27,14 @@ from backend.calls.models import (
 from backend.calls.rules import is_structure_frozen
 from backend.core.auth import Actor
 from backend.core.batching import group_by, index_by
+from backend.core.errors import InvalidInput
 from backend.core.i18n import Language
 from backend.core.pagination import Page, keyset_page
+from backend.core.text import one_line
+
+
+MAX_SEARCH_LENGTH = 200
+LIKE_ESCAPE = "\\"
 
 
 @dataclass(frozen=True)
@@ -81,9 +88,28 @@ def filtered(stmt: SelectOfScalar[Call], flt: CallFilter, *, now: datetime) -> S
             col(Call.deadline_at) > now,
         )
         stmt = stmt.where(open_now if flt.open_now else sa.not_(open_now))
-    if flt.search:
-        stmt = stmt.where(col(Call.reference).ilike(f"%{flt.search.strip()}%"))
+    search = search_pattern(flt.search)
+    if search is not None:
+        stmt = stmt.where(col(Call.reference).ilike(search, escape=LIKE_ESCAPE))
     return stmt
+
+
+def search_pattern(search: str | None) -> str | None:
+    """A LIKE pattern matching ``search`` anywhere, taken literally; None for no search.
+
+    ``%`` and ``_`` typed by someone are characters, not wildcards (``%`` once listed every
+    call). The length is capped: SQLite refuses long patterns ("LIKE or GLOB pattern too
+    complex", a server error), and no reference is longer than 40 characters anyway.
+    """
+    text = one_line(search or "")
+    if not text:
+        return None
+    if len(text) > MAX_SEARCH_LENGTH:
+        raise InvalidInput.single(
+            "filter.search", f"at most {MAX_SEARCH_LENGTH} characters", "TOO_LONG"
+        )
+    escaped = re.sub(r"[\\%_]", lambda m: LIKE_ESCAPE + m.group(), text)
+    return f"%{escaped}%"
 
 
 async def page_of_calls(

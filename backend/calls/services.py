@@ -36,9 +36,11 @@ from backend.calls.rules import (
 )
 from backend.core import audit
 from backend.core.auth import Actor
+from backend.core.bounds import YEAR_RANGE_MESSAGE, in_year_range
 from backend.core.clock import ensure_utc
 from backend.core.countries import is_country_code
 from backend.core.errors import FieldProblem, InvalidInput, NotFound, PermissionDenied
+from backend.core.text import one_line
 
 AUDITED_FIELDS = (
     "reference",
@@ -95,9 +97,7 @@ async def create_call(
     problems: list[FieldProblem] = []
     reference = v.check_reference(problems, data.reference)
     title = v.check_texts(problems, "title", data.title, limit=v.MAX_TITLE, required=True)
-    description = v.check_texts(
-        problems, "description", data.description, limit=v.MAX_DESCRIPTION, required=False
-    )
+    description = v.check_long_texts(problems, "description", data.description)
     themes = v.check_themes(problems, data.themes)
     v.check_budget(problems, data.budget_envelope_cents, data.cap_per_candidacy_cents, data.funders)
     v.check_timeline(problems, data.timeline)
@@ -197,9 +197,7 @@ def _apply_texts(problems: list[FieldProblem], call: Call, changes: CallChanges)
             problems, "title", changes.title, limit=v.MAX_TITLE, required=True
         )
     if changes.description is not None:
-        call.description = v.check_texts(
-            problems, "description", changes.description, limit=v.MAX_DESCRIPTION, required=False
-        )
+        call.description = v.check_long_texts(problems, "description", changes.description)
 
 
 async def _apply_structure(
@@ -458,6 +456,8 @@ async def extend_deadline(
         )
     if new_deadline.tzinfo is None:
         raise InvalidInput.single("deadlineAt", "give an offset (or Z)", "NAIVE")
+    if not in_year_range(new_deadline):
+        raise InvalidInput.single("deadlineAt", YEAR_RANGE_MESSAGE, "OUT_OF_RANGE")
     if new_deadline <= call.deadline_at or new_deadline <= now:
         raise InvalidInput.single(
             "deadlineAt", "an extension must be later than the current deadline", "NOT_LATER"
@@ -510,7 +510,8 @@ async def create_funder(
         raise PermissionDenied("only platform administrators register funders")
     problems: list[FieldProblem] = []
     code = _check_code(problems, code)
-    if not 1 <= len(name.strip()) <= 300:
+    name = one_line(name)
+    if not 1 <= len(name) <= 300:
         problems.append(FieldProblem("name", "give a name of 1 to 300 characters"))
     country = country.strip().upper()
     if not is_country_code(country):
@@ -519,7 +520,7 @@ async def create_funder(
     existing = (await session.exec(select(Funder).where(Funder.code == code))).first()
     if existing is not None:
         raise InvalidInput.single("code", "another funder has this code", "TAKEN")
-    funder = Funder(code=code, name=name.strip(), country=country, created_at=now)
+    funder = Funder(code=code, name=name, country=country, created_at=now)
     session.add(funder)
     await session.flush()
     await audit.record(
@@ -548,10 +549,11 @@ async def create_programme(
         raise PermissionDenied("you do not manage this funder")
     problems: list[FieldProblem] = []
     code = _check_code(problems, code)
-    if not 1 <= len(name.strip()) <= 300:
+    name = one_line(name)
+    if not 1 <= len(name) <= 300:
         problems.append(FieldProblem("name", "give a name of 1 to 300 characters", "REQUIRED"))
     v.raise_if(problems)
-    programme = Programme(funder_id=funder_id, code=code, name=name.strip(), created_at=now)
+    programme = Programme(funder_id=funder_id, code=code, name=name, created_at=now)
     session.add(programme)
     try:
         await session.flush()

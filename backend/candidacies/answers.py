@@ -14,6 +14,7 @@ from typing import Any
 from backend.calls.enums import QuestionKind
 from backend.calls.models import FormQuestion
 from backend.core.errors import FieldProblem
+from backend.core.text import long_text
 
 MAX_NUMBER_EXPONENT = 20
 """Numbers are kept in plain notation: their size is bounded so the text is too."""
@@ -43,6 +44,7 @@ class _Invalid(ValueError):
 def _text(question: FormQuestion, value: Any) -> str:
     if not isinstance(value, str):
         raise _Invalid("expects text")
+    value = long_text(value)
     limit = question.max_length or 0
     if limit and len(value) > limit:
         raise _Invalid(f"at most {limit} characters ({len(value)} given)", "TOO_LONG")

@@ -23,6 +23,7 @@ from backend.core.auth import Actor
 from backend.core.clock import ensure_utc
 from backend.core.errors import FieldProblem, InvalidInput, NotFound, PermissionDenied
 from backend.core.i18n import pick_text
+from backend.core.text import long_text
 from backend.notifications import services as notifications
 
 SCREENABLE_CALL_STATUSES = frozenset({CallStatus.CLOSED, CallStatus.IN_EVALUATION})
@@ -118,7 +119,7 @@ async def record_eligibility(
     problems = []
     if decision is EligibilityDecision.PENDING:
         problems.append(FieldProblem("decision", "record ELIGIBLE or INELIGIBLE"))
-    reason = reason.strip()
+    reason = long_text(reason)
     if decision is EligibilityDecision.INELIGIBLE and not reason:
         problems.append(FieldProblem("reason", "say why the candidacy is ineligible", "REQUIRED"))
     if len(reason) > 2000:

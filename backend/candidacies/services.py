@@ -32,6 +32,7 @@ from backend.candidacies.rules import (
 )
 from backend.core import audit
 from backend.core.auth import Actor
+from backend.core.bounds import check_total
 from backend.core.errors import (
     AuthenticationRequired,
     FieldProblem,
@@ -39,6 +40,7 @@ from backend.core.errors import (
     NotFound,
     PermissionDenied,
 )
+from backend.core.text import one_line, optional_line
 
 MAX_TITLE = 300
 MAX_PARTNERS = 50
@@ -113,6 +115,7 @@ async def create_candidacy(
             "organisationId", "you may apply only for an organisation you belong to", "NOT_MEMBER"
         )
     require_open_for_changes(call, None, now=now)
+    title, acronym = one_line(title), optional_line(acronym)
     problems = _check_description(title, acronym, duration_months)
     if problems:
         raise InvalidInput(problems)
@@ -120,8 +123,8 @@ async def create_candidacy(
         call_id=call.id,
         lead_organisation_id=organisation_id,
         status=CandidacyStatus.DRAFT,
-        title=title.strip(),
-        acronym=acronym.strip() if acronym else None,
+        title=title,
+        acronym=acronym or None,
         duration_months=duration_months,
         created_by_user_id=actor.user_id,
         created_at=now,
@@ -152,14 +155,15 @@ async def update_candidacy(
     candidacy, _ = await editable_candidacy(
         session, actor=actor, candidacy_id=candidacy_id, now=now
     )
+    title, acronym = optional_line(title), optional_line(acronym)
     problems = _check_description(title, acronym, duration_months)
     if problems:
         raise InvalidInput(problems)
     before = _description(candidacy)
     if title is not None:
-        candidacy.title = title.strip()
+        candidacy.title = title
     if acronym is not None:
-        candidacy.acronym = acronym.strip() or None
+        candidacy.acronym = acronym or None
     if duration_months is not None:
         candidacy.duration_months = duration_months
     mark_edited(candidacy, now)
@@ -378,7 +382,7 @@ async def set_budget(
             candidacy_id=candidacy.id,
             organisation_id=line.organisation_id,
             category=line.category,
-            label=line.label.strip(),
+            label=one_line(line.label),
             amount_cents=line.amount_cents,
             position=i,
         )
@@ -410,8 +414,9 @@ def _check_budget(lines: list[BudgetLineInput], partner_ids: set[uuid.UUID]) -> 
             )
         if line.amount_cents <= 0:
             problems.append(FieldProblem(f"lines[{i}].amountCents", "must be positive"))
-        if len(line.label) > 300:
+        if len(one_line(line.label)) > 300:
             problems.append(FieldProblem(f"lines[{i}].label", "at most 300 characters"))
+    check_total(problems, "lines", (line.amount_cents for line in lines))
     return problems
 
 
