@@ -8,8 +8,10 @@ recipient for good), anything else is retried with backoff by the outbox.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import os
+import re
 import tempfile
 import uuid
 from datetime import UTC, datetime
@@ -25,6 +27,7 @@ from backend.core.settings import Settings
 log = logging.getLogger(__name__)
 
 NOTIFICATION_ID_HEADER = "X-AAP-Notification-Id"
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 class Sender(Protocol):
@@ -36,10 +39,13 @@ class PermanentSendError(Exception):
 
 
 class EmlFileSender:
-    """Writes each message to ``<folder>/<utc-timestamp>-<notification-id>.eml`` (dev, demos).
+    """Writes each message to ``<folder>/<Message-ID's local part>.eml`` (dev, demos).
 
-    The file appears whole or not at all: it is written under a temporary name in the same
-    folder, flushed to disk, then renamed. Side effects: creates ``folder`` and one file.
+    The outbox derives the Message-ID from the notification's dedupe key, so sending the same
+    e-mail again (a worker died before recording the first send) rewrites the same file
+    instead of adding a second one. The file appears whole or not at all: it is written under
+    a temporary name in the same folder, flushed to disk, then renamed over the final name.
+    Side effects: creates ``folder`` and one file.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -49,9 +55,16 @@ class EmlFileSender:
         await asyncio.to_thread(self._write, message)
 
     def file_name(self, message: EmailMessage) -> str:
-        stamp = _message_date(message).strftime("%Y%m%dT%H%M%SZ")
-        notification_id = message.get(NOTIFICATION_ID_HEADER) or uuid.uuid4().hex
-        return f"{stamp}-{notification_id}.eml"
+        """The Message-ID's local part when it is a plain token, else a digest of the whole
+        Message-ID; a message without one (never from the outbox) gets a name of its own."""
+        header = str(message.get("Message-ID") or "").strip()
+        if not header:
+            stamp = _message_date(message).strftime("%Y%m%dT%H%M%SZ")
+            return f"{stamp}-{message.get(NOTIFICATION_ID_HEADER) or uuid.uuid4().hex}.eml"
+        local = header.strip("<>").rpartition("@")[0]
+        if _SAFE_NAME.fullmatch(local):
+            return f"{local}.eml"
+        return f"{hashlib.sha256(header.encode('utf-8')).hexdigest()[:32]}.eml"
 
     def _write(self, message: EmailMessage) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)

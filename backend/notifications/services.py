@@ -11,9 +11,13 @@ Everything here but :func:`send_due` takes a session and never commits.
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+import time
+import uuid
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -39,11 +43,18 @@ from backend.notifications.templates import InvalidContext, TemplateError, rende
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=10)
+LEASE = timedelta(minutes=2)
 """How long a claimed notification stays invisible to other workers while it is being sent.
 
-Far longer than a send (and than the arq job timeout), so only a worker that died mid-batch
-lets a row come due again before its outcome is recorded."""
+A worker renews the lease of what it still has to send once half of it has gone (see
+:func:`send_due`), so a long batch keeps its rows, and a killed worker's rows come due again
+within two minutes."""
+SEND_TIMEOUT = timedelta(seconds=45)
+"""The longest one message may take to hand over; a slower send counts as a failed try.
+
+Shorter than half the lease: a send starts only with at least half a lease left, so it ends
+before another worker may take the row."""
+assert SEND_TIMEOUT < LEASE / 2
 DEDUPE_KEY_MAX = 200
 INSERT_CHUNK = 500
 ERROR_MAX = 2000
@@ -245,6 +256,7 @@ async def send_due(
     limit: int = 100,
     from_address: str | None = None,
     lease: timedelta = LEASE,
+    clock: Callable[[], datetime] | None = None,
 ) -> SendReport:
     """Send the notifications that are due, recording each outcome in its own transaction.
 
@@ -252,26 +264,42 @@ async def send_due(
     (1) one short transaction claims and leases the batch (:func:`claim_due`), so concurrent
     workers never take the same row (SKIP LOCKED on PostgreSQL; on SQLite the claim's
     ``BEGIN IMMEDIATE`` serialises them and the second sees leased rows as not due); (2) each
-    message is rendered and handed to ``sender`` outside any transaction; (3) one short
-    transaction per notification marks it SENT, or stores the error and the next try time,
-    or FAILED after the last try or a permanent error. If the run is cancelled (arq's job
-    timeout), the claimed rows not yet tried are given back at once, their try not counted.
+    message is rendered and handed to ``sender`` outside any transaction, within
+    :data:`SEND_TIMEOUT`; (3) one short transaction per notification marks it SENT, or stores
+    the error and the next try time, or FAILED after the last try or a permanent error.
+
+    Before each message, once half the lease has gone, the lease of the rows still to send is
+    renewed (:func:`renew_lease`); rows this run no longer holds (it stalled past its lease
+    and another worker took them) are left to their new holder, not sent. ``clock`` reads the
+    time for that; by default ``now`` plus the time elapsed since the call. Outcomes are
+    stamped with ``now``. If the run is cancelled (arq's job timeout), the claimed rows not
+    yet tried are given back at once, their try not counted.
 
     Delivery is exactly-once as far as the database can see, at-least-once across a crash:
-    if the process dies (or the job is cancelled) after the SMTP server accepted a message
-    but before step (3) commits, the row comes due again when its lease ends and is sent a
-    second time, with the same Message-ID (which lets many mail stores drop the copy).
+    if the process dies after the SMTP server accepted a message but before step (3) commits,
+    the row comes due again when its lease ends and is sent a second time, as the same
+    message: its Message-ID, and the ``.eml`` file's name, derive from the dedupe key
+    (:func:`message_id`), so a mail store drops the copy and the file is overwritten.
 
     Side effects: e-mails sent through ``sender``; notification rows updated and committed.
     """
     now = ensure_utc(now)
+    read_clock = clock or _elapsed_since(now)
     sender_address = from_address or get_settings().smtp_from
     async with unit_of_work(session_factory) as uow:
         claimed = await claim_due(uow.session, now=now, limit=limit, lease=lease)
     report = SendReport()
+    held_until = now + lease
     not_started = list(reversed(claimed))
     try:
         while not_started:
+            if held_until - read_clock() < lease / 2:
+                held_until, not_started = await _renew(
+                    session_factory, not_started, held_until=held_until, clock=read_clock,
+                    lease=lease,
+                )  # fmt: skip
+                if not not_started:
+                    break
             notification = not_started.pop()
             outcome = await _attempt(
                 notification, sender=sender, now=now, from_address=sender_address
@@ -280,8 +308,67 @@ async def send_due(
                 await _record(uow.session, notification, outcome, now=now, report=report)
     finally:
         if not_started:
-            await _release(session_factory, not_started, now=now, lease=lease)
+            await _release(session_factory, not_started, now=now, held_until=held_until)
     return report
+
+
+def _elapsed_since(now: datetime) -> Callable[[], datetime]:
+    """A clock that starts at ``now`` and runs in real time (monotonic)."""
+    started = time.monotonic()
+    return lambda: now + timedelta(seconds=time.monotonic() - started)
+
+
+async def _renew(
+    session_factory: SessionFactory,
+    notifications: list[Notification],
+    *,
+    held_until: datetime,
+    clock: Callable[[], datetime],
+    lease: timedelta,
+) -> tuple[datetime, list[Notification]]:
+    """Renew the lease of ``notifications`` in a transaction of its own; returns the new end
+    of the lease and those still held, in the same order."""
+    until = clock() + lease
+    async with unit_of_work(session_factory) as uow:
+        held = await renew_lease(
+            uow.session, [n.id for n in notifications], held_until=held_until, until=until
+        )
+    lost = [n for n in notifications if n.id not in held]
+    if lost:
+        log.warning(
+            "notifications taken by another worker after this one's lease ran out",
+            extra={"notification_ids": [str(n.id) for n in lost]},
+        )
+    return until, [n for n in notifications if n.id in held]
+
+
+async def renew_lease(
+    session: AsyncSession,
+    notification_ids: Sequence[uuid.UUID],
+    *,
+    held_until: datetime,
+    until: datetime,
+) -> set[uuid.UUID]:
+    """Extend to ``until`` the lease of the rows still held under the lease ending at
+    ``held_until``; returns their ids.
+
+    A row counts as held while it is PENDING with ``next_attempt_at == held_until``: once a
+    lease has run out and another worker claimed the row, its lease ends later, so it is
+    no longer this holder's. Side effects: one UPDATE; never commits.
+    """
+    if not notification_ids:
+        return set()
+    result = await session.exec(
+        update(Notification)
+        .where(
+            col(Notification.id).in_(list(notification_ids)),
+            col(Notification.status) == NotificationStatus.PENDING,
+            col(Notification.next_attempt_at) == ensure_utc(held_until),
+        )
+        .values(next_attempt_at=ensure_utc(until))
+        .returning(col(Notification.id))
+    )
+    return set(result.scalars().all())
 
 
 async def _attempt(
@@ -293,7 +380,8 @@ async def _attempt(
     except TemplateError as exc:
         return _Outcome(error=_describe(exc), permanent=True)
     try:
-        await sender.send(message)
+        async with asyncio.timeout(SEND_TIMEOUT.total_seconds()):
+            await sender.send(message)
     except PermanentSendError as exc:
         return _Outcome(error=_describe(exc), permanent=True)
     except Exception as exc:
@@ -348,11 +436,11 @@ async def _release(
     notifications: list[Notification],
     *,
     now: datetime,
-    lease: timedelta,
+    held_until: datetime,
 ) -> None:
     """Give back claimed rows never tried (the job was cancelled): due again, try not counted.
 
-    Only rows still under this claim's lease are touched. Best effort: if this fails too, the
+    Only rows still under this run's lease are touched. Best effort: if this fails too, the
     lease runs out and the rows come due anyway. Side effects: one committed UPDATE.
     """
     try:
@@ -362,7 +450,7 @@ async def _release(
                 .where(
                     col(Notification.id).in_([n.id for n in notifications]),
                     col(Notification.status) == NotificationStatus.PENDING,
-                    col(Notification.next_attempt_at) == ensure_utc(now) + lease,
+                    col(Notification.next_attempt_at) == ensure_utc(held_until),
                 )
                 .values(attempts=col(Notification.attempts) - 1, next_attempt_at=now)
             )
@@ -374,20 +462,31 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:ERROR_MAX]
 
 
+def message_id(dedupe_key: str, from_address: str) -> str:
+    """``<first 32 hex digits of SHA-256(dedupe_key)@domain of from_address>``.
+
+    The same for every send of the same e-mail, whichever worker and whatever try: a mail
+    store or client drops a second copy, and the ``.eml`` sender names its file after it.
+    The key itself stays out of the message. Pure.
+    """
+    digest = hashlib.sha256(dedupe_key.encode("utf-8")).hexdigest()[:32]
+    domain = parseaddr(from_address)[1].rpartition("@")[2] or "localhost"
+    return f"<{digest}@{domain}>"
+
+
 def build_message(notification: Notification, *, from_address: str, now: datetime) -> EmailMessage:
     """The e-mail of ``notification``: plain text with an HTML alternative.
 
-    Its Message-ID derives from the notification id, so a resend is recognisably the same
+    Its Message-ID derives from the dedupe key (:func:`message_id`), so a resend is the same
     message; ``Auto-Submitted`` keeps out-of-office robots from answering. Pure.
     """
     rendered = render(notification.template, notification.language, notification.context)
-    domain = parseaddr(from_address)[1].rpartition("@")[2] or "localhost"
     message = EmailMessage()
     message["Subject"] = rendered.subject
     message["From"] = from_address
     message["To"] = notification.email
     message["Date"] = format_datetime(ensure_utc(now))
-    message["Message-ID"] = f"<{notification.id}@{domain}>"
+    message["Message-ID"] = message_id(notification.dedupe_key, from_address)
     message["Auto-Submitted"] = "auto-generated"
     message[NOTIFICATION_ID_HEADER] = str(notification.id)
     # Quoted-printable keeps the message 7-bit clean, whatever relay it goes through.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import hashlib
 from email import policy
 
 import pytest
@@ -41,7 +42,9 @@ async def test_send_notifications_without_smtp_writes_eml_files(
     parsed = email.message_from_bytes(path.read_bytes(), policy=policy.default)
     assert parsed["To"] == user.email
     assert parsed["From"] == "aap@example.org"
-    assert str(notification.id) in path.name
+    digest = hashlib.sha256(notification.dedupe_key.encode()).hexdigest()[:32]
+    assert path.name == f"{digest}.eml"
+    assert parsed["Message-ID"] == f"<{digest}@example.org>"
 
 
 async def test_send_notifications_with_smtp_host_delivers_through_smtp(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import re
 import socket
 from datetime import UTC, datetime
 from email import policy
@@ -21,13 +22,22 @@ from backend.notifications.senders import (
 )
 from tests.backend.notifications.outbox_support import SmtpTestServer
 
+MESSAGE_ID = "<5d41402abc4b2a76b9719d911017c592@example.org>"
 
-def _message(notification_id: str = "0b7e3c1e-0000-4000-8000-000000000001") -> EmailMessage:
+
+def _message(
+    notification_id: str = "0b7e3c1e-0000-4000-8000-000000000001",
+    *,
+    message_id: str | None = MESSAGE_ID,
+    sent_at: datetime = datetime(2026, 3, 2, 9, 0, 5, tzinfo=UTC),
+) -> EmailMessage:
     message = EmailMessage()
     message["Subject"] = "Accusé de réception de votre candidature"
     message["From"] = "Appels à projets <no-reply@example.org>"
     message["To"] = "lea@example.org"
-    message["Date"] = format_datetime(datetime(2026, 3, 2, 9, 0, 5, tzinfo=UTC))
+    message["Date"] = format_datetime(sent_at)
+    if message_id is not None:
+        message["Message-ID"] = message_id
     message[NOTIFICATION_ID_HEADER] = notification_id
     message.set_content("Bonjour,\n\nNous accusons réception de votre candidature.\n")
     message.add_alternative("<p>Nous accusons réception</p>", subtype="html")
@@ -56,7 +66,7 @@ def _free_port() -> int:
 # --- .eml files ---------------------------------------------------------------------------
 
 
-async def test_eml_sender_writes_parseable_file_named_by_time_and_id(tmp_path):
+async def test_eml_sender_writes_parseable_file_named_by_message_id(tmp_path):
     # Arrange
     folder = tmp_path / "outbox"
 
@@ -65,11 +75,48 @@ async def test_eml_sender_writes_parseable_file_named_by_time_and_id(tmp_path):
 
     # Assert
     files = list(folder.iterdir())
-    assert [f.name for f in files] == ["20260302T090005Z-0b7e3c1e-0000-4000-8000-000000000001.eml"]
+    assert [f.name for f in files] == ["5d41402abc4b2a76b9719d911017c592.eml"]
     parsed = email.message_from_bytes(files[0].read_bytes(), policy=policy.default)
     assert parsed["To"] == "lea@example.org"
     assert parsed["Subject"] == "Accusé de réception de votre candidature"
     assert "Nous accusons réception" in parsed.get_body(("plain",)).get_content()
+
+
+async def test_eml_sender_same_message_sent_again_later_rewrites_its_one_file(tmp_path):
+    # Arrange: the worker died after the first write; the retry comes minutes later.
+    sender = EmlFileSender(tmp_path)
+    await sender.send(_message())
+
+    # Act
+    await sender.send(_message(sent_at=datetime(2026, 3, 2, 9, 12, 0, tzinfo=UTC)))
+
+    # Assert
+    [only] = tmp_path.iterdir()
+    assert only.name == "5d41402abc4b2a76b9719d911017c592.eml"
+    parsed = email.message_from_bytes(only.read_bytes(), policy=policy.default)
+    assert parsed["Date"].datetime == datetime(2026, 3, 2, 9, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "message_id",
+    ["<../../etc/passwd@example.org>", "<.hidden@example.org>", f"<{'a' * 150}@example.org>"],
+)
+async def test_eml_sender_unusual_message_id_gives_a_safe_stable_name(tmp_path, message_id):
+    # Act
+    await EmlFileSender(tmp_path).send(_message(message_id=message_id))
+    await EmlFileSender(tmp_path).send(_message(message_id=message_id))
+
+    # Assert
+    [only] = tmp_path.iterdir()
+    assert re.fullmatch(r"[0-9a-f]{32}\.eml", only.name)
+
+
+async def test_eml_sender_message_without_message_id_is_named_by_time_and_id(tmp_path):
+    await EmlFileSender(tmp_path).send(_message(message_id=None))
+
+    assert [f.name for f in tmp_path.iterdir()] == [
+        "20260302T090005Z-0b7e3c1e-0000-4000-8000-000000000001.eml"
+    ]
 
 
 async def test_eml_sender_leaves_no_temporary_file_when_writing_fails(tmp_path, monkeypatch):

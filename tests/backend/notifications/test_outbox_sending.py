@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import email
+import hashlib
 from datetime import timedelta
 from email import policy
 
@@ -11,7 +12,7 @@ import pytest
 
 from backend.core.db import unit_of_work
 from backend.core.i18n import Language
-from backend.notifications import rules
+from backend.notifications import rules, services
 from backend.notifications.enums import NotificationStatus
 from backend.notifications.senders import NOTIFICATION_ID_HEADER, EmlFileSender, PermanentSendError
 from backend.notifications.services import (
@@ -77,7 +78,8 @@ async def test_send_due_builds_a_complete_message(session_factory, clock):
     assert message["To"] == user.email
     assert message["From"] == FROM
     assert message["Subject"].startswith("Accusé de réception")
-    assert message["Message-ID"] == f"<{notification.id}@aap.example.org>"
+    digest = hashlib.sha256(notification.dedupe_key.encode()).hexdigest()[:32]
+    assert message["Message-ID"] == f"<{digest}@aap.example.org>"
     assert message[NOTIFICATION_ID_HEADER] == str(notification.id)
     assert message["Auto-Submitted"] == "auto-generated"
     assert "Radiologie augmentée" in message.get_body(("plain",)).get_content()
@@ -342,9 +344,163 @@ async def test_send_due_to_eml_files_writes_parseable_messages(session_factory, 
     for path in files:
         parsed = email.message_from_bytes(path.read_bytes(), policy=policy.default)
         row = rows[parsed[NOTIFICATION_ID_HEADER]]
-        assert path.name == f"20260302T090000Z-{row.id}.eml"
+        assert path.name == f"{hashlib.sha256(row.dedupe_key.encode()).hexdigest()[:32]}.eml"
         assert parsed["To"] == row.email
         expected = {"en": "Reminder", "de": "Erinnerung"}[row.language.value]
         assert parsed["Subject"].startswith(expected)
         assert "Augmented radiology" in parsed.get_body(("plain",)).get_content()
         assert "Augmented radiology" in parsed.get_body(("html",)).get_content()
+
+
+# --- crashes, long batches, stalled workers ------------------------------------------------
+
+
+class _Crash(BaseException):
+    """The process dies: nothing after it runs, no exception handler records anything."""
+
+
+class _DiesAfterWriting(EmlFileSender):
+    """Writes the .eml file, then the worker is killed before it can record the send."""
+
+    async def send(self, message):
+        await super().send(message)
+        raise _Crash
+
+
+async def test_mail_written_before_a_crash_is_written_again_once_under_the_same_name(
+    session_factory, clock, tmp_path
+):
+    # Arrange: a worker writes the receipt mail and dies before marking it sent.
+    user = await make_person(session_factory, clock.now())
+    notification = await enqueue_receipt(session_factory, clock.now(), user)
+    with pytest.raises(_Crash):
+        await _send(session_factory, _DiesAfterWriting(tmp_path), clock.now())
+    [first_file] = tmp_path.glob("*.eml")
+    written_before_the_crash = first_file.read_bytes()
+
+    # Act: another worker runs while the lease holds, then two minutes after the claim.
+    clock.advance(timedelta(minutes=2) - timedelta(seconds=1))
+    during_lease = await _send(session_factory, EmlFileSender(tmp_path), clock.now())
+    clock.advance(timedelta(seconds=1))
+    after_lease = await _send(session_factory, EmlFileSender(tmp_path), clock.now())
+
+    # Assert: sent once more, into the same file (rewritten: its Date is the new try's).
+    assert (during_lease.attempted, after_lease.sent) == (0, 1)
+    assert [p.name for p in tmp_path.iterdir()] == [first_file.name]
+    assert first_file.read_bytes() != written_before_the_crash
+    digest = hashlib.sha256(notification.dedupe_key.encode()).hexdigest()[:32]
+    assert first_file.name == f"{digest}.eml"
+    parsed = email.message_from_bytes(first_file.read_bytes(), policy=policy.default)
+    assert parsed["Message-ID"] == f"<{digest}@aap.example.org>"
+    row = await reload(session_factory, notification)
+    assert (row.status, row.attempts) == (NotificationStatus.SENT, 2)
+
+
+async def test_message_id_is_the_same_for_every_try_and_differs_between_keys(
+    session_factory, clock
+):
+    # Arrange: the first try fails, the second one (a minute later) succeeds.
+    user = await make_person(session_factory, clock.now())
+    first = await enqueue_receipt(session_factory, clock.now(), user, key="receipt:v1")
+    second = await enqueue_receipt(session_factory, clock.now(), user, key="receipt:v2")
+    sender = FailingSender(failures=2)
+
+    # Act
+    await _send(session_factory, sender, clock.now())
+    clock.advance(timedelta(minutes=1))
+    await _send(session_factory, sender, clock.now())
+
+    # Assert
+    ids = {m[NOTIFICATION_ID_HEADER]: m["Message-ID"] for m in sender.messages}
+    assert ids[str(first.id)] == services.message_id("receipt:v1", FROM)
+    assert ids[str(second.id)] == services.message_id("receipt:v2", FROM)
+    assert ids[str(first.id)] != ids[str(second.id)]
+    assert services.message_id("receipt:v1", "no-reply@other.example") == (
+        f"<{hashlib.sha256(b'receipt:v1').hexdigest()[:32]}@other.example>"
+    )
+
+
+class _SlowSender(RecordingSender):
+    """Each send takes ``seconds`` on the fake clock; ``during(n)`` runs inside send n."""
+
+    def __init__(self, clock, seconds, during=None):
+        super().__init__()
+        self.clock, self.seconds, self.during = clock, seconds, during or {}
+
+    async def send(self, message):
+        self.clock.advance(timedelta(seconds=self.seconds))
+        if (hook := self.during.get(len(self.messages) + 1)) is not None:
+            await hook()
+        await super().send(message)
+
+
+async def test_long_batch_renews_its_lease_so_no_other_worker_takes_its_rows(
+    session_factory, clock
+):
+    # Arrange: four mails at 50 s each, 200 s in all, more than one lease.
+    user = await make_person(session_factory, clock.now())
+    for i in range(4):
+        await enqueue_receipt(session_factory, clock.now(), user, key=f"receipt:{i}")
+    other_worker = RecordingSender()
+    reports = []
+
+    async def another_worker_runs():
+        reports.append(await _send(session_factory, other_worker, clock.now()))
+
+    slow = _SlowSender(clock, 50, during={4: another_worker_runs})
+
+    # Act: while the fourth mail goes out (200 s after the claim) another worker looks.
+    report = await _send(session_factory, slow, clock.now(), clock=clock.now)
+
+    # Assert
+    assert report.sent == 4
+    assert reports[0].attempted == 0 and other_worker.messages == []
+    assert len({m[NOTIFICATION_ID_HEADER] for m in slow.messages}) == 4
+    rows = await all_notifications(session_factory)
+    assert {(n.status, n.attempts) for n in rows} == {(NotificationStatus.SENT, 1)}
+
+
+async def test_worker_stalled_past_its_lease_does_not_send_what_another_worker_took(
+    session_factory, clock
+):
+    # Arrange: worker A freezes for 3 minutes during its first send; meanwhile worker B
+    # finds A's lease over and sends the three mails.
+    user = await make_person(session_factory, clock.now())
+    for i in range(3):
+        await enqueue_receipt(session_factory, clock.now(), user, key=f"receipt:{i}")
+    worker_b = RecordingSender()
+
+    async def worker_b_runs():
+        await _send(session_factory, worker_b, clock.now())
+
+    worker_a = _SlowSender(clock, 180, during={1: worker_b_runs})
+
+    # Act
+    report = await _send(session_factory, worker_a, clock.now(), clock=clock.now)
+
+    # Assert: A sent only the mail it was already sending; the rest are B's.
+    assert len(worker_a.messages) == 1 and len(worker_b.messages) == 3
+    assert report.attempted == 1
+    rows = await all_notifications(session_factory)
+    assert {n.status for n in rows} == {NotificationStatus.SENT}
+
+
+class _HangingSender(RecordingSender):
+    async def send(self, message):
+        await asyncio.Event().wait()
+
+
+async def test_send_that_hangs_counts_as_a_failed_try(session_factory, clock, monkeypatch):
+    # Arrange
+    monkeypatch.setattr(services, "SEND_TIMEOUT", timedelta(milliseconds=20))
+    user = await make_person(session_factory, clock.now())
+    notification = await enqueue_receipt(session_factory, clock.now(), user)
+
+    # Act
+    report = await asyncio.wait_for(_send(session_factory, _HangingSender(), clock.now()), 10)
+
+    # Assert
+    row = await reload(session_factory, notification)
+    assert report.retrying == 1
+    assert (row.status, row.attempts) == (NotificationStatus.PENDING, 1)
+    assert (row.last_error or "").startswith("TimeoutError")
