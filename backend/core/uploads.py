@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from backend.core import pdf_checks
 from backend.core.errors import DomainError
 
 logger = logging.getLogger(__name__)
@@ -80,6 +81,33 @@ class EncryptedFile(UploadRejected):
 
     def __init__(self) -> None:
         super().__init__("the PDF is encrypted or password-protected")
+
+
+class ActiveContent(UploadRejected):
+    """Scripts, automatic actions, launch commands or embedded files (see
+    :mod:`backend.core.pdf_checks`): a dossier is read, not run."""
+
+    code = "PDF_ACTIVE_CONTENT"
+
+    def __init__(self, names: set[str]) -> None:
+        super().__init__(
+            f"the PDF contains {pdf_checks.describe(names)}, which are not accepted:"
+            " print it to a new PDF, or export it again without them"
+        )
+        self.names = sorted(names)
+
+
+class TrailingData(UploadRejected):
+    """Bytes after the PDF's last ``%%EOF``: readers ignore them, so they can hide a file."""
+
+    code = "PDF_TRAILING_DATA"
+
+    def __init__(self, size: int) -> None:
+        super().__init__(
+            f"the file goes on for {size} bytes after the end of the PDF (%%EOF):"
+            " another file may be hidden there; send the PDF alone"
+        )
+        self.size = size
 
 
 class TooManyPages(UploadRejected):
@@ -196,15 +224,19 @@ def _executor() -> ThreadPoolExecutor:
 
 
 def count_pdf_pages(content: bytes, max_pages: int = MAX_PDF_PAGES) -> int:
-    """Open the PDF as a reader would and count its pages; blocking, call it from a thread.
+    """Check the PDF as a reader would see it and count its pages; blocking, call it from a
+    thread.
 
-    Refuses encrypted files, files with no page and files above ``max_pages``: the page count
-    the file declares is checked before the page tree is walked, so a tree that claims
-    millions of pages is refused without building them. Any parser failure on this hostile
-    input means "unreadable", whatever pypdf raised.
+    Refuses data after the last ``%%EOF`` (or no ``%%EOF``), active content found in the
+    bytes or in the parsed objects (:mod:`backend.core.pdf_checks`), encrypted files, files
+    with no page and files above ``max_pages``: the page count the file declares is checked
+    before the page tree is walked, so a tree that claims millions of pages is refused
+    without building them. Any parser failure on this hostile input means "unreadable",
+    whatever pypdf raised.
     """
     from pypdf import PdfReader
 
+    _check_pdf_bytes(content)
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
         if reader.is_encrypted:
@@ -214,6 +246,9 @@ def count_pdf_pages(content: bytes, max_pages: int = MAX_PDF_PAGES) -> int:
         pages = len(reader.pages)
         for page in reader.pages:
             _ = page.mediabox
+        active = pdf_checks.active_names_in_objects(reader)
+        if active:
+            raise ActiveContent(active)
     except UploadRejected:
         raise
     except Exception as exc:
@@ -224,6 +259,18 @@ def count_pdf_pages(content: bytes, max_pages: int = MAX_PDF_PAGES) -> int:
     if pages > max_pages:
         raise TooManyPages(max_pages)
     return pages
+
+
+def _check_pdf_bytes(content: bytes) -> None:
+    """The byte-level half of the checks: the end of the file, then names outside streams."""
+    trailing = pdf_checks.trailing_bytes(content)
+    if trailing is None:
+        raise CorruptFile("the PDF has no end-of-file marker (%%EOF): it looks truncated")
+    if trailing:
+        raise TrailingData(trailing)
+    active = pdf_checks.active_names_in_bytes(content)
+    if active:
+        raise ActiveContent(active)
 
 
 def _declared_page_count(reader: Any) -> int:
