@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check-python bootstrap schema lock clean
+.PHONY: run test lint fuzz fuzz-short check-python bootstrap schema lock clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (set PYTHON=...)")'
@@ -33,6 +33,15 @@ lint: bootstrap
 	rm -f var/alembic-check.sqlite3
 	AAP_DATABASE_URL=sqlite+aiosqlite:///var/alembic-check.sqlite3 $(BIN)/aap migrate
 	AAP_DATABASE_URL=sqlite+aiosqlite:///var/alembic-check.sqlite3 $(BIN)/alembic -c backend/migrations/alembic.ini check
+
+# Fuzzing (tests/fuzz/run_fuzz.py): schemathesis's GraphQL mode against `aap serve` on a fresh
+# demo database; fails on any 5xx or "Unexpected error." answer. The short run is CI's, with a
+# fixed seed; the long one explores with a new seed each time (printed, to replay it).
+fuzz: bootstrap
+	$(BIN)/python -m tests.fuzz.run_fuzz --requests 10000
+
+fuzz-short: bootstrap
+	$(BIN)/python -m tests.fuzz.run_fuzz --requests 400 --seed 1
 
 schema: bootstrap
 	$(BIN)/aap export-schema --output graphql_schema/schema.graphql
