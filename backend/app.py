@@ -20,6 +20,7 @@ from sqlalchemy import text
 from strawberry.fastapi import GraphQLRouter
 
 from backend import downloads
+from backend.body_limits import BodyLimitMiddleware
 from backend.core import migrate
 from backend.core.clock import Clock, SystemClock
 from backend.core.db import SessionFactory, create_engine, create_session_factory, read_session
@@ -28,7 +29,7 @@ from backend.core.logging import request_id_var
 from backend.core.redis import redis_settings
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import Storage, storage_from_settings
-from backend.http_auth import actor_from_request
+from backend.http_auth import actor_from_request, refuse_anonymous_upload
 from backend.request_context import RequestContextMiddleware
 from graphql_schema.context import Context
 from graphql_schema.http import GraphQLOverHTTPRouter
@@ -99,8 +100,10 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     app.state.aap = state
 
     async def get_context(request: Request) -> Context:
+        actor = await actor_from_request(state.session_factory, state.clock, request)
+        refuse_anonymous_upload(request, actor)
         return Context(
-            actor=await actor_from_request(state.session_factory, state.clock, request),
+            actor=actor,
             clock=state.clock,
             session_factory=state.session_factory,
             settings=settings,
@@ -118,11 +121,17 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         # only, never by cookie, so a cross-site form cannot act as a signed-in user.
         multipart_uploads_enabled=True,
         max_concurrent_operations=settings.graphql_max_concurrent_operations,
+        time_limit_s=settings.graphql_operation_timeout_seconds,
     )
     app.include_router(router, prefix="/graphql")
     app.include_router(downloads.router)
     _add_health_routes(app, state)
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        json_max_bytes=settings.graphql_max_body_bytes,
+        upload_max_bytes=settings.upload_max_bytes,
+    )
+    app.add_middleware(RequestContextMiddleware)  # outermost: refusals get an id and a log line
     return app
 
 

@@ -39,3 +39,11 @@ async def actor_from_request(
     if actor is None:
         raise HTTPException(401, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
     return actor
+
+
+def refuse_anonymous_upload(request: Request, actor: Actor) -> None:
+    """401 for a multipart (upload) request without a signed-in caller, before its parts are
+    read: only members upload, so a stranger never makes the server read a file."""
+    content_type = request.headers.get("content-type", "").lower()
+    if content_type.startswith("multipart/") and not actor.is_authenticated:
+        raise HTTPException(401, "sign in to upload files", headers={"WWW-Authenticate": "Bearer"})

@@ -185,21 +185,38 @@ class GraphQLRoute(APIRoute):
     """
 
     operation_gate: OperationGate | None = None  # set per router by GraphQLOverHTTPRouter
+    time_limit_s: float | None = None  # likewise
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
         gate = self.operation_gate or OperationGate(0)
+        time_limit_s = self.time_limit_s
 
         async def handle(request: Request) -> Response:
             try:
-                async with await gate.slot(request):
-                    return await handler(request)
+                async with asyncio.timeout(time_limit_s):
+                    async with await gate.slot(request):
+                        return await handler(request)
             except StarletteHTTPException as exc:
                 return graphql_error_response(
                     exc.status_code, str(exc.detail), _request_media_type(request), exc.headers
                 )
+            except TimeoutError:
+                return _timed_out(request, time_limit_s)
 
         return handle
+
+
+def _timed_out(request: Request, time_limit_s: float | None) -> Response:
+    """The time limit passed: the request was cancelled where it stood (a transaction in
+    progress rolls back), so the client may try again later."""
+    log.warning("graphql request cancelled after %s s", time_limit_s)
+    return graphql_error_response(
+        503,
+        f"The request took longer than {time_limit_s:g} s and was stopped; try again later.",
+        _request_media_type(request),
+        {"Retry-After": "5"},
+    )
 
 
 class OperationGate:
@@ -255,10 +272,21 @@ class GraphQLOverHTTPRouter(GraphQLRouter[Any, Any]):
     shaped too, and one :class:`OperationGate` per router.
     """
 
-    def __init__(self, schema: Any, *, max_concurrent_operations: int = 0, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        schema: Any,
+        *,
+        max_concurrent_operations: int = 0,
+        time_limit_s: float | None = None,
+        **kwargs: Any,
+    ) -> None:
         self.gate = OperationGate(max_concurrent_operations)
-        # One gate for this router's routes (GET and POST alike).
-        route_class = type("GatedGraphQLRoute", (GraphQLRoute,), {"operation_gate": self.gate})
+        # One gate and one time limit for this router's routes (GET and POST alike).
+        route_class = type(
+            "GatedGraphQLRoute",
+            (GraphQLRoute,),
+            {"operation_gate": self.gate, "time_limit_s": time_limit_s},
+        )
         kwargs.setdefault("route_class", route_class)
         super().__init__(schema, **kwargs)
 

@@ -14,11 +14,8 @@ from strawberry import Schema
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
@@ -31,7 +28,10 @@ from graphql_schema.calls.queries import CallQueries
 from graphql_schema.candidacies.mutations import CandidacyMutations
 from graphql_schema.candidacies.queries import CandidacyQueries
 from graphql_schema.errors import InvalidArgument
+from graphql_schema.limits import cost_limiter, shape_rule
+from graphql_schema.pagination import DEFAULT_PAGE_SIZE
 from graphql_schema.scalars import SCALAR_MAP
+from graphql_schema.validation import CachedValidation, without_suggestion
 
 QUERY_CACHE_SIZE = 512
 """Distinct query texts kept parsed and validated (front-ends send a bounded set)."""
@@ -52,15 +52,29 @@ def should_mask(error: GraphQLError) -> bool:
     return not isinstance(original, InvalidArgument)
 
 
-def _limit_rules(settings: Settings) -> list[Any]:
-    """The depth, alias (and in prod, introspection) rules, built once per schema.
+class MaskErrorsAndSuggestions(MaskErrors):
+    """MaskErrors that, in production, also drops "Did you mean ...?" from what is left."""
 
-    The limiters make a new rule class each time they are constructed; building them once
-    keeps the rule set identical across requests, which is what lets the validation cache hit.
+    def __init__(self, *, hide_suggestions: bool) -> None:
+        super().__init__(should_mask_error=should_mask)
+        self.hide_suggestions = hide_suggestions
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        processed = super()._process_errors(errors)
+        if not self.hide_suggestions:
+            return processed
+        return [without_suggestion(error) for error in processed]
+
+
+def _limit_rules(settings: Settings) -> list[Any]:
+    """The depth and alias (and in prod, introspection) rules, built once per schema.
+
+    One rule class per schema keeps the rule set identical across requests, which is what
+    lets the validation cache hit. The shape rule measures each fragment once: never add a
+    rule that walks into fragment spreads afresh (see graphql_schema.limits).
     """
     rules: list[Any] = [
-        *QueryDepthLimiter(max_depth=settings.graphql_max_depth).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases).validation_rules,
+        shape_rule(max_depth=settings.graphql_max_depth, max_aliases=settings.graphql_max_aliases)
     ]
     if settings.is_prod:
         rules.append(NoSchemaIntrospectionCustomRule)
@@ -68,15 +82,18 @@ def _limit_rules(settings: Settings) -> list[Any]:
 
 
 def build_schema(settings: Settings | None = None) -> Schema:
-    """The schema with its limits, caches (parse and validation, per query text) and masking."""
+    """The schema with its limits (tokens, depth, aliases, cost), caches (parse and
+    validation, per query text) and masking."""
     settings = settings or get_settings()
     rules = _limit_rules(settings)
+    hide = settings.is_prod
     extensions: list[Any] = [
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
         lambda: ParserCache(maxsize=QUERY_CACHE_SIZE),
         lambda: AddValidationRules(rules),
-        lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
-        lambda: MaskErrors(should_mask_error=should_mask),
+        lambda: CachedValidation(hide_suggestions=hide),
+        cost_limiter(max_cost=settings.graphql_max_cost, default_page_size=DEFAULT_PAGE_SIZE),
+        lambda: MaskErrorsAndSuggestions(hide_suggestions=hide),
     ]
     return Schema(
         query=Query,

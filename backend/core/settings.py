@@ -76,6 +76,12 @@ class Settings(BaseSettings):
     graphql_max_depth: int = 12
     graphql_max_tokens: int = 2000
     graphql_max_aliases: int = 30
+    graphql_max_cost: int = Field(default=50_000, ge=1)
+    """Fields times the page sizes asked for, per operation; see graphql_schema.limits."""
+    graphql_operation_timeout_seconds: float = Field(default=15, gt=0)
+    """A GraphQL request still running after this long is abandoned with a 503."""
+    graphql_max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    """A request body other than an upload (GraphQL JSON); larger ones get 413 unread."""
     graphql_max_concurrent_operations: int = 4
     """GraphQL operations one API process executes at once (0: no limit); see
     graphql_schema.http.OperationGate."""

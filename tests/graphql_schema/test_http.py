@@ -20,6 +20,7 @@ from strawberry.extensions import SchemaExtension
 from backend.core.clock import Clock
 from backend.core.settings import Environment, Settings
 from graphql_schema.http import GraphQLOverHTTPRouter, negotiate_media_type
+from tests.support import factories as f
 
 MODERN = "application/graphql-response+json"
 LEGACY = "application/json"
@@ -347,12 +348,16 @@ async def test_post_accepts_json_when_charset_is_utf8(client):
     assert response.status_code == 200
 
 
-async def test_multipart_post_is_executed_as_graphql(client):
-    """Uploads are on (the GraphQL multipart request spec); a multipart query still executes."""
+async def test_multipart_post_is_executed_as_graphql(client, session_factory, clock):
+    """Uploads are on (the GraphQL multipart request spec); a member's multipart query still
+    executes (a stranger's is refused before its parts are read: tests/test_body_limits.py)."""
+    signed = await f.sign_in(
+        session_factory, clock.now(), await f.make_user(session_factory, clock.now())
+    )
     response = await client.post(
         "/graphql",
         files={"operations": (None, '{"query": "{ __typename }"}'), "map": (None, "{}")},
-        headers={"accept": MODERN},
+        headers={"accept": MODERN, "authorization": f"Bearer {signed.token}"},
     )
 
     assert response.status_code == 200
