@@ -35,8 +35,13 @@ def migrate() -> None:
     settings = get_settings()
     settings.check_production()
     _ensure_sqlite_folder(settings.database_url)
-    migrations.upgrade(settings.database_url)
-    typer.echo("database is up to date")
+    applied = migrations.upgrade(settings.database_url)
+    for revision in applied:
+        typer.echo(f"applied {revision}")
+    if applied:
+        typer.echo(f"database is now at {migrations.head_revision()} ({len(applied)} applied)")
+    else:
+        typer.echo(f"database was already up to date at {migrations.head_revision()}")
 
 
 @app.command()

@@ -36,6 +36,37 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(payload, default=str)
 
 
+IDLE_RESULTS = frozenset({"", "0", "None", "{}", "[]", "()", "False"})
+_JOB_STARTED = "%6.2fs → %s(%s)%s"
+_JOB_FINISHED = "%6.2fs ← %s ● %s"
+_HEALTH_RECORDED = "recording health: %s"
+
+
+class QuietIdleTicks(logging.Filter):
+    """Drops arq's INFO lines for scheduled runs that did nothing.
+
+    arq logs two lines per job run; the audit sealer runs every 5 s and three sweeps every
+    minute, so an idle worker wrote about 30 lines a minute that said nothing. A cron run's
+    start line is dropped, its end line kept only when the job returned something (the jobs
+    log what they did themselves), and the periodic health record is dropped. Retries,
+    failures and every non-cron job keep their lines.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.INFO:
+            return True
+        if record.msg == _HEALTH_RECORDED:
+            return False
+        args = record.args if isinstance(record.args, tuple) else ()
+        if len(args) < 3 or not str(args[1]).startswith("cron:"):
+            return True
+        if record.msg == _JOB_STARTED:
+            return False
+        if record.msg == _JOB_FINISHED:
+            return str(args[2]) not in IDLE_RESULTS
+        return True
+
+
 def configure_logging(level: str = "INFO") -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
@@ -47,3 +78,6 @@ def configure_logging(level: str = "INFO") -> None:
         logging.getLogger(noisy).propagate = False
     for chatty in ("weasyprint", "fontTools"):  # a line per rendering step otherwise
         logging.getLogger(chatty).setLevel(logging.WARNING)
+    arq_worker = logging.getLogger("arq.worker")
+    if not any(isinstance(f, QuietIdleTicks) for f in arq_worker.filters):
+        arq_worker.addFilter(QuietIdleTicks())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -19,8 +20,18 @@ def alembic_config(database_url: str | None = None) -> Config:
     return config
 
 
-def upgrade(database_url: str | None = None, revision: str = "head") -> None:
-    command.upgrade(alembic_config(database_url), revision)
+def upgrade(database_url: str | None = None, revision: str = "head") -> list[str]:
+    """Apply the migrations up to ``revision``; returns those applied, oldest first (each as
+    "<revision> <description>"), so a caller can say what happened rather than guess."""
+    applied: list[str] = []
+
+    def record(*, step: Any, **_: Any) -> None:
+        applied.append(f"{step.up_revision_id} {step.up_revision.doc}".strip())
+
+    config = alembic_config(database_url)
+    config.attributes["on_version_apply"] = [record]
+    command.upgrade(config, revision)
+    return applied
 
 
 def check(database_url: str | None = None) -> None:
