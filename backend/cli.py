@@ -261,7 +261,7 @@ def _ensure_sqlite_folder(database_url: str) -> None:
 
 @app.command()
 def bench(
-    name: Annotated[str, typer.Argument(help="The benchmark to run: submissions.")],
+    name: Annotated[str, typer.Argument(help="The benchmark to run: submissions, receipts.")],
     submissions: Annotated[
         int, typer.Option("--submissions", "--applicants", help="Measured submissions.")
     ] = 2000,
@@ -284,8 +284,19 @@ def bench(
         Path | None, typer.Option(help="cProfile the first API process into this file.")
     ] = None,
     keep_database: Annotated[bool, typer.Option(help="Keep the bench database.")] = False,
+    renders: Annotated[int, typer.Option(help="receipts: measured renders per path.")] = 60,
 ) -> None:
-    """Run a benchmark (PostgreSQL and Redis); a summary, then one JSON line last."""
+    """Run a benchmark; a summary, then one JSON line last.
+
+    ``submissions`` needs PostgreSQL and Redis; ``receipts`` needs neither.
+    """
+    if name == "receipts":
+        from backend import bench_receipts
+
+        if renders < 1:
+            typer.echo("error: --renders must be >= 1", err=True)
+            raise typer.Exit(2)
+        raise typer.Exit(bench_receipts.main(bench_receipts.ReceiptsOptions(renders=renders)))
     from backend import bench as benchmarks
 
     options = benchmarks.SubmissionsOptions(

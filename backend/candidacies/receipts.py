@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import threading
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from backend.accounts.models import User
 from backend.candidacies.models import Candidacy, CandidacyVersion
 from backend.candidacies.submission import snapshot_hash
+from backend.core import pdf as pdf_engine
 from backend.core.db import SessionFactory, read_session, unit_of_work
 from backend.core.i18n import Language, pick_text
 from backend.core.settings import PROJECT_ROOT
@@ -58,11 +58,6 @@ CONTENT_TYPE = "application/pdf"
 STORAGE_PREFIX = "receipts"
 SWEEP_DELAY = timedelta(minutes=1)
 """A version without a receipt this long after submission lost its job (Redis restarted)."""
-
-_RENDER_LOCK = threading.Lock()
-"""One render at a time per process: WeasyPrint does not promise thread safety (crashes under
-threaded servers have been reported on some platforms), and a render is CPU-bound under the
-GIL, so two at once would not finish sooner anyway."""
 
 
 class ReceiptIntegrityError(RuntimeError):
@@ -88,10 +83,21 @@ def render_receipt_pdf(
     ``refused_urls`` collects every URL WeasyPrint tried to fetch (all refused); the
     template references none, so it stays empty unless something went wrong.
     """
-    from weasyprint import CSS, HTML
+    html = receipt_html(snapshot, sha256, reference=reference, language=language)
+    return pdf_engine.render_pdf(
+        html,
+        stylesheet=TEMPLATES_DIR / STYLESHEET,
+        url_fetcher=_refusing_fetcher(refused_urls if refused_urls is not None else []),
+        pdf_variant=PDF_VARIANT,
+    )
 
+
+def receipt_html(
+    snapshot: Mapping[str, Any], sha256: str, *, reference: str, language: str = "fr"
+) -> str:
+    """The receipt's HTML in ``language`` (fr, de or en; anything else gives French)."""
     lang = language if language in LANGUAGES else Language.FR.value
-    html = (
+    return (
         _environment()
         .get_template(TEMPLATE)
         .render(
@@ -100,14 +106,6 @@ def render_receipt_pdf(
             r=receipt_facts(snapshot, sha256, reference=reference, language=lang),
         )
     )
-    fetcher = _refusing_fetcher(refused_urls if refused_urls is not None else [])
-    stylesheet = CSS(string=(TEMPLATES_DIR / STYLESHEET).read_text("utf-8"), url_fetcher=fetcher)
-    with _RENDER_LOCK:
-        pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(
-            stylesheets=[stylesheet], pdf_variant=PDF_VARIANT
-        )
-    assert pdf is not None
-    return bytes(pdf)
 
 
 @lru_cache(maxsize=1)
@@ -132,15 +130,7 @@ def labels() -> dict[str, dict[str, Any]]:
 
 def _refusing_fetcher(attempts: list[str]) -> Any:
     """A WeasyPrint fetcher that records and refuses every URL (file, network, data)."""
-    from weasyprint.urls import URLFetcher
-
-    class RefuseEverything(URLFetcher):  # type: ignore[misc]
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            attempts.append(url)
-            log.warning("receipt renderer refused a URL", extra={"url": url[:200]})
-            raise ValueError("receipts fetch nothing")
-
-    return RefuseEverything(allowed_protocols=())
+    return pdf_engine.refusing_url_fetcher(attempts, what="a receipt")
 
 
 # --------------------------------------------------------------------------- facts

@@ -320,6 +320,61 @@ async def test_receipt_renderer_routes_every_url_to_the_refusing_fetcher(monkeyp
     assert "root:" not in pdf_text(pdf)
 
 
+def test_receipts_share_one_font_configuration_and_parse_the_stylesheet_once(monkeypatch):
+    # Arrange: watch what WeasyPrint is given, and how often a stylesheet is parsed.
+    import weasyprint
+
+    calls: list[dict] = []
+    parsed: list[object] = []
+    write_pdf, css_init = weasyprint.HTML.write_pdf, weasyprint.CSS.__init__
+
+    def spy_write_pdf(self, *args, **kwargs):
+        calls.append(kwargs)
+        return write_pdf(self, *args, **kwargs)
+
+    def spy_css_init(self, *args, **kwargs):
+        parsed.append(self)
+        css_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", spy_write_pdf)
+    monkeypatch.setattr(weasyprint.CSS, "__init__", spy_css_init)
+    snapshot = sample_snapshot()
+
+    # Act
+    for language in ("fr", "de"):
+        receipts.render_receipt_pdf(
+            snapshot, snapshot_hash(snapshot), reference=SAMPLE_REFERENCE, language=language
+        )
+
+    # Assert: the same font configuration and stylesheet objects, parsed once at most.
+    first, second = calls
+    assert first["font_config"] is not None and first["font_config"] is second["font_config"]
+    assert first["stylesheets"][0] is second["stylesheets"][0]
+    assert len(parsed) <= 1
+    assert first["pdf_variant"] == second["pdf_variant"] == "pdf/ua-1"
+
+
+def test_receipt_pdf_has_the_text_of_bare_weasyprint_rendering_the_same_document():
+    # Arrange: the receipt's HTML with its stylesheet inlined, rendered the plain way.
+    import weasyprint
+
+    snapshot = sample_snapshot()
+    sha256 = snapshot_hash(snapshot)
+    html = receipts.receipt_html(snapshot, sha256, reference=SAMPLE_REFERENCE, language="en")
+    css = (receipts.TEMPLATES_DIR / receipts.STYLESHEET).read_text("utf-8")
+    styled = html.replace("</head>", f"<style>{css}</style></head>")
+    bare = weasyprint.HTML(string=styled).write_pdf(pdf_variant="pdf/ua-1")
+
+    # Act
+    ours = receipts.render_receipt_pdf(snapshot, sha256, reference=SAMPLE_REFERENCE, language="en")
+
+    # Assert
+    assert pdf_text(ours) == pdf_text(bare)
+    assert len(pypdf.PdfReader(io.BytesIO(ours)).pages) == len(
+        pypdf.PdfReader(io.BytesIO(bare)).pages
+    )
+
+
 def test_receipt_url_fetcher_refuses_and_records_every_url():
     # Arrange
     attempts: list[str] = []
