@@ -7,12 +7,13 @@ scalar here turns bad input into a ``GraphQLError``, for literals in the query t
 variables alike, and bounds its values so that what reaches a resolver cannot overflow later:
 
 - ``Int``: GraphQL's own, with an over-long literal refused before ``int()`` fails on it.
+- ``String`` and ``ID``: GraphQL's own, refusing U+0000 (PostgreSQL cannot store it).
 - ``BigInt``: integer cents, a JSON number within +/- ``Number.MAX_SAFE_INTEGER``.
 - ``Decimal``: finite, at most 40 digits either side of the point.
 - ``DateTime`` and ``Date``: ISO 8601, years 1000 to 9998, so moving one into any time zone
   stays within Python's years 1 to 9999; the business ranges (1900 to 2200 for a call) are
   the services' typed errors (:mod:`backend.core.bounds`).
-- ``JSON``: finite numbers only, nested at most :data:`MAX_JSON_DEPTH` deep.
+- ``JSON``: finite numbers and texts without U+0000, nested at most :data:`MAX_JSON_DEPTH`.
 - ``Upload``: a file part of a multipart request, not a string naming one.
 """
 
@@ -26,7 +27,16 @@ from collections.abc import Callable
 from typing import Any, NewType
 
 import dateutil.parser
-from graphql import GraphQLError, GraphQLInt, IntValueNode, ValueNode
+from graphql import (
+    GraphQLError,
+    GraphQLID,
+    GraphQLInt,
+    GraphQLScalarType,
+    GraphQLString,
+    IntValueNode,
+    StringValueNode,
+    ValueNode,
+)
 from graphql.utilities import value_from_ast_untyped
 from strawberry.file_uploads import Upload
 from strawberry.scalars import JSON
@@ -87,37 +97,59 @@ def _scalar(
     )
 
 
-# --------------------------------------------------------------------------- Int
+# --------------------------------------------------------------------------- Int, String, ID
 
 MAX_INT_LITERAL_DIGITS = 10
 """2^31 has ten digits: a longer Int literal is out of range, whatever its digits."""
 
 
-def _guard_int_literals() -> None:
-    """Put a length check in front of graphql-core's ``Int`` literal parser, once per process.
+def _guard_builtin(scalar: GraphQLScalarType, check: Callable[[Any], str | None]) -> None:
+    """Put ``check`` in front of a built-in scalar's input coercion, once per process.
 
-    ``Int`` is a reserved type: graphql-core refuses a second type of that name, so it cannot
-    go in the scalar map like the others. Its literal parser calls ``int()`` before checking
-    the range, and ``int()`` of a literal above 4,300 digits raises ``ValueError``, which
-    validation reports as an internal error (masked: "Unexpected error."). The guard answers
-    the out-of-range error the parser would have given, without converting the digits.
+    ``Int``, ``String`` and ``ID`` are reserved types: graphql-core refuses a second type of
+    those names, so they cannot go in the scalar map like the others, and their own parsers
+    are guarded instead. ``check`` gets the literal node or the variable's value and returns
+    why it is refused, or None.
     """
-    parse = GraphQLInt.coerce_input_literal
-    if parse is None or getattr(parse, "guarded", False):
-        return
+    for attribute in ("coerce_input_literal", "coerce_input_value"):
+        coerce = getattr(scalar, attribute)
+        if coerce is None or getattr(coerce, "guarded", False):
+            continue
+        setattr(scalar, attribute, _guarded(scalar.name, coerce, check))
 
-    def guarded(node: ValueNode, variables: Any = None) -> Any:
-        if isinstance(node, IntValueNode) and len(node.value.lstrip("-")) > MAX_INT_LITERAL_DIGITS:
-            raise GraphQLError(
-                "Int cannot represent non 32-bit signed integer value: a number this long", node
-            )
-        return parse(node, variables)  # type: ignore[call-arg, arg-type]
+
+def _guarded(name: str, coerce: Callable[..., Any], check: Callable[[Any], str | None]) -> Any:
+    def guarded(value: Any, *args: Any) -> Any:
+        reason = check(value)
+        if reason is not None:
+            node = value if isinstance(value, ValueNode) else None
+            raise GraphQLError(f"{name} cannot represent {reason}", node)
+        return coerce(value, *args)
 
     guarded.guarded = True  # type: ignore[attr-defined]
-    GraphQLInt.coerce_input_literal = guarded
+    return guarded
 
 
-_guard_int_literals()
+def _int_too_long(value: Any) -> str | None:
+    """``int()`` of a literal above 4,300 digits raises ``ValueError``, which validation
+    reports as an internal error (masked: "Unexpected error."); refuse it by its length."""
+    if isinstance(value, IntValueNode) and len(value.value.lstrip("-")) > MAX_INT_LITERAL_DIGITS:
+        return "non 32-bit signed integer value: a number this long"
+    return None
+
+
+def _holds_nul(value: Any) -> str | None:
+    """PostgreSQL cannot store U+0000 in text, and fails the statement that tries (a server
+    error); no text a person types holds one."""
+    text = value.value if isinstance(value, StringValueNode) else value
+    if isinstance(text, str) and "\x00" in text:
+        return "a text holding U+0000 (NUL)"
+    return None
+
+
+_guard_builtin(GraphQLInt, _int_too_long)
+_guard_builtin(GraphQLString, _holds_nul)
+_guard_builtin(GraphQLID, _holds_nul)
 
 
 # --------------------------------------------------------------------------- BigInt
@@ -219,6 +251,10 @@ def _check_json(value: object, depth_left: int) -> None:
         raise _Refused(f"nested more than {MAX_JSON_DEPTH} levels deep")
     if isinstance(value, float) and not math.isfinite(value):
         raise _Refused("numbers must be finite")
+    if isinstance(value, str) and "\x00" in value:
+        raise _Refused("texts may not hold U+0000 (NUL)")
+    if isinstance(value, dict) and any("\x00" in key for key in value):
+        raise _Refused("keys may not hold U+0000 (NUL)")
     children: list[object] = list(value.values()) if isinstance(value, dict) else []
     if isinstance(value, list):
         children = value

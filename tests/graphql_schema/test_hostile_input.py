@@ -226,3 +226,34 @@ async def test_upload_given_as_a_string_is_refused(client, world):
 
     assert status == 400
     assert "Upload cannot represent" in messages(body)
+
+
+NUL_CASES = [
+    ('mutation { login(email: "a\\u0000@example.org", password: "x") { __typename } }', None),
+    ("query($s: String) { calls(filter: {search: $s}) { edges { cursor } } }", {"s": "IA\x00"}),
+    ("query($s: String) { calls(filter: {theme: $s}) { edges { cursor } } }", {"s": "ia\x00"}),
+    ("query($a: String) { calls(after: $a) { edges { cursor } } }", {"a": "\x00"}),
+    ('mutation { createApiToken(name: "ci\\u0000") { ...E } }', None),
+    (
+        'mutation { createOrganisation(input: {name: "Lab\\u0000", kind: ACADEMIC_LAB,'
+        ' country: "DE", registryId: "HRB\\u0000 1"}) { ...E } }',
+        None,
+    ),
+    (
+        'mutation { addOrganisationMember(organisationId: "T3JnYW5pc2F0aW9uOjA=",'
+        ' email: "b\\u0000@example.org") { ...E } }',
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "variables"), NUL_CASES)
+async def test_nul_characters_never_reach_the_database_as_an_error(client, world, query, variables):
+    """PostgreSQL fails a statement with U+0000 in text (a server error): GraphQL's String and
+    ID refuse it, in literals and variables alike."""
+    document = query + FRAGMENT if "...E" in query else query
+
+    status, body = await post(client, document, variables, world["manager"].headers)
+
+    assert status == 400
+    assert "U+0000" in messages(body)
