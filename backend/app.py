@@ -7,8 +7,9 @@ through the GraphQL context.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ from backend.core.clock import Clock, SystemClock
 from backend.core.db import SessionFactory, create_engine, create_session_factory, read_session
 from backend.core.jobs import ArqJobQueue
 from backend.core.logging import request_id_var
+from backend.core.pdf import pdf_engine_info
 from backend.core.redis import redis_settings
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import Storage, storage_from_settings
@@ -105,6 +107,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         return Context(
             actor=actor,
             clock=state.clock,
+            received_at=getattr(request.state, "received_at", None),
             session_factory=state.session_factory,
             settings=settings,
             request_id=request_id_var.get() or "",
@@ -122,6 +125,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         multipart_uploads_enabled=True,
         max_concurrent_operations=settings.graphql_max_concurrent_operations,
         time_limit_s=settings.graphql_operation_timeout_seconds,
+        clock=state.clock,
     )
     app.include_router(router, prefix="/graphql")
     app.include_router(downloads.router)
@@ -143,19 +147,36 @@ def _add_health_routes(app: FastAPI, state: AppState) -> None:
 
     @app.get("/readyz", include_in_schema=False)
     async def readyz() -> JSONResponse:
-        """Ready when the database answers at the code's schema and Redis answers; says which
-        did not."""
-        checks = {
-            "database": await _database_ok(state),
-            "migrations": await _migrations_ok(state),
-            "redis": await _redis_ok(state),
-        }
-        ready = all(ok for ok in checks.values())
+        """Ready (200) when the database answers at the code's schema: what serving needs.
+
+        Redis only carries the jobs asked for after a commit (receipts, mail wake-ups,
+        deadline jobs); without it requests are still served and the workers' sweeps catch
+        up once it is back. So a Redis outage makes the API "degraded", still 200, rather
+        than pulling every pod out of service. ``details.pdf`` names the PDF engine and
+        whether fonts are subset with HarfBuzz (fast) or fontTools (slow).
+        """
+        database, migrations, redis = await asyncio.gather(
+            _within_timeout(_database_ok(state)),
+            _within_timeout(_migrations_ok(state)),
+            _within_timeout(_redis_ok(state)),
+        )
+        checks = {"database": database, "migrations": migrations, "redis": redis}
+        ready = database and migrations
+        status = "unavailable" if not ready else "ok" if redis else "degraded"
         body = {
-            "status": "ok" if ready else "unavailable",
+            "status": status,
             "checks": {name: "ok" if ok else "failed" for name, ok in checks.items()},
+            "details": {"pdf": pdf_engine_info()},
         }
         return JSONResponse(body, status_code=200 if ready else 503)
+
+
+async def _within_timeout(check: Coroutine[Any, Any, bool]) -> bool:
+    """A check that has not answered within the readiness timeout has failed."""
+    try:
+        return await asyncio.wait_for(check, READINESS_TIMEOUT_S)
+    except TimeoutError:
+        return False
 
 
 async def _database_ok(state: AppState) -> bool:

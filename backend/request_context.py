@@ -13,11 +13,23 @@ import time
 import uuid
 from typing import Any
 
+from backend.core.db import RETRY_AFTER_S, is_database_unavailable
 from backend.core.logging import request_id_var
 
 log = logging.getLogger("aap.http")
 Scope = dict[str, Any]
 UNEXPECTED = json.dumps({"errors": [{"message": "Unexpected error."}]}).encode()
+UNAVAILABLE = json.dumps(
+    {
+        "errors": [
+            {
+                "message": "The service is unavailable for a moment (its database does not "
+                f"answer); try again in {RETRY_AFTER_S} seconds.",
+                "extensions": {"code": "SERVICE_UNAVAILABLE"},
+            }
+        ]
+    }
+).encode()
 
 
 class RequestContextMiddleware:
@@ -43,10 +55,15 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
-        except Exception:
-            log.exception("unhandled error", extra={"path": scope.get("path")})
-            if not response["started"]:
-                await _send_unexpected(send_with_id)
+        except Exception as exc:
+            if is_database_unavailable(exc):
+                log.warning("database unavailable", extra={"path": scope.get("path")})
+                if not response["started"]:
+                    await _send_unavailable(send_with_id)
+            else:
+                log.exception("unhandled error", extra={"path": scope.get("path")})
+                if not response["started"]:
+                    await _send_unexpected(send_with_id)
         finally:
             request_id_var.reset(token)
             _log_response(scope, request_id, int(response["status"]), started)
@@ -68,6 +85,21 @@ async def _send_unexpected(send: Any) -> None:
         }
     )
     await send({"type": "http.response.body", "body": UNEXPECTED})
+
+
+async def _send_unavailable(send: Any) -> None:
+    """503 + Retry-After for a route outside GraphQL (a download) when the database is away."""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 503,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"retry-after", str(RETRY_AFTER_S).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": UNAVAILABLE})
 
 
 def _log_response(scope: Scope, request_id: str, status: int, started: float) -> None:

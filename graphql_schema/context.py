@@ -8,6 +8,7 @@ each mutation runs in one unit of work.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from strawberry.fastapi import BaseContext
 
@@ -30,11 +31,22 @@ class Context(BaseContext):
     jobs: JobQueue | None = None
     """Where services' after-commit jobs go (arq in the app; None in tests that skip it)."""
     storage: Storage | None = None
+    received_at: datetime | None = None
+    """When the request was received (its body in); the clock's now when not given."""
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
         super().__init__()
         self.loaders = Loaders(self.session_factory)
+        if self.received_at is None:
+            self.received_at = self.clock.now()
+
+    @property
+    def now(self) -> datetime:
+        """The instant a mutation acts at: the request's receipt, so a deadline is judged
+        when the request came, not when its turn to run came."""
+        assert self.received_at is not None
+        return self.received_at
 
     def reset_loaders(self) -> None:
         """After a mutation, drop cached rows so the payload shows the new state."""

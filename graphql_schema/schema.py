@@ -21,6 +21,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from backend.core.db import is_database_unavailable
 from backend.core.errors import DomainError
 from backend.core.settings import Environment, Settings, get_settings
 from graphql_schema.accounts.mutations import AccountMutations
@@ -64,6 +65,8 @@ class AapSchema(Schema):
             if is_client_mistake(error):
                 code = (error.extensions or {}).get("code")
                 log.info("request refused: %s", error.message, extra={"code": code})
+            elif is_database_unavailable(error.original_error or error):
+                log.warning("database unavailable: %s", error.message)  # answered 503
             else:
                 log.error("operation failed: %s", error.message, exc_info=error.original_error)
 
@@ -77,6 +80,8 @@ def should_mask(error: GraphQLError) -> bool:
     original = error.original_error
     if original is None or isinstance(original, GraphQLError):
         return False
+    if is_database_unavailable(original):
+        return False  # the HTTP layer turns it into a 503 (graphql_schema.http)
     return not isinstance(original, InvalidArgument)
 
 

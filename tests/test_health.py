@@ -1,4 +1,5 @@
-"""/healthz says the process lives; /readyz says whether the database and Redis answer."""
+"""/healthz says the process lives; /readyz says whether the API can serve (the database at
+the code's schema) and names what is degraded (Redis) and the PDF engine."""
 
 from __future__ import annotations
 
@@ -28,11 +29,21 @@ async def test_readyz_ready_when_database_and_redis_answer(client):
     assert response.json()["checks"] == {"database": "ok", "migrations": "ok", "redis": "ok"}
 
 
-async def test_readyz_names_redis_when_it_is_down(settings, clock):
+async def test_readyz_stays_ready_but_degraded_when_redis_is_down(settings, clock):
+    # Submissions go on without Redis: a readiness probe must not pull every pod out.
     down = settings.model_copy(update={"redis_url": "redis://127.0.0.1:1/0"})
     response = await _get(down, clock, "/readyz")
-    assert response.status_code == 503
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
     assert response.json()["checks"] == {"database": "ok", "migrations": "ok", "redis": "failed"}
+
+
+async def test_readyz_details_name_the_pdf_engine(client):
+    response = await client.get("/readyz")
+
+    pdf = response.json()["details"]["pdf"]
+    assert pdf["font_subsetter"] in {"harfbuzz", "fonttools"}
+    assert pdf["weasyprint"]
 
 
 async def test_readyz_names_database_when_it_is_down(settings, clock, tmp_path):

@@ -54,15 +54,34 @@ def accepts_changes(call: Call, candidacy: Candidacy | None, *, now: datetime) -
         return False
     if call.status is CallStatus.OPEN:
         return True
-    return (
-        call.status is CallStatus.CLOSED
-        and candidacy is not None
-        and candidacy.extended_deadline_at is not None
-    )
+    if call.status is not CallStatus.CLOSED:
+        return False
+    has_extension = candidacy is not None and candidacy.extended_deadline_at is not None
+    return has_extension or closed_at_its_deadline(call)
+
+
+def closed_at_its_deadline(call: Call) -> bool:
+    """Closed by the deadline path (at or after the deadline), not ahead of it.
+
+    ``now`` is when a request was received; one received before the deadline may run after
+    the closing job (it waited in the server's queue): it is judged at its receipt all the
+    same. A call closed early by other means accepts nothing.
+    """
+    return call.closed_at is not None and call.closed_at >= call.deadline_at
 
 
 def is_editable(candidacy: Candidacy) -> bool:
     return candidacy.status in EDITABLE_STATUSES
+
+
+def is_editable_at(call: Call, candidacy: Candidacy, *, now: datetime) -> bool:
+    """Editable now: a draft or a submitted candidacy; or one the closing settled as
+    NOT_SUBMITTED after this request was received (``now``, before the deadline)."""
+    if is_editable(candidacy):
+        return True
+    return candidacy.status is CandidacyStatus.NOT_SUBMITTED and now < effective_deadline(
+        call, candidacy
+    )
 
 
 def counts_as_submitted(candidacy: Candidacy) -> bool:

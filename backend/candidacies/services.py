@@ -28,7 +28,7 @@ from backend.candidacies.rules import (
     can_apply_for,
     can_edit_candidacy,
     effective_deadline,
-    is_editable,
+    is_editable_at,
 )
 from backend.core import audit
 from backend.core.auth import Actor
@@ -67,9 +67,11 @@ async def editable_candidacy(
     candidacy, call = found
     if not can_edit_candidacy(actor, candidacy):
         raise PermissionDenied("only members of the lead organisation edit a candidacy")
-    if not is_editable(candidacy):
-        raise CandidacyNotEditable(candidacy.status)
+    # The deadline first: after it, that is the reason, whether or not the closing job has
+    # settled the draft yet.
     require_open_for_changes(call, candidacy, now=now)
+    if not is_editable_at(call, candidacy, now=now):
+        raise CandidacyNotEditable(candidacy.status)
     return candidacy, call
 
 

@@ -160,3 +160,54 @@ def uow_of(session: AsyncSession) -> UnitOfWork | None:
     """The unit of work driving ``session``, when a transport opened one."""
     uow = session.info.get("uow")
     return uow if isinstance(uow, UnitOfWork) else None
+
+
+RETRY_AFTER_S = 5
+"""What a client is told to wait when the database is unreachable (a restart, a failover)."""
+
+
+def is_database_unavailable(exc: BaseException) -> bool:
+    """True when ``exc`` (or what caused it) says the database could not be reached or
+    dropped the connection: a fault of the moment, not of the request, worth a 503 and a
+    retry rather than a 500. Walks the ``__cause__``/``__context__`` chain, since drivers'
+    errors arrive wrapped by SQLAlchemy.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if _names_unavailability(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _names_unavailability(exc: BaseException) -> bool:
+    from sqlalchemy import exc as sa_exc
+
+    if isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated:
+        return True
+    if isinstance(exc, DisconnectionError | sa_exc.TimeoutError | ConnectionError):
+        return True
+    if isinstance(exc, sa_exc.OperationalError) and exc.orig is not None:
+        return _names_unavailability(exc.orig) or _is_sqlite_unreachable(exc)
+    if isinstance(exc, sa_exc.InterfaceError):
+        return True
+    if not type(exc).__module__.startswith("asyncpg"):
+        return False
+    return any(cls.__name__ in _ASYNCPG_UNAVAILABLE for cls in type(exc).__mro__)
+
+
+def _is_sqlite_unreachable(exc: BaseException) -> bool:
+    return "unable to open database file" in str(exc)
+
+
+_ASYNCPG_UNAVAILABLE = frozenset(
+    {
+        "PostgresConnectionError",  # and its subclasses: no connection, rejected, lost
+        "CannotConnectNowError",  # the server is starting or shutting down
+        "AdminShutdownError",
+        "CrashShutdownError",
+        "TooManyConnectionsError",
+    }
+)

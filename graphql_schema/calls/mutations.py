@@ -70,7 +70,7 @@ class CallMutations:
         return await run_mutation(  # type: ignore[return-value]
             ctx,
             lambda s: services.create_call(
-                s, actor=ctx.actor, data=input.to_backend(), now=ctx.clock.now()
+                s, actor=ctx.actor, data=input.to_backend(), now=ctx.now
             ),
             _call_payload,
         )
@@ -87,7 +87,7 @@ class CallMutations:
                 actor=ctx.actor,
                 call_id=node_uuid(id, "Call"),
                 changes=input.to_backend(),
-                now=ctx.clock.now(),
+                now=ctx.now,
             ),
             _call_payload,
         )
@@ -98,7 +98,7 @@ class CallMutations:
         return await run_mutation(  # type: ignore[return-value]
             ctx,
             lambda s: services.publish_call(
-                s, actor=ctx.actor, call_id=node_uuid(id, "Call"), now=ctx.clock.now()
+                s, actor=ctx.actor, call_id=node_uuid(id, "Call"), now=ctx.now
             ),
             _call_payload,
         )
@@ -111,7 +111,7 @@ class CallMutations:
         return await run_mutation(  # type: ignore[return-value]
             ctx,
             lambda s: closing.move_call(
-                s, actor=ctx.actor, call_id=node_uuid(id, "Call"), to=to, now=ctx.clock.now()
+                s, actor=ctx.actor, call_id=node_uuid(id, "Call"), to=to, now=ctx.now
             ),
             _call_payload,
         )
@@ -128,7 +128,7 @@ class CallMutations:
                 actor=ctx.actor,
                 call_id=node_uuid(id, "Call"),
                 new_deadline=deadline_at,
-                now=ctx.clock.now(),
+                now=ctx.now,
             ),
             _call_payload,
         )
@@ -141,7 +141,7 @@ class CallMutations:
         return await run_mutation(  # type: ignore[return-value]
             ctx,
             lambda s: services.create_funder(
-                s, actor=ctx.actor, code=code, name=name, country=country, now=ctx.clock.now()
+                s, actor=ctx.actor, code=code, name=name, country=country, now=ctx.now
             ),
             lambda funder: FunderPayload(funder=FunderType.from_model(funder)),
         )
@@ -159,7 +159,7 @@ class CallMutations:
                 funder_id=node_uuid(funder_id, "Funder"),
                 code=code,
                 name=name,
-                now=ctx.clock.now(),
+                now=ctx.now,
             ),
             lambda programme: ProgrammePayload(programme=ProgrammeType.from_model(programme)),
         )

@@ -144,7 +144,7 @@ class CandidacyMutations:
                 candidacy_id=node_uuid(candidacy_id, "Candidacy"),
                 question_key=question_key,
                 upload=inspected,
-                now=ctx.clock.now(),
+                now=ctx.now,
             )
             return attachment, await session.get(Candidacy, attachment.candidacy_id)
 
@@ -180,7 +180,7 @@ class CandidacyMutations:
                 title=title,
                 acronym=acronym,
                 duration_months=duration_months,
-                now=ctx.clock.now(),
+                now=ctx.now,
             ),
             _payload,
         )
@@ -204,7 +204,7 @@ class CandidacyMutations:
                 title=title,
                 acronym=acronym,
                 duration_months=duration_months,
-                now=ctx.clock.now(),
+                now=ctx.now,
             ),
             _payload,
         )
@@ -228,7 +228,7 @@ class CandidacyMutations:
                     )
                     for p in partners
                 ],
-                now=ctx.clock.now(),
+                now=ctx.now,
             ),
             _payload,
         )
@@ -245,7 +245,7 @@ class CandidacyMutations:
                 actor=ctx.actor,
                 candidacy_id=node_uuid(id, "Candidacy"),
                 answers=_answers(answers),
-                now=ctx.clock.now(),
+                now=ctx.now,
             ),
             _payload,
         )
@@ -270,7 +270,7 @@ class CandidacyMutations:
                     )
                     for line in lines
                 ],
-                now=ctx.clock.now(),
+                now=ctx.now,
             ),
             _payload,
         )
@@ -285,7 +285,7 @@ class CandidacyMutations:
         return await run_mutation(  # type: ignore[return-value]
             ctx,
             lambda s: submission.submit_candidacy(
-                s, actor=ctx.actor, candidacy_id=node_uuid(id, "Candidacy"), now=ctx.clock.now()
+                s, actor=ctx.actor, candidacy_id=node_uuid(id, "Candidacy"), now=ctx.now
             ),
             lambda receipt: SubmitCandidacyPayload(
                 candidacy=CandidacyType.from_model(receipt.candidacy),
@@ -304,7 +304,7 @@ class CandidacyMutations:
         return await run_mutation(  # type: ignore[return-value]
             ctx,
             lambda s: submission.withdraw_candidacy(
-                s, actor=ctx.actor, candidacy_id=node_uuid(id, "Candidacy"), now=ctx.clock.now()
+                s, actor=ctx.actor, candidacy_id=node_uuid(id, "Candidacy"), now=ctx.now
             ),
             _payload,
         )
@@ -321,7 +321,7 @@ class CandidacyMutations:
                 actor=ctx.actor,
                 candidacy_id=node_uuid(id, "Candidacy"),
                 until=until,
-                now=ctx.clock.now(),
+                now=ctx.now,
             ),
             _payload,
         )
@@ -343,7 +343,7 @@ class CandidacyMutations:
                 candidacy_id=node_uuid(id, "Candidacy"),
                 decision=decision,
                 reason=reason,
-                now=ctx.clock.now(),
+                now=ctx.now,
             ),
             _payload,
         )

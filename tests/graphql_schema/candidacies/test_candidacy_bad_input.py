@@ -303,7 +303,9 @@ def update(candidacy: str = "draft", **kw: Any) -> Runner:
 
 NOT_EDITABLE = [
     ("withdrawn", "CandidacyNotEditableError"),
-    ("expired", "CandidacyNotEditableError"),
+    # After the deadline, the deadline is the reason, whether or not the closing job has
+    # settled the draft (NOT_SUBMITTED) yet.
+    ("expired", "DeadlinePassedError"),
     ("late", "DeadlinePassedError"),
     ("closed_early", "CallNotOpenError"),
     ("screenable", "DeadlinePassedError"),
