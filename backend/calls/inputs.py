@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from backend.calls.eligibility import EligibilityRules
 from backend.calls.enums import CHOICE_KINDS, CallKind, QuestionKind
-from backend.core.bounds import check_amount, check_year
+from backend.core.bounds import check_amount, check_decimal, check_year
 from backend.core.errors import FieldProblem, InvalidInput
 from backend.core.i18n import Language
 from backend.core.text import long_text, one_line
@@ -30,6 +30,10 @@ MAX_TITLE = 300
 MAX_DESCRIPTION = 50_000
 MAX_TEXT_ANSWER = 100_000
 MAX_EXPERTS = 10
+SCORE_COLUMN = {"digits": 8, "places": 2}
+"""``NUMERIC(8, 2)``: criteria weights, scales, steps and thresholds."""
+BOUND_COLUMN = {"digits": 18, "places": 4}
+"""``NUMERIC(18, 4)``: a number question's minimum and maximum."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,13 @@ def check_texts(
     if required and not (clean.get("fr") or clean.get("en")):
         problems.append(FieldProblem(path, "give at least a French or an English text", "REQUIRED"))
     return clean
+
+
+def clean_texts(texts: dict[str, str], *, multiline: bool = False) -> dict[str, str]:
+    """The texts as :func:`check_texts` keeps them (cleaned, empty ones dropped), for parts
+    whose problems were reported already."""
+    clean = {lang: long_text(t) if multiline else one_line(t) for lang, t in texts.items()}
+    return {lang: text for lang, text in clean.items() if text}
 
 
 def check_long_texts(
@@ -305,6 +316,8 @@ def _check_question_shape(problems: list[FieldProblem], path: str, q: QuestionIn
         problems.append(FieldProblem(f"{path}.minValue", "only number questions have bounds"))
     if q.min_value is not None and q.max_value is not None and q.min_value > q.max_value:
         problems.append(FieldProblem(f"{path}.maxValue", "must not be below the minimum"))
+    for name, bound in (("minValue", q.min_value), ("maxValue", q.max_value)):
+        check_decimal(problems, f"{path}.{name}", bound, **BOUND_COLUMN)
 
 
 def check_grid(problems: list[FieldProblem], grid: GridInput) -> None:
@@ -317,6 +330,7 @@ def check_grid(problems: list[FieldProblem], grid: GridInput) -> None:
         )
     for i, c in enumerate(grid.criteria):
         _check_criterion(problems, f"grid.criteria[{i}]", c)
+    check_decimal(problems, "grid.overallThreshold", grid.overall_threshold, **SCORE_COLUMN)
     if grid.overall_threshold is not None and grid.criteria:
         top = max(c.scale_max for c in grid.criteria)
         if not Decimal(0) <= grid.overall_threshold <= top:
@@ -327,6 +341,13 @@ def _check_criterion(problems: list[FieldProblem], path: str, c: CriterionInput)
     if not KEY_PATTERN.match(c.key):
         problems.append(FieldProblem(f"{path}.key", "lower-case letters, digits, - or _"))
     check_texts(problems, f"{path}.label", c.label, limit=MAX_TITLE, required=True)
+    numbers = {"weight": c.weight, "scaleMin": c.scale_min, "scaleMax": c.scale_max}
+    found: list[FieldProblem] = []
+    for name, number in (numbers | {"step": c.step, "threshold": c.threshold}).items():
+        check_decimal(found, f"{path}.{name}", number, **SCORE_COLUMN)
+    if found:  # 1e40 % 1e-40 would raise InvalidOperation below
+        problems.extend(found)
+        return
     if c.weight <= 0:
         problems.append(FieldProblem(f"{path}.weight", "must be positive"))
     if c.scale_min >= c.scale_max:

@@ -32,7 +32,6 @@ from backend.core.i18n import Language
 from backend.core.pagination import Page, keyset_page
 from backend.core.text import one_line
 
-
 MAX_SEARCH_LENGTH = 200
 LIKE_ESCAPE = "\\"
 

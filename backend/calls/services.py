@@ -329,7 +329,7 @@ async def _replace_children(
                 call_id=call.id,
                 position=i,
                 key=c.key,
-                label=c.label,
+                label=v.clean_texts(c.label),
                 weight=c.weight,
                 scale_min=c.scale_min,
                 scale_max=c.scale_max,
@@ -347,13 +347,13 @@ def _question_row(call_id: uuid.UUID, position: int, q: QuestionInput) -> FormQu
         position=position,
         key=q.key,
         kind=q.kind,
-        label=q.label,
-        help_text=q.help_text,
+        label=v.clean_texts(q.label),
+        help_text=v.clean_texts(q.help_text, multiline=True),
         required=q.required,
         max_length=q.max_length,
         min_value=q.min_value,
         max_value=q.max_value,
-        choices=[{"value": c.value, "label": c.label} for c in q.choices],
+        choices=[{"value": c.value, "label": v.clean_texts(c.label)} for c in q.choices],
     )
 
 

@@ -5,7 +5,8 @@ Amounts are integer cents read by JavaScript front-ends, whose numbers are doubl
 them silently, so a budget would be shown and summed wrong. No real amount comes near, so
 going over is refused as an input error, for each amount and for the totals we show.
 
-Dates of calls, deadlines and tokens lie between 1900 and 2200: a year 1 or 9999 is a typing
+Decimals fit their column (:func:`check_decimal`). Dates of calls, deadlines and tokens lie
+between 1900 and 2200: a year 1 or 9999 is a typing
 mistake, and near Python's limits shifting it into a time zone raises ``OverflowError``.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from decimal import Decimal
 
 from backend.core.errors import FieldProblem
 
@@ -48,3 +50,22 @@ def check_year(problems: list[FieldProblem], path: str, value: date | datetime |
         return True
     problems.append(FieldProblem(path, YEAR_RANGE_MESSAGE, "OUT_OF_RANGE"))
     return False
+
+
+def check_decimal(
+    problems: list[FieldProblem], path: str, value: Decimal | None, *, digits: int, places: int
+) -> None:
+    """Refuse a number its ``NUMERIC(digits, places)`` column cannot hold: PostgreSQL fails
+    the statement on overflow (a server error) and rounds extra decimals away silently."""
+    if value is None:
+        return
+    too_large = abs(value) >= Decimal(10) ** (digits - places)
+    exponent = value.normalize().as_tuple().exponent
+    if too_large or (isinstance(exponent, int) and exponent < -places):
+        problems.append(
+            FieldProblem(
+                path,
+                f"at most {digits - places} digits before the point and {places} after",
+                "OUT_OF_RANGE",
+            )
+        )

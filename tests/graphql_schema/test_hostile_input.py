@@ -257,3 +257,91 @@ async def test_nul_characters_never_reach_the_database_as_an_error(client, world
 
     assert status == 400
     assert "U+0000" in messages(body)
+
+
+DIRTY = "Appel\u202e \x07IA\x1b[31m\tsanté\r\n2026\u2066"
+CLEAN = "Appel IA[31m santé  2026"
+
+
+async def test_one_line_fields_are_stored_without_controls_or_bidi_overrides(client, world):
+    data = create_input(gid("Programme", world["programme"]), gid("Funder", world["funder"]))
+    data["title"] = {"fr": DIRTY}
+    data["description"] = {"fr": "Ligne 1\r\n\tLigne 2\u202e\x0b"}
+    data["questions"][0]["label"] = {"fr": DIRTY}
+    query = """mutation($input: CreateCallInput!) { createCall(input: $input) {
+      ... on CallPayload { call { titles { fr } descriptions { fr } questions { label { fr } } } }
+      ...E } }"""
+
+    _, body = await post(client, query + FRAGMENT, {"input": data}, world["manager"].headers)
+
+    call = body["data"]["createCall"]["call"]
+    assert call["titles"]["fr"] == CLEAN
+    assert call["questions"][0]["label"]["fr"] == CLEAN
+    assert call["descriptions"]["fr"] == "Ligne 1\n\tLigne 2"
+
+
+@pytest.mark.parametrize(
+    ("query", "who", "path"),
+    [
+        (
+            'mutation($t: String!) { createFunder(code: "FUNDX", name: $t, country: "FR")'
+            " { ... on FunderPayload { funder { name } } ...E } }",
+            "admin",
+            ["funder", "name"],
+        ),
+        (
+            'mutation($t: String!) { createUser(email: "new@example.org", fullName: $t,'
+            ' password: "a-long-password-1") { ... on UserPayload { user { fullName } } ...E } }',
+            "admin",
+            ["user", "fullName"],
+        ),
+        (
+            "mutation($t: String!) { createApiToken(name: $t)"
+            " { ... on ApiTokenPayload { apiToken { name } } ...E } }",
+            "manager",
+            ["apiToken", "name"],
+        ),
+        (
+            "mutation($t: String!) { createOrganisation(input: {name: $t, kind: ACADEMIC_LAB,"
+            ' country: "DE", registryId: "HRB 1"}) { ... on OrganisationPayload'
+            " { organisation { name } } ...E } }",
+            "manager",
+            ["organisation", "name"],
+        ),
+    ],
+    ids=["funder", "user", "api-token", "organisation"],
+)
+async def test_names_are_stored_without_controls_or_bidi_overrides(client, world, query, who, path):
+    _, body = await post(client, query + FRAGMENT, {"t": DIRTY}, world[who].headers)
+
+    result = next(iter(body["data"].values()))
+    for key in path:
+        result = result[key]
+    assert result == CLEAN
+
+
+@pytest.mark.parametrize(
+    ("criterion", "field"),
+    [
+        ({"scaleMax": "1e40", "step": "1e-40"}, "scaleMax"),
+        ({"weight": "12345678.5"}, "weight"),
+        ({"step": "0.001"}, "step"),
+    ],
+    ids=["scale-beyond-decimal-precision", "weight-beyond-its-column", "three-decimals"],
+)
+async def test_grid_numbers_must_fit_their_columns(client, world, criterion, field):
+    data = create_input(gid("Programme", world["programme"]), gid("Funder", world["funder"]))
+    data["grid"]["criteria"][0] |= criterion
+
+    _, body = await post(
+        client,
+        "mutation($input: CreateCallInput!) { createCall(input: $input) { ...E } }" + FRAGMENT,
+        {"input": data},
+        world["manager"].headers,
+    )
+
+    result = body["data"]["createCall"]
+    assert result["__typename"] == "InvalidInputError"
+    assert ("grid.criteria[0]." + field, "OUT_OF_RANGE") in {
+        (e["field"], e["code"]) for e in result["fieldErrors"]
+    }

@@ -496,6 +496,11 @@ BUDGET_CASES = [
         budget(("lead", 100), label="L" * 301),
         ("lines[0].label", "INVALID"),
     ),
+    invalid(
+        "lines whose total a JavaScript client cannot read exactly (above 2^53 - 1)",
+        budget(("lead", 2**52), ("partner", 2**52)),
+        ("lines", "TOO_LARGE"),
+    ),
     *refused_states(lambda name: budget(("lead", 100), candidacy=name)),
 ]
 
