@@ -21,6 +21,7 @@ from sqlalchemy import text
 from strawberry.fastapi import GraphQLRouter
 
 from backend import downloads
+from backend.accounts.throttle import LoginThrottle
 from backend.body_limits import BodyLimitMiddleware
 from backend.core import migrate
 from backend.core.clock import Clock, SystemClock
@@ -111,6 +112,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             session_factory=state.session_factory,
             settings=settings,
             request_id=request_id_var.get() or "",
+            login_throttle=LoginThrottle.from_settings(state.redis, settings),
+            client_address=request.client.host if request.client else None,
             jobs=state.jobs,
             storage=state.storage,
         )

@@ -5,12 +5,19 @@ Shared by the GraphQL context and the file downloads, so both apply the same rul
 
 from __future__ import annotations
 
-from fastapi import HTTPException, Request
+import logging
+import uuid
+from datetime import datetime
 
-from backend.accounts.services import actor_for_token
+from fastapi import HTTPException, Request
+from sqlalchemy.exc import SQLAlchemyError
+
+from backend.accounts.services import check_bearer, record_token_use
 from backend.core.auth import ANONYMOUS, Actor
 from backend.core.clock import Clock
-from backend.core.db import SessionFactory, read_session
+from backend.core.db import SessionFactory, read_session, unit_of_work
+
+log = logging.getLogger(__name__)
 
 
 def bearer_token(request: Request) -> str | None:
@@ -30,15 +37,32 @@ def bearer_token(request: Request) -> str | None:
 async def actor_from_request(
     session_factory: SessionFactory, clock: Clock, request: Request
 ) -> Actor:
-    """Anonymous without a token; 401 for a token that is unknown, expired or revoked."""
+    """Anonymous without a token; 401 for a token that is unknown, expired or revoked.
+
+    An API token's use is recorded at most once a minute (:func:`_record_use`), after the
+    lookup and only when due, so most requests write nothing.
+    """
     token = bearer_token(request)
     if token is None:
         return ANONYMOUS
+    now = clock.now()
     async with read_session(session_factory) as session:
-        actor = await actor_for_token(session, token, now=clock.now())
-    if actor is None:
+        bearer = await check_bearer(session, token, now=now)
+    if bearer is None:
         raise HTTPException(401, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
-    return actor
+    if bearer.use_to_record and bearer.actor.token_id is not None:
+        await _record_use(session_factory, bearer.actor.token_id, now)
+    return bearer.actor
+
+
+async def _record_use(session_factory: SessionFactory, token_id: uuid.UUID, now: datetime) -> None:
+    """Bookkeeping that must not cost the request: a failure (a busy SQLite writer past its
+    timeout, say) is logged and the request goes on."""
+    try:
+        async with unit_of_work(session_factory) as uow:
+            await record_token_use(uow.session, token_id=token_id, now=now)
+    except SQLAlchemyError:
+        log.warning("could not record the use of token %s", token_id, exc_info=True)
 
 
 def refuse_anonymous_upload(request: Request, actor: Actor) -> None:

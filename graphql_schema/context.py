@@ -12,6 +12,7 @@ from datetime import datetime
 
 from strawberry.fastapi import BaseContext
 
+from backend.accounts.throttle import LoginThrottle
 from backend.core.auth import Actor
 from backend.core.clock import Clock
 from backend.core.db import SessionFactory
@@ -28,6 +29,9 @@ class Context(BaseContext):
     session_factory: SessionFactory
     settings: Settings
     request_id: str
+    login_throttle: LoginThrottle
+    client_address: str | None
+    """The ASGI scope's client host (see backend.accounts.throttle on proxies)."""
     jobs: JobQueue | None = None
     """Where services' after-commit jobs go (arq in the app; None in tests that skip it)."""
     storage: Storage | None = None

@@ -56,9 +56,12 @@ class InvalidCredentialsError(Error):
     pass
 
 
-@strawberry.type
-class LoginLockedError(Error):
-    locked_until: datetime
+@strawberry.type(
+    description="This client address has used its login attempts for now; no account is locked."
+)
+class TooManyAttemptsError(Error):
+    retry_at: datetime = strawberry.field(description="When a new attempt will be admitted.")
+    retry_after_seconds: int = strawberry.field(description="Seconds until retryAt, rounded up.")
 
 
 @strawberry.type
@@ -141,8 +144,13 @@ def to_error(exc: core_errors.DomainError) -> Error:
             return AuthenticationRequiredError(code=code, message=message)
         case account_errors.InvalidCredentials():
             return InvalidCredentialsError(code=code, message=message)
-        case account_errors.LoginLocked():
-            return LoginLockedError(code=code, message=message, locked_until=exc.until)
+        case account_errors.TooManyAttempts():
+            return TooManyAttemptsError(
+                code=code,
+                message=message,
+                retry_at=exc.retry_at,
+                retry_after_seconds=exc.retry_after_seconds,
+            )
         case account_errors.EmailAlreadyUsed():
             return EmailAlreadyUsedError(code=code, message=message)
         case account_errors.AlreadyMember():

@@ -16,7 +16,6 @@ from typing import Any
 
 os.environ.setdefault("AAP_ENVIRONMENT", "test")
 os.environ["AAP_SECRET_KEY"] = "test-secret-key-with-at-least-32-characters!"
-os.environ.setdefault("AAP_LOGIN_MAX_FAILURES", "5")
 
 import httpx
 import pytest

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 from backend.core.errors import DomainError
@@ -14,12 +15,18 @@ class InvalidCredentials(DomainError):
         super().__init__("email or password is incorrect")
 
 
-class LoginLocked(DomainError):
-    code = "LOGIN_LOCKED"
+class TooManyAttempts(DomainError):
+    """This client address has used its login attempts (for this email, or for all) for now.
 
-    def __init__(self, until: datetime) -> None:
-        super().__init__(f"too many failed attempts; try again after {until.isoformat()}")
-        self.until = until
+    Said the same way whether the email has an account or not, and before any password check.
+    """
+
+    code = "TOO_MANY_ATTEMPTS"
+
+    def __init__(self, retry_at: datetime, *, now: datetime) -> None:
+        super().__init__(f"too many login attempts; try again at {retry_at.isoformat()}")
+        self.retry_at = retry_at
+        self.retry_after_seconds = max(1, math.ceil((retry_at - now).total_seconds()))
 
 
 class EmailAlreadyUsed(DomainError):

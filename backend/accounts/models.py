@@ -21,8 +21,6 @@ class User(SQLModel, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     language: Language = Field(sa_column=enum_column(Language, server_default="fr"))
     is_active: bool = True
-    failed_login_count: int = 0
-    locked_until: datetime | None = None
     created_at: datetime
 
 
@@ -76,3 +74,4 @@ class AuthToken(SQLModel, table=True):
     expires_at: datetime | None = None
     revoked_at: datetime | None = None
     last_used_at: datetime | None = None
+    """API tokens only, to the minute (see backend.accounts.rules.TOKEN_USE_RESOLUTION)."""

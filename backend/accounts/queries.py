@@ -12,10 +12,11 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
-from backend.accounts.enums import Role
+from backend.accounts.enums import Role, TokenKind
 from backend.accounts.models import AuthToken, Membership, Organisation, RoleGrant, User
 from backend.core.auth import Actor
 from backend.core.batching import group_by
+from backend.core.errors import AuthenticationRequired
 
 
 def normalise_email(email: str) -> str:
@@ -101,6 +102,18 @@ async def standing_of(session: AsyncSession, user_id: uuid.UUID) -> Standing:
 
 async def grants_of(session: AsyncSession, user_id: uuid.UUID) -> Sequence[RoleGrant]:
     return (await session.exec(select(RoleGrant).where(RoleGrant.user_id == user_id))).all()
+
+
+def own_api_tokens(actor: Actor) -> SelectOfScalar[AuthToken]:
+    """The actor's API tokens that are not revoked (expired ones included: their owner may
+    wonder why an integration stopped). Anonymous callers have none to list."""
+    if actor.user_id is None:
+        raise AuthenticationRequired("sign in to list your API tokens")
+    return select(AuthToken).where(
+        col(AuthToken.user_id) == actor.user_id,
+        col(AuthToken.kind) == TokenKind.API,
+        col(AuthToken.revoked_at).is_(None),
+    )
 
 
 def visible_organisations(actor: Actor) -> SelectOfScalar[Organisation]:

@@ -6,12 +6,15 @@ each state change.
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.accounts import identifiers, queries
@@ -23,13 +26,16 @@ from backend.accounts.enums import (
     Role,
     TokenKind,
 )
-from backend.accounts.errors import AlreadyMember, EmailAlreadyUsed, InvalidCredentials, LoginLocked
+from backend.accounts.errors import AlreadyMember, EmailAlreadyUsed, InvalidCredentials
 from backend.accounts.models import AuthToken, Membership, Organisation, RoleGrant, User
 from backend.accounts.rules import (
+    TOKEN_USE_RESOLUTION,
     can_create_organisation,
     can_manage_organisation,
     can_manage_users,
+    is_token_use_due,
 )
+from backend.accounts.throttle import LoginThrottle
 from backend.core import audit
 from backend.core.auth import (
     TOKEN_PREFIX_API,
@@ -39,7 +45,7 @@ from backend.core.auth import (
     hash_token,
     new_token,
     password_needs_rehash,
-    verify_password,
+    verify_password_off_loop,
 )
 from backend.core.bounds import check_year
 from backend.core.countries import is_country_code
@@ -54,6 +60,7 @@ from backend.core.i18n import Language
 from backend.core.settings import get_settings
 from backend.core.text import one_line
 
+log = logging.getLogger(__name__)
 MIN_PASSWORD_LENGTH = 12
 _EMAIL_CHAR = r"[^@\s\x00-\x1f\x7f]"
 EMAIL_PATTERN = re.compile(rf"{_EMAIL_CHAR}{{1,64}}@{_EMAIL_CHAR}+\.{_EMAIL_CHAR}{{2,}}\Z")
@@ -87,27 +94,25 @@ def _check_email(email: str) -> list[FieldProblem]:
 
 async def attempt_login(
     session: AsyncSession, *, email: str, password: str, now: datetime
-) -> IssuedToken | InvalidCredentials | LoginLocked:
-    """Check a password and open a session token.
+) -> IssuedToken:
+    """Check a password and open a session token, unthrottled: the network's way in is
+    :func:`login`.
 
-    Failures are returned, not raised, because they must be committed: the failure counter
-    and the lock-out survive the request. Side effects: on success a SESSION token row; on
-    failure the user's counter and possibly ``locked_until``; both audited for known users.
+    A failure costs what a success costs up to the token (one user lookup and one argon2
+    verification, against a stand-in hash for unknown emails) and changes nothing, so neither
+    the answer nor its timing tells whether the email has an account. Raises
+    :class:`InvalidCredentials` for an unknown email, a wrong password or an inactive user
+    alike. Side effects on success: a SESSION token row, the password rehashed if the
+    hasher's parameters changed, audited.
     """
-    settings = get_settings()
     user = await queries.user_by_email(session, email)
-    if user is not None and user.locked_until is not None and user.locked_until > now:
-        return LoginLocked(user.locked_until)
-    password_ok = verify_password(user.password_hash if user else None, password)
-    if user is None or not user.is_active or not password_ok:
-        if user is not None and not password_ok:
-            await _record_failed_login(session, user, now=now)
-        return InvalidCredentials()
-    user.failed_login_count, user.locked_until = 0, None
+    password_ok = await verify_password_off_loop(user.password_hash if user else None, password)
+    if user is None or not password_ok or not user.is_active:
+        raise InvalidCredentials()
     if user.password_hash and password_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    session.add(user)
-    ttl = timedelta(hours=settings.session_token_ttl_hours)
+        session.add(user)
+    ttl = timedelta(hours=get_settings().session_token_ttl_hours)
     issued = await _issue_token(
         session, user=user, kind=TokenKind.SESSION, name="session", now=now, expires_at=now + ttl
     )
@@ -122,22 +127,31 @@ async def attempt_login(
     return issued
 
 
-async def _record_failed_login(session: AsyncSession, user: User, *, now: datetime) -> None:
-    settings = get_settings()
-    user.failed_login_count += 1
-    locked = user.failed_login_count >= settings.login_max_failures
-    if locked:
-        user.locked_until = now + timedelta(minutes=settings.login_lockout_minutes)
-        user.failed_login_count = 0
-    session.add(user)
-    await audit.record(
-        session,
-        actor=SYSTEM,
-        action="user.login_locked" if locked else "user.login_failed",
-        object_type="user",
-        object_id=user.id,
-        now=now,
-    )
+async def login(
+    session: AsyncSession,
+    *,
+    throttle: LoginThrottle,
+    address: str | None,
+    email: str,
+    password: str,
+    now: datetime,
+) -> IssuedToken:
+    """:func:`attempt_login` behind the login throttle, for requests from ``address``.
+
+    Raises :class:`TooManyAttempts` before any password check once the address has used its
+    attempts (for this email, or for all), and :class:`InvalidCredentials` as
+    :func:`attempt_login` does. Side effects: the attempt counted in Redis (uncounted on
+    success), and those of :func:`attempt_login`.
+    """
+    attempt = await throttle.admit(address=address, email=queries.normalise_email(email), now=now)
+    try:
+        issued = await attempt_login(session, email=email, password=password, now=now)
+    except InvalidCredentials:
+        # No audit entry (nothing changed); the email stays out of logs (often a password).
+        log.info("login failed from %s", attempt.client)
+        raise
+    await throttle.succeeded(attempt)
+    return issued
 
 
 async def _issue_token(
@@ -163,11 +177,21 @@ async def _issue_token(
     return IssuedToken(token=clear, record=record, user=user)
 
 
-async def actor_for_token(session: AsyncSession, token: str, *, now: datetime) -> Actor | None:
-    """The actor behind a bearer token, or ``None`` when it is unknown, expired or revoked.
+@dataclass(frozen=True)
+class Bearer:
+    """Whom a valid bearer token speaks for, and whether its use is due to be recorded."""
+
+    actor: Actor
+    use_to_record: bool
+
+
+async def check_bearer(session: AsyncSession, token: str, *, now: datetime) -> Bearer | None:
+    """The bearer of a token, or ``None`` when it is unknown, expired or revoked.
 
     Runs on every authenticated request: the token, its user and the user's grants and
-    memberships come in one statement.
+    memberships come in one statement, and recording the use (:func:`record_token_use`) is
+    asked for only when :func:`~backend.accounts.rules.is_token_use_due`, so that most
+    requests write nothing.
     """
     found = await queries.token_holder(session, hash_token(token))
     if found is None:
@@ -177,7 +201,36 @@ async def actor_for_token(session: AsyncSession, token: str, *, now: datetime) -
         return None
     if record.expires_at is not None and record.expires_at <= now:
         return None
-    return actor_of(user, standing, token_id=record.id)
+    return Bearer(
+        actor=actor_of(user, standing, token_id=record.id),
+        use_to_record=is_token_use_due(record.kind, record.last_used_at, now=now),
+    )
+
+
+async def actor_for_token(session: AsyncSession, token: str, *, now: datetime) -> Actor | None:
+    """The actor behind a bearer token (see :func:`check_bearer`), for callers that record no
+    use."""
+    bearer = await check_bearer(session, token, now=now)
+    return bearer.actor if bearer else None
+
+
+async def record_token_use(session: AsyncSession, *, token_id: uuid.UUID, now: datetime) -> None:
+    """Note that a token was used at ``now``, unless a use within the resolution is noted.
+
+    The condition is in the UPDATE itself, so concurrent requests write the row once. Not
+    audited: bookkeeping that no one decides. Side effect: ``last_used_at`` of the token.
+    """
+    await session.exec(
+        update(AuthToken)
+        .where(
+            col(AuthToken.id) == token_id,
+            or_(
+                col(AuthToken.last_used_at).is_(None),
+                col(AuthToken.last_used_at) <= now - TOKEN_USE_RESOLUTION,
+            ),
+        )
+        .values(last_used_at=now)
+    )
 
 
 async def build_actor(
@@ -257,6 +310,9 @@ async def create_api_token(
 async def revoke_api_token(
     session: AsyncSession, *, actor: Actor, token_id: uuid.UUID, now: datetime
 ) -> AuthToken:
+    """Revoke one of the actor's own API tokens; anyone else's is not found. Audited."""
+    if actor.user_id is None:
+        raise AuthenticationRequired("sign in first")
     record = await session.get(AuthToken, token_id)
     if record is None or record.user_id != actor.user_id or record.kind is not TokenKind.API:
         raise NotFound("no such API token")

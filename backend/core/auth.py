@@ -6,9 +6,12 @@ permission predicates need (roles and scopes), so a predicate never queries the 
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import os
 import secrets
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from argon2 import PasswordHasher
@@ -59,6 +62,22 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+_ARGON2_THREADS = ThreadPoolExecutor(
+    max_workers=min(4, os.cpu_count() or 1), thread_name_prefix="argon2"
+)
+
+
+async def verify_password_off_loop(password_hash: str | None, password: str) -> bool:
+    """:func:`verify_password` in a worker thread (argon2 releases the GIL).
+
+    A verification takes a few hundred milliseconds of CPU: on the event loop it would stall
+    every other request of the process for that long, once per login attempt. The pool holds
+    a few threads, bounding the memory argon2 asks for (64 MiB per verification).
+    """
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_ARGON2_THREADS, verify_password, password_hash, password)
 
 
 def password_needs_rehash(password_hash: str) -> bool:

@@ -71,8 +71,12 @@ class Settings(BaseSettings):
     var_dir: Path = PROJECT_ROOT / "var"
     allow_sqlite_in_prod: bool = False
     session_token_ttl_hours: int = 12
-    login_max_failures: int = 5
-    login_lockout_minutes: int = 15
+    # Login throttling (backend.accounts.throttle): attempts not followed by a success, per
+    # client address and email, and per client address, in a sliding window. No account is
+    # ever locked: a stranger's failures never refuse the owner at another address.
+    login_throttle_per_email: int = Field(default=10, ge=1)
+    login_throttle_per_address: int = Field(default=100, ge=1)
+    login_throttle_window_seconds: int = Field(default=900, ge=1)
     graphql_max_depth: int = 12
     graphql_max_tokens: int = 2000
     graphql_max_aliases: int = 30

@@ -11,7 +11,6 @@ from strawberry import relay
 from backend.accounts import services
 from backend.accounts.enums import MembershipRole, OrganisationKind, Role
 from backend.accounts.models import Membership, Organisation, RoleGrant, User
-from backend.core.db import unit_of_work
 from backend.core.i18n import Language
 from graphql_schema.accounts.types import ApiTokenType, OrganisationType, UserType
 from graphql_schema.errors import (
@@ -20,10 +19,9 @@ from graphql_schema.errors import (
     EmailAlreadyUsedError,
     InvalidCredentialsError,
     InvalidInputError,
-    LoginLockedError,
     NotFoundError,
     PermissionDeniedError,
-    to_error,
+    TooManyAttemptsError,
 )
 from graphql_schema.mutation_support import node_uuid, run_mutation
 
@@ -71,7 +69,7 @@ class MembershipPayload:
 _Auth = AuthenticationRequiredError | InvalidInputError | NotFoundError | PermissionDeniedError
 
 LoginResult = Annotated[
-    LoginPayload | InvalidCredentialsError | LoginLockedError | InvalidInputError,
+    LoginPayload | InvalidCredentialsError | TooManyAttemptsError | InvalidInputError,
     strawberry.union("LoginResult"),
 ]
 LogoutResult = Annotated[LogoutPayload | _Auth, strawberry.union("LogoutResult")]
@@ -107,22 +105,28 @@ class CreateOrganisationInput:
 
 @strawberry.type
 class AccountMutations:
-    @strawberry.mutation(description="Exchange an email and password for a session token.")
+    @strawberry.mutation(
+        description="Exchange an email and password for a session token. Attempts are "
+        "throttled per client address (TooManyAttemptsError says when to retry)."
+    )
     async def login(self, info: strawberry.Info, email: str, password: str) -> LoginResult:
         ctx = info.context
-        # Failures are committed too (the counter and lock-out must persist), so this
-        # mutation commits whatever the outcome rather than using run_mutation.
-        async with unit_of_work(ctx.session_factory) as uow:
-            outcome = await services.attempt_login(
-                uow.session, email=email, password=password, now=ctx.clock.now()
-            )
-        if isinstance(outcome, services.IssuedToken):
-            return LoginPayload(
-                token=outcome.token,
-                expires_at=outcome.record.expires_at,
-                user=UserType.from_model(outcome.user),
-            )
-        return to_error(outcome)  # type: ignore[return-value]
+        return await run_mutation(  # type: ignore[return-value]
+            ctx,
+            lambda s: services.login(
+                s,
+                throttle=ctx.login_throttle,
+                address=ctx.client_address,
+                email=email,
+                password=password,
+                now=ctx.clock.now(),
+            ),
+            lambda issued: LoginPayload(
+                token=issued.token,
+                expires_at=issued.record.expires_at,
+                user=UserType.from_model(issued.user),
+            ),
+        )
 
     @strawberry.mutation(description="Revoke the token this request was made with.")
     async def logout(self, info: strawberry.Info) -> LogoutResult:
@@ -158,7 +162,9 @@ class AccountMutations:
             lambda s: services.revoke_api_token(
                 s, actor=ctx.actor, token_id=node_uuid(id, "ApiToken"), now=ctx.clock.now()
             ),
-            lambda token: RevokeApiTokenPayload(api_token=ApiTokenType.from_model(token)),
+            lambda token: RevokeApiTokenPayload(
+                api_token=ApiTokenType.from_model(token, current_token_id=ctx.actor.token_id)
+            ),
         )
 
     @strawberry.mutation(description="Create an account (platform admins).")

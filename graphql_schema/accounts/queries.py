@@ -1,4 +1,4 @@
-"""Root query fields for accounts: who am I, and my organisations."""
+"""Root query fields for accounts: who am I, my API tokens, and my organisations."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import strawberry
 from strawberry import relay
 
 from backend.accounts import queries
-from backend.accounts.models import Organisation, User
+from backend.accounts.models import AuthToken, Organisation, User
 from backend.core.db import read_session
 from backend.core.errors import DomainError
 from backend.core.pagination import keyset_page
-from graphql_schema.accounts.types import OrganisationType, UserType
+from graphql_schema.accounts.types import ApiTokenType, OrganisationType, UserType
 from graphql_schema.errors import query_error
 from graphql_schema.mutation_support import node_uuid
 from graphql_schema.pagination import FirstArg, connection_from_page, page_size
@@ -26,6 +26,31 @@ class AccountQueries:
         async with read_session(ctx.session_factory) as session:
             user = await session.get(User, ctx.actor.user_id)
         return UserType.from_model(user) if user else None
+
+    @strawberry.field(
+        description="Your API tokens that are not revoked, oldest first (expired ones too)."
+    )
+    async def my_api_tokens(
+        self, info: strawberry.Info, first: FirstArg = None, after: str | None = None
+    ) -> relay.Connection[ApiTokenType]:
+        ctx = info.context
+        try:
+            size = page_size(ctx, first)
+            async with read_session(ctx.session_factory) as session:
+                page = await keyset_page(
+                    session,
+                    queries.own_api_tokens(ctx.actor),
+                    columns=[AuthToken.created_at, AuthToken.id],
+                    key_of=lambda t: [t.created_at, t.id],
+                    first=size,
+                    after=after,
+                )
+        except DomainError as exc:
+            raise query_error(exc) from None
+        current = ctx.actor.token_id
+        return connection_from_page(
+            page, lambda token: ApiTokenType.from_model(token, current_token_id=current)
+        )
 
     @strawberry.field(description="Organisations you belong to (all of them for admins).")
     async def organisations(

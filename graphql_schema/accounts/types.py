@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 import strawberry
@@ -101,9 +102,15 @@ class ApiTokenType(relay.Node):
     created_at: datetime
     expires_at: datetime | None
     revoked_at: datetime | None
+    last_used_at: datetime | None = strawberry.field(
+        description="When it last authenticated a request, to the minute; null if never."
+    )
+    current: bool = strawberry.field(description="Whether this request is made with it.")
 
     @classmethod
-    def from_model(cls, token: models.AuthToken) -> ApiTokenType:
+    def from_model(
+        cls, token: models.AuthToken, *, current_token_id: uuid.UUID | None = None
+    ) -> ApiTokenType:
         return cls(
             id=str(token.id),
             name=token.name,
@@ -111,4 +118,6 @@ class ApiTokenType(relay.Node):
             created_at=token.created_at,
             expires_at=token.expires_at,
             revoked_at=token.revoked_at,
+            last_used_at=token.last_used_at,
+            current=token.id == current_token_id,
         )

@@ -24,6 +24,7 @@ from backend.calls.models import Call
 from backend.core.audit import AuditEntry
 from backend.core.db import read_session, unit_of_work
 from graphql_schema.schema import schema
+from tests.graphql_schema.accounts import test_api_tokens as token_authz
 from tests.graphql_schema.candidacies import test_candidacy_authorization as candidacy_authz
 from tests.support import factories as f
 from tests.support.gql import gql
@@ -841,6 +842,10 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
         "funders": (test_funders_and_programmes_are_public,),
         "programmes": (test_funders_and_programmes_are_public,),
         "me": (test_me_is_null_for_anonymous, test_me_is_the_signed_in_user_only),
+        "myApiTokens": (
+            token_authz.test_my_api_tokens_lists_only_the_actors_own_tokens,
+            token_authz.test_my_api_tokens_anonymous_needs_authentication,
+        ),
         "organisations": (test_organisations_lists_only_own_organisations,),
         "organisation": (test_organisation_by_id_is_null_unless_member,),
         "candidacies": (
@@ -865,6 +870,7 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
             test_revoke_api_token_of_another_user_is_not_found,
             test_revoke_own_api_token_locks_it_out,
             test_revoke_api_token_refuses_session_tokens,
+            token_authz.test_revoke_api_token_anonymous_needs_authentication,
         ),
         "createUser": (
             test_admin_only_mutation_refused_to_others,

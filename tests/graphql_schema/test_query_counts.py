@@ -20,6 +20,7 @@ from backend.calls.enums import CallStatus, QuestionKind
 from backend.calls.inputs import CriterionInput, FunderShareInput, GridInput, QuestionInput
 from backend.core.db import unit_of_work
 from graphql_schema.schema import schema
+from tests.graphql_schema.accounts import test_api_tokens as token_counts
 from tests.graphql_schema.candidacies import test_candidacy_query_counts as candidacy_counts
 from tests.support import factories as f
 from tests.support.gql import gql
@@ -288,6 +289,7 @@ COUNTED: dict[str, object] = {
     "Query.funders": test_funders_cost_the_same_for_1_and_20,
     "Query.programmes": test_programmes_with_funder_cost_the_same_for_1_and_20,
     "Query.organisations": test_organisations_cost_the_same_for_1_and_20,
+    "Query.myApiTokens": token_counts.test_my_api_tokens_cost_the_same_for_1_and_20,
     "User.roles": test_me_with_roles_and_memberships_costs_the_same_for_1_and_20,
     "RoleGrant.funder": test_me_with_roles_and_memberships_costs_the_same_for_1_and_20,
     "User.memberships": test_me_with_roles_and_memberships_costs_the_same_for_1_and_20,

@@ -1,4 +1,4 @@
-"""Account services: sign-in and lock-out, tokens, users, roles, organisations, members."""
+"""Account services: sign-in, tokens, users, roles, organisations, members."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from backend.accounts import services as accounts
 from backend.accounts.enums import MembershipRole, OrganisationKind, Role, TokenKind
-from backend.accounts.errors import AlreadyMember, EmailAlreadyUsed, InvalidCredentials, LoginLocked
+from backend.accounts.errors import AlreadyMember, EmailAlreadyUsed, InvalidCredentials
 from backend.accounts.models import AuthToken, Membership, Organisation, RoleGrant, User
 from backend.accounts.services import OrganisationInput
 from backend.core.auth import ANONYMOUS, Actor
@@ -29,10 +29,14 @@ AP_HP_FINESS = "750712184"
 
 
 async def _login(session_factory, clock, email: str, password: str = PASSWORD):
-    async with unit_of_work(session_factory) as uow:
-        return await accounts.attempt_login(
-            uow.session, email=email, password=password, now=clock.now()
-        )
+    """The issued token, or the InvalidCredentials raised."""
+    try:
+        async with unit_of_work(session_factory) as uow:
+            return await accounts.attempt_login(
+                uow.session, email=email, password=password, now=clock.now()
+            )
+    except InvalidCredentials as exc:
+        return exc
 
 
 async def _actor_for(session_factory, clock, token: str) -> Actor | None:
@@ -98,69 +102,29 @@ async def test_attempt_login_email_case_and_spaces_ignored(session_factory, cloc
     assert issued.user.id == user.id
 
 
-async def test_attempt_login_wrong_password_increments_counter(session_factory, clock):
+async def test_attempt_login_wrong_password_changes_nothing(session_factory, clock):
+    """Nothing to count or audit: a failure for a known email costs what one for an unknown
+    email does (no write that would tell them apart)."""
     # Arrange
     user = await make_user(session_factory, clock.now())
+    before = (await _user(session_factory, user.id)).model_dump()
 
     # Act
-    first = await _login(session_factory, clock, user.email, "wrong password!")
-    second = await _login(session_factory, clock, user.email, "wrong password!")
+    result = await _login(session_factory, clock, user.email, "wrong password!")
 
     # Assert
-    assert isinstance(first, InvalidCredentials)
-    assert isinstance(second, InvalidCredentials)
-    back = await _user(session_factory, user.id)
-    assert back.failed_login_count == 2
-    assert back.locked_until is None
-    assert await _audit_actions(session_factory) == [
-        "user.created",
-        "user.login_failed",
-        "user.login_failed",
-    ]
+    assert isinstance(result, InvalidCredentials)
+    assert (await _user(session_factory, user.id)).model_dump() == before
+    assert await _count(session_factory, AuthToken) == 0
+    assert await _audit_actions(session_factory) == ["user.created"]
 
 
-async def test_attempt_login_success_resets_counter(session_factory, clock):
+async def test_attempt_login_failures_never_lock_the_account(session_factory, clock):
+    """Failures are throttled per client address (see test_login_throttle), never per
+    account: six failures locked it before."""
     # Arrange
     user = await make_user(session_factory, clock.now())
-    await _login(session_factory, clock, user.email, "wrong password!")
-
-    # Act
-    await _login(session_factory, clock, user.email)
-
-    # Assert
-    assert (await _user(session_factory, user.id)).failed_login_count == 0
-
-
-async def test_attempt_login_max_failures_locks_until_lockout_expires(session_factory, clock):
-    # Arrange
-    settings = get_settings()
-    user = await make_user(session_factory, clock.now())
-    for _ in range(settings.login_max_failures):
-        await _login(session_factory, clock, user.email, "wrong password!")
-    lockout = timedelta(minutes=settings.login_lockout_minutes)
-    locked_until = clock.now() + lockout
-
-    # Act
-    right_password_while_locked = await _login(session_factory, clock, user.email)
-    clock.advance(lockout - timedelta(seconds=1))
-    still_locked = await _login(session_factory, clock, user.email)
-    clock.advance(timedelta(seconds=1))
-    after_lockout = await _login(session_factory, clock, user.email)
-
-    # Assert
-    assert isinstance(right_password_while_locked, LoginLocked)
-    assert right_password_while_locked.until == locked_until
-    assert isinstance(still_locked, LoginLocked)
-    assert isinstance(after_lockout, accounts.IssuedToken)
-    actions = await _audit_actions(session_factory)
-    assert actions.count("user.login_locked") == 1
-    assert actions.count("user.login_failed") == settings.login_max_failures - 1
-
-
-async def test_attempt_login_one_failure_short_of_max_not_locked(session_factory, clock):
-    # Arrange
-    user = await make_user(session_factory, clock.now())
-    for _ in range(get_settings().login_max_failures - 1):
+    for _ in range(6):
         await _login(session_factory, clock, user.email, "wrong password!")
 
     # Act
@@ -374,6 +338,105 @@ async def test_revoke_api_token_of_someone_else_not_found(session_factory, clock
             now=clock.now(),
         )
     assert await _actor_for(session_factory, clock, issued.token) is not None
+
+
+async def test_revoke_api_token_anonymous_requires_authentication(session_factory, clock):
+    # Arrange
+    owner = await make_user(session_factory, clock.now())
+    issued = await _call(
+        session_factory,
+        accounts.create_api_token,
+        actor=Actor(user_id=owner.id),
+        name="ci",
+        now=clock.now(),
+        expires_at=None,
+    )
+
+    # Act / Assert
+    with pytest.raises(AuthenticationRequired):
+        await _call(
+            session_factory,
+            accounts.revoke_api_token,
+            actor=ANONYMOUS,
+            token_id=issued.record.id,
+            now=clock.now(),
+        )
+    assert await _actor_for(session_factory, clock, issued.token) is not None
+
+
+async def _api_token(session_factory, clock) -> accounts.IssuedToken:
+    user = await make_user(session_factory, clock.now())
+    return await _call(
+        session_factory,
+        accounts.create_api_token,
+        actor=Actor(user_id=user.id),
+        name="ci",
+        now=clock.now(),
+        expires_at=None,
+    )
+
+
+async def _bearer(session_factory, clock, token: str) -> accounts.Bearer | None:
+    async with session_factory() as session:
+        return await accounts.check_bearer(session, token, now=clock.now())
+
+
+async def _record_use(session_factory, clock, issued: accounts.IssuedToken):
+    await _call(
+        session_factory, accounts.record_token_use, token_id=issued.record.id, now=clock.now()
+    )
+    async with session_factory() as session:
+        return (await session.get(AuthToken, issued.record.id)).last_used_at
+
+
+async def test_check_bearer_api_token_use_due_once_a_minute(session_factory, clock):
+    # Arrange
+    issued = await _api_token(session_factory, clock)
+
+    # Act
+    never_used = await _bearer(session_factory, clock, issued.token)
+    used_at = clock.now()
+    await _record_use(session_factory, clock, issued)
+    clock.advance(timedelta(seconds=59))
+    within_minute = await _bearer(session_factory, clock, issued.token)
+    clock.advance(timedelta(seconds=1))
+    minute_later = await _bearer(session_factory, clock, issued.token)
+
+    # Assert
+    assert never_used is not None and never_used.use_to_record
+    assert within_minute is not None and not within_minute.use_to_record
+    assert minute_later is not None and minute_later.use_to_record
+    assert used_at == clock.now() - timedelta(minutes=1)
+
+
+async def test_check_bearer_session_token_use_never_recorded(session_factory, clock):
+    # Arrange
+    user = await make_user(session_factory, clock.now())
+    issued = await _login(session_factory, clock, user.email)
+
+    # Act
+    bearer = await _bearer(session_factory, clock, issued.token)
+
+    # Assert
+    assert bearer is not None and bearer.actor.token_id == issued.record.id
+    assert not bearer.use_to_record
+
+
+async def test_record_token_use_keeps_a_use_younger_than_a_minute(session_factory, clock):
+    """The condition is in the UPDATE: two requests deciding at once write the row once."""
+    # Arrange
+    issued = await _api_token(session_factory, clock)
+    first = await _record_use(session_factory, clock, issued)
+
+    # Act
+    clock.advance(timedelta(seconds=30))
+    second = await _record_use(session_factory, clock, issued)
+    clock.advance(timedelta(seconds=30))
+    third = await _record_use(session_factory, clock, issued)
+
+    # Assert
+    assert first == second == clock.now() - timedelta(minutes=1)
+    assert third == clock.now()
 
 
 async def test_revoke_api_token_session_token_not_found(session_factory, clock):
