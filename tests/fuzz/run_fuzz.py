@@ -7,9 +7,9 @@ It starts ``aap serve`` on a fresh SQLite database seeded with ``aap seed-demo``
 embedded redis-server), signs in as demo accounts, then has schemathesis (through
 hypothesis-graphql) generate queries and mutations for every root field of the committed
 ``schema.graphql``: valid documents with random arguments (positive mode) and documents that
-break the schema's types (negative mode), for anonymous callers and each demo token in turn.
-Custom scalars get strategies that mix valid values with hostile ones (years 1 and 9999,
-NaN, 2^53 and beyond, deep JSON).
+break the schema's types (negative mode), for anonymous callers and each demo token in turn,
+asking for either response media type. Custom scalars get strategies that mix valid values
+with hostile ones (years 1 and 9999, NaN, 2^53 and beyond, deep JSON).
 
 A failure is an answer with status 5xx, or any answer whose body holds "Unexpected error."
 (a masked exception: the server did not expect the input). The last line printed is a JSON
@@ -53,6 +53,8 @@ DEMO_ACCOUNTS = (
 SIGNED_OUT_ONLY = frozenset({"Mutation.logout"})
 """Sent without a token: ``logout`` would revoke the token the next requests rely on."""
 KEPT_FAILURES = 25
+ACCEPT = ("application/json", "application/graphql-response+json")
+"""Both media types: request errors are 200s in the first, 400s in the second."""
 
 
 @dataclass
@@ -262,7 +264,9 @@ def fuzz_operation(
     )
     @given(operation.as_strategy(generation_mode=mode))
     def send(case: Any) -> None:
-        auth = {} if label in SIGNED_OUT_ONLY else headers[tally.requests % len(headers)]
+        turn = tally.requests
+        auth = {} if label in SIGNED_OUT_ONLY else headers[turn % len(headers)]
+        auth = {**auth, "Accept": ACCEPT[turn // len(headers) % len(ACCEPT)]}
         body = case.body if isinstance(case.body, str) else json.dumps(case.body)
         try:
             response = session.post(url, json={"query": body}, headers=auth, timeout=60)
