@@ -1,7 +1,8 @@
 """The login throttle on the run's real Redis: sliding windows per (address, email) and per
 address, atomic admission, retry instants from the service's clock, and failing open.
 
-Addresses and emails are new in every test, since the counters outlive a test in Redis.
+Addresses and emails are new in every test (and every run): the counters outlive a test in
+Redis.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import secrets
 import time
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -28,7 +30,15 @@ from tests.support.factories import PASSWORD, make_user, n
 PER_EMAIL = 3
 PER_ADDRESS = 5
 WINDOW = timedelta(minutes=15)
-_addresses = (f"192.0.2.{i}" for i in itertools.count(1))
+# Random per run: with AAP_REDIS_URL the counters of the previous run (at the same frozen
+# instants) are still in Redis for a quarter of an hour.
+_RUN = secrets.randbelow(2**16)
+_addresses = (f"10.{_RUN >> 8}.{_RUN & 255}.{i}" for i in itertools.count(1))
+
+
+def ipv6_64() -> str:
+    """A /64 of its own, as a prefix: append ``:<interface id>``."""
+    return f"2001:db8:{_RUN:x}:{next(_addresses).rsplit('.', 1)[1]}:"
 
 
 def new_address() -> str:
@@ -196,11 +206,11 @@ def test_client_key_groups_an_ipv6_subscriber_by_its_64(address, key):
 
 
 async def test_admit_addresses_of_one_ipv6_64_share_a_window(throttle, clock):
-    someone = email()
+    someone, prefix = email(), ipv6_64()
     for i in range(PER_EMAIL):
-        await throttle.admit(address=f"2001:db8:78::{i}", email=someone, now=clock.now())
+        await throttle.admit(address=f"{prefix}:{i}", email=someone, now=clock.now())
 
-    assert not await admitted(throttle, "2001:db8:78::ffff", someone, clock.now())
+    assert not await admitted(throttle, f"{prefix}:ffff", someone, clock.now())
 
 
 # --- login, the service -----------------------------------------------------------------------
