@@ -345,3 +345,18 @@ async def test_grid_numbers_must_fit_their_columns(client, world, criterion, fie
     assert ("grid.criteria[0]." + field, "OUT_OF_RANGE") in {
         (e["field"], e["code"]) for e in result["fieldErrors"]
     }
+
+
+async def test_candidacy_title_and_acronym_are_stored_cleaned(client, world):
+    query = """mutation($c: ID!, $o: ID!, $t: String!) {
+      createCandidacy(callId: $c, organisationId: $o, title: $t, acronym: $t) {
+        ... on CandidacyPayload { candidacy { title acronym } } ...E } }"""
+    variables = {
+        "c": gid("Call", world["open"]),
+        "o": gid("Organisation", world["org"]),
+        "t": DIRTY,
+    }
+
+    _, body = await post(client, query + FRAGMENT, variables, world["manager"].headers)
+
+    assert body["data"]["createCandidacy"]["candidacy"] == {"title": CLEAN, "acronym": CLEAN}
