@@ -20,6 +20,7 @@ from backend.candidacies.models import Candidacy
 from backend.candidacies.rules import can_manage_candidacy
 from backend.candidacies.services import audit_change
 from backend.core.auth import Actor
+from backend.core.bounds import YEAR_RANGE_MESSAGE, in_year_range
 from backend.core.clock import ensure_utc
 from backend.core.errors import FieldProblem, InvalidInput, NotFound, PermissionDenied
 from backend.core.i18n import pick_text
@@ -68,6 +69,8 @@ async def grant_extension(
         raise InvalidInput.single("until", "the call is past its submission phase", "TOO_LATE")
     if until.tzinfo is None:
         raise InvalidInput.single("until", "give an offset (or Z)", "NAIVE")
+    if not in_year_range(until):
+        raise InvalidInput.single("until", YEAR_RANGE_MESSAGE, "OUT_OF_RANGE")
     until = ensure_utc(until)
     if until <= max(call.deadline_at, now):
         raise InvalidInput.single(

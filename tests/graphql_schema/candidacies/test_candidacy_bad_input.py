@@ -587,6 +587,11 @@ EXTEND_CASES = [
         extend(lambda w, d: (d + timedelta(days=3)).replace(tzinfo=None).isoformat()),
         ("until", "NAIVE"),
     ),
+    invalid(
+        "in the year 9998 (a typing mistake, and near Python's last year)",
+        extend(lambda w, d: "9998-12-31T23:00:00-14:00"),
+        ("until", "OUT_OF_RANGE"),
+    ),
     Case("a withdrawn candidacy", extend(_later, "withdrawn"), "CandidacyNotEditableError"),
 ]
 
