@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -70,19 +71,32 @@ def serve(
     )
 
 
+class WorkerQueue(StrEnum):
+    TIME_CRITICAL = "time-critical"
+    HEAVY = "heavy"
+    ALL = "all"
+
+
 @app.command()
 def worker(
-    check: Annotated[bool, typer.Option(help="Exit 0 if a worker is healthy.")] = False,
+    queue: Annotated[
+        WorkerQueue,
+        typer.Option(
+            help="time-critical (deadlines, sweeps, audit), heavy (receipts, mail), or all "
+            "(both in this process: development). Production runs each apart."
+        ),
+    ] = WorkerQueue.ALL,
+    check: Annotated[bool, typer.Option(help="Exit 0 if the queue has a healthy worker.")] = False,
 ) -> None:
-    """Run the arq worker (deadlines, reminders, notifications, PDF rendering)."""
-    from arq import check_health, run_worker
-
-    from workers.settings import WorkerSettings
+    """Run the arq workers of a queue; they reconnect on their own when Redis comes back."""
+    from backend.core.jobs import Queue
+    from workers import runner
 
     get_settings().check_production()
+    queues = list(Queue) if queue is WorkerQueue.ALL else [Queue(queue.value)]
     if check:
-        raise typer.Exit(check_health(WorkerSettings))  # type: ignore[arg-type]
-    run_worker(WorkerSettings)  # type: ignore[arg-type]
+        raise typer.Exit(runner.check(queues))
+    runner.run(queues)
 
 
 @app.command("seed-demo")

@@ -2,8 +2,10 @@
 
 The opening and closing jobs are deferred by ``backend.calls.scheduling`` with deterministic
 ids; the sweep catches up whatever a lost job (Redis restarted, a worker killed, an enqueue
-that failed while Redis was down) left undone. Every job is idempotent: it takes ids, opens a
-unit of work, calls the backend service and returns quietly when there is nothing to do.
+that failed while Redis was down) left undone, and asks again for the jobs of the next hour,
+so that openings and closings after an outage still happen at their instants. Every job is
+idempotent: it takes ids, opens a unit of work, calls the backend service and returns quietly
+when there is nothing to do.
 """
 
 from __future__ import annotations
@@ -57,6 +59,12 @@ async def close_call(ctx: dict[str, Any], *, call_id: str) -> bool:
     return report is not None
 
 
+async def reschedule_upcoming(ctx: dict[str, Any]) -> int:
+    """Ask again for the deadline jobs of the next hour (refused while Redis holds them)."""
+    async with unit_of_work(ctx["session_factory"], jobs=ctx.get("jobs")) as uow:
+        return await scheduling.reschedule_upcoming(uow.session, now=ctx["clock"].now())
+
+
 async def close_overdue_calls(ctx: dict[str, Any]) -> int:
     """Close every OPEN call past its deadline, each in its own transaction; returns closed.
 
@@ -74,13 +82,15 @@ async def close_overdue_calls(ctx: dict[str, Any]) -> int:
 SWEEP_STEPS: tuple[tuple[str, Callable[[dict[str, Any]], Awaitable[int]]], ...] = (
     ("opened", open_due_calls),
     ("closed", close_overdue_calls),
+    ("rescheduled", reschedule_upcoming),
     ("drafts_expired", expire_extended_drafts),
     ("reminders_queued", send_due_reminders),
 )
 
 
 async def sweep_deadlines(ctx: dict[str, Any]) -> dict[str, int]:
-    """Every minute: open what is due, close what is overdue, expire extended drafts, remind.
+    """Every minute: open what is due, close what is overdue, ask again for the deadline jobs
+    of the next hour, expire extended drafts, remind.
 
     The safety net under the deferred jobs; every step is idempotent and runs in its own
     transaction, in this order, and a failing step does not stop the next ones (the job then

@@ -1,31 +1,41 @@
-"""The arq worker: WorkerSettings and the shared resources its jobs receive in ``ctx``.
+"""The arq workers: one WorkerSettings per queue, and the resources their jobs get in ``ctx``.
 
 Jobs are thin: they take ids, open a unit of work, call one backend service, and return
 quietly when there is nothing (left) to do, so a job that runs twice does its work once.
 
-``ctx`` holds ``settings``, ``session_factory``, ``clock`` and ``jobs`` (the worker's own arq
-pool as a :class:`backend.core.jobs.ArqJobQueue`, for jobs that ask for jobs after commit).
+Two queues (``backend.core.jobs.JOB_QUEUES`` routes every job): the time-critical worker
+runs openings, closings, the sweeps and the audit sealer; the heavy one renders receipts and
+sends mail. Each registers exactly the jobs routed to its queue, and its own cron jobs, so a
+backlog of renders never stands between a deadline and its closing. ``aap worker`` runs them
+(see :mod:`workers.runner`).
+
+``ctx`` holds ``settings``, ``engine``, ``session_factory``, ``clock``, ``storage`` and
+``jobs`` (the worker's own arq pool as a :class:`backend.core.jobs.ArqJobQueue`, for jobs
+that ask for jobs after commit).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC
+from types import MappingProxyType
 from typing import Any
 
 from arq import cron
-from arq.worker import func
+from arq.cron import CronJob
+from arq.worker import Function, func
 
 from backend.core.clock import SystemClock
 from backend.core.db import create_engine, create_session_factory
-from backend.core.jobs import ArqJobQueue
+from backend.core.jobs import QUEUE_NAMES, ArqJobQueue, Queue, queue_of
 from backend.core.logging import configure_logging
-from backend.core.redis import redis_settings
-from backend.core.settings import get_settings
+from backend.core.redis import WORKER_TIMEOUT_S, redis_settings
+from backend.core.settings import Settings, get_settings
 from backend.core.storage import storage_from_settings
 from workers.audit import seal_audit
 from workers.calls import close_call, open_call, sweep_deadlines
 from workers.notifications import send_notifications
-from workers.receipts import render_missing_receipts, render_receipt
+from workers.receipts import RENDER_TRIES, render_missing_receipts, render_receipt
 
 # After a SIGKILL a job is claimable again only once its in-progress key expires (the largest
 # job_timeout + 10 s): keep every timeout tight, and give none a longer one of its own.
@@ -38,28 +48,67 @@ CRON_RESULT_KEEP_S = 3600
 arq's ``cron()`` keeps no result unless told (its ``keep_result`` defaults to 0, whatever the
 worker's ``keep_result``), hence :data:`_CRON`."""
 _CRON: dict[str, Any] = {
-    "run_at_startup": True,
+    "run_at_startup": True,  # a worker (re)started after an outage catches up at once
     "unique": True,
     "keep_result": CRON_RESULT_KEEP_S,
 }
 
+JOBS: tuple[Function, ...] = (
+    # Deadline jobs keep no result: their ids dedupe while they wait; once run, nothing
+    # may linger to swallow a later re-scheduling under the same id (they are idempotent).
+    func(open_call, keep_result=0),
+    func(close_call, keep_result=0),
+    func(sweep_deadlines),  # also enqueued by hand to sweep at once (tests, operations)
+    func(seal_audit),  # also enqueued by hand to seal at once (tests, operations)
+    func(render_missing_receipts),
+    # Enqueued by submit_candidacy after commit, id "receipt:<version id>"; retried with
+    # backoff; keeps no result, so the sweep may enqueue a render that finally failed.
+    func(render_receipt, keep_result=0, max_tries=RENDER_TRIES),
+    func(send_notifications),
+)
+CRON_JOBS: tuple[CronJob, ...] = (
+    # In UTC (``timezone`` below), unique across the workers of a queue.
+    cron(sweep_deadlines, second=0, **_CRON),  # every minute
+    cron(seal_audit, second=set(range(0, 60, 5)), **_CRON),  # ~ how long an entry is unsealed
+    cron(render_missing_receipts, second=set(range(10, 60, 15)), **_CRON),
+    cron(send_notifications, second=30, **_CRON),
+)
 
-async def startup(ctx: dict[str, Any]) -> None:
-    settings = get_settings()
-    configure_logging(settings.log_level)
+
+def functions_of(queue: Queue) -> list[Function]:
+    return [job for job in JOBS if queue_of(job.name) is queue]
+
+
+def cron_jobs_of(queue: Queue) -> list[CronJob]:
+    return [job for job in CRON_JOBS if queue_of(job.coroutine.__qualname__) is queue]
+
+
+def open_resources(settings: Settings) -> dict[str, Any]:
+    """What every job of this process shares: engine, sessions, clock, storage."""
     engine = create_engine(
         settings.database_url,
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_max_overflow,
     )
-    ctx.update(
-        settings=settings,
-        engine=engine,
-        session_factory=create_session_factory(engine),
-        clock=SystemClock(),
-        jobs=ArqJobQueue(pool=ctx["redis"]),
-        storage=storage_from_settings(settings),
-    )
+    return {
+        "settings": settings,
+        "engine": engine,
+        "session_factory": create_session_factory(engine),
+        "clock": SystemClock(),
+        "storage": storage_from_settings(settings),
+    }
+
+
+async def attach_job_queue(ctx: dict[str, Any]) -> None:
+    """Jobs ask for jobs through the worker's own pool (arq puts it in ``ctx["redis"]``)."""
+    ctx["jobs"] = ArqJobQueue(pool=ctx["redis"])
+
+
+async def startup(ctx: dict[str, Any]) -> None:
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    ctx.update(open_resources(settings))
+    await attach_job_queue(ctx)
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
@@ -71,36 +120,56 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         await storage.aclose()
 
 
-def _settings() -> Any:
+def _redis_settings() -> Any:
     settings = get_settings()
-    return redis_settings(settings.redis_url, settings.var_dir)
+    return redis_settings(settings.redis_url, settings.var_dir, timeout_s=WORKER_TIMEOUT_S)
 
 
-class WorkerSettings:
-    functions = [
-        # Deadline jobs keep no result: their ids dedupe while they wait; once run, nothing
-        # may linger to swallow a later re-scheduling under the same id (they are idempotent).
-        func(open_call, keep_result=0),
-        func(close_call, keep_result=0),
-        sweep_deadlines,  # also enqueued by hand to sweep at once (tests, operations)
-        send_notifications,
-        render_receipt,  # enqueued by submit_candidacy after commit, id "receipt:<version id>"
-        render_missing_receipts,
-        seal_audit,  # also enqueued by hand to seal at once (tests, operations)
-    ]
-    cron_jobs = [
-        # Every minute, in UTC (``timezone`` below), unique across workers.
-        cron(sweep_deadlines, second=0, **_CRON),
-        cron(send_notifications, second=30, **_CRON),
-        cron(render_missing_receipts, second=15, **_CRON),
-        # Every five seconds: about how long an audit entry stays outside the hash chain.
-        cron(seal_audit, second=set(range(0, 60, 5)), **_CRON),
-    ]
+class TimeCriticalWorkerSettings:
+    """Openings, closings, the sweeps, the audit sealer: short jobs due at an instant.
+
+    Polls every quarter second, so a deferred closing starts within about that of its
+    deadline; ten jobs at once, so one slow sweep does not hold a closing back.
+    """
+
+    queue_name = QUEUE_NAMES[Queue.TIME_CRITICAL]
+    functions = functions_of(Queue.TIME_CRITICAL)
+    cron_jobs = cron_jobs_of(Queue.TIME_CRITICAL)
     on_startup = startup
     on_shutdown = shutdown
-    redis_settings = _settings()
+    redis_settings = _redis_settings()
     job_timeout = JOB_TIMEOUT_S
     keep_result = CRON_RESULT_KEEP_S
     max_tries = MAX_TRIES
+    max_jobs = 10
+    poll_delay = 0.25
     health_check_interval = 30
     timezone = UTC
+
+
+class HeavyWorkerSettings:
+    """Receipt renders and mail batches: CPU-bound or slow, and many after a rush.
+
+    Two jobs at once: renders take turns on the process's render lock anyway, and a second
+    slot lets a mail batch or a store run beside a render. A failed job keeps no result, so
+    its id is free for the sweep to enqueue again.
+    """
+
+    queue_name = QUEUE_NAMES[Queue.HEAVY]
+    functions = functions_of(Queue.HEAVY)
+    cron_jobs = cron_jobs_of(Queue.HEAVY)
+    on_startup = startup
+    on_shutdown = shutdown
+    redis_settings = _redis_settings()
+    job_timeout = JOB_TIMEOUT_S
+    keep_result = 0
+    max_tries = MAX_TRIES
+    max_jobs = 2
+    poll_delay = 0.5
+    health_check_interval = 30
+    timezone = UTC
+
+
+WORKER_SETTINGS: Mapping[Queue, type] = MappingProxyType(
+    {Queue.TIME_CRITICAL: TimeCriticalWorkerSettings, Queue.HEAVY: HeavyWorkerSettings}
+)

@@ -5,8 +5,11 @@ Job ids are deterministic and carry the instant, in epoch milliseconds (arq's ow
 for the same job is a no-op while arq holds it, so scheduling may be repeated freely (on
 publication, on extension, on opening). An extension yields a new close id; the job for the
 old deadline still runs, finds the deadline ahead (``closing.close_call`` returns ``None``)
-and does nothing. Enqueues happen after commit; when Redis is down they are lost and logged,
-and the every-minute sweep (:func:`overdue_call_ids`, ``open_due_calls``) does the work late.
+and does nothing. Enqueues happen after commit; when Redis is down they are lost and logged.
+The every-minute sweep asks again for the jobs of every opening and closing within the next
+:data:`RESCHEDULE_HORIZON` (:func:`reschedule_upcoming`), so a Redis that lost its jobs has
+them back before they are due; what came due meanwhile it does itself, late
+(:func:`overdue_call_ids`, ``open_due_calls``).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import col, select
+from sqlmodel import and_, col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.calls.enums import CallStatus
@@ -24,6 +27,10 @@ from backend.core.jobs import enqueue_after_commit
 
 OPEN_CALL_JOB = "open_call"
 CLOSE_CALL_JOB = "close_call"
+
+RESCHEDULE_HORIZON = timedelta(hours=1)
+"""How far ahead the sweep re-asks for deadline jobs: far more than its period, so a job
+lost with Redis is back in Redis long before its instant."""
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MS = timedelta(milliseconds=1)
@@ -96,3 +103,35 @@ async def overdue_call_ids(session: AsyncSession, *, now: datetime) -> list[uuid
             )
         ).all()
     )
+
+
+async def reschedule_upcoming(
+    session: AsyncSession, *, now: datetime, horizon: timedelta = RESCHEDULE_HORIZON
+) -> int:
+    """Ask again, after commit, for the jobs of every opening and closing in ``(now, now +
+    horizon]``; returns how many calls. A no-op for Redis while arq holds them (same ids).
+
+    Side effects: enqueues after commit only; reads, locks and writes nothing.
+    """
+    until = now + horizon
+    calls = (
+        await session.exec(
+            select(Call).where(
+                or_(
+                    and_(
+                        col(Call.status) == CallStatus.PUBLISHED,
+                        col(Call.opens_at) > now,
+                        col(Call.opens_at) <= until,
+                    ),
+                    and_(
+                        col(Call.status) == CallStatus.OPEN,
+                        col(Call.deadline_at) > now,
+                        col(Call.deadline_at) <= until,
+                    ),
+                )
+            )
+        )
+    ).all()
+    for call in calls:
+        schedule_call(session, call, now=now)
+    return len(calls)

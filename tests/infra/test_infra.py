@@ -553,8 +553,12 @@ def test_aap_commands_in_deployment_files_exist_in_cli(root: Any) -> None:
 EXPECTED_ROLES: dict[str, Callable[[tuple[str, ...]], bool]] = {
     "api": lambda argv: argv[1:2] == ("serve",),
     "migrations": lambda argv: argv[1:] == ("migrate",),
-    "worker": lambda argv: argv[1:] == ("worker",),
-    "worker health": lambda argv: argv[1:] == ("worker", "--check"),
+    "time-critical worker": lambda argv: argv[1:] == ("worker", "--queue", "time-critical"),
+    "heavy worker": lambda argv: argv[1:] == ("worker", "--queue", "heavy"),
+    "time-critical worker health": lambda argv: (
+        argv[1:] == ("worker", "--check", "--queue", "time-critical")
+    ),
+    "heavy worker health": lambda argv: argv[1:] == ("worker", "--check", "--queue", "heavy"),
 }
 
 
@@ -665,11 +669,12 @@ def test_compose_services_depend_on_healthy_backends(compose: dict[str, Any]) ->
     services = compose["services"]
 
     assert services["migrate"]["depends_on"]["postgres"]["condition"] == "service_healthy"
-    for name in ("api", "worker"):
+    for name in ("api", "worker-time-critical", "worker-heavy"):
         depends = services[name]["depends_on"]
         assert depends["migrate"]["condition"] == "service_completed_successfully"
         assert depends["redis"]["condition"] == "service_healthy"
-    assert services["worker"]["deploy"]["replicas"] == "2"
+    for name in ("worker-time-critical", "worker-heavy"):
+        assert services[name]["deploy"]["replicas"] == "2"
 
 
 def test_k8s_example_secret_refused_by_production_check(k8s: dict[str, list[Any]]) -> None:
@@ -705,7 +710,7 @@ def test_k8s_pods_run_as_non_root(k8s: dict[str, list[Any]]) -> None:
         if doc.get("kind") in {"Deployment", "Job"}
     ]
 
-    assert len(pods) == 3
+    assert len(pods) == 4
     for name, pod in pods:
         assert pod["securityContext"]["runAsNonRoot"] == "true", name
         for container in pod["containers"]:

@@ -32,7 +32,7 @@ class ApiJobQueue(ArqJobQueue):
     """The API's ArqJobQueue, on the test's own queue instead of arq's default one."""
 
     def __init__(self, queue: TestQueue) -> None:
-        super().__init__(redis_settings=None)
+        super().__init__(redis_settings=None, queue_names=queue.queue_names)
         self._queue = queue
 
     async def _get_pool(self) -> Any:

@@ -1,8 +1,9 @@
-"""A real worker process for the SIGKILL tests: the product's WorkerSettings, run as is
-(its own startup, SystemClock, engine and Redis from ``AAP_*``), with four test-only twists
-given through the environment, none of which lives in the product:
+"""A real worker process for the SIGKILL tests: the product's time-critical WorkerSettings,
+run as is (its own startup, SystemClock, engine and Redis from ``AAP_*``), with four
+test-only twists given through the environment, none of which lives in the product:
 
-- ``AAP_TEST_QUEUE``: the test's own arq queue (runs sharing a Redis never collide);
+- ``AAP_TEST_QUEUE``: the test's own arq queue, for every job of both queues (runs sharing
+  a Redis never collide), including those the jobs ask for;
 - ``AAP_TEST_JOB_TIMEOUT``: a short job timeout, so a killed job's in-progress key (timeout
   + 10 s) expires within the test;
 - no cron: the test enqueues the sweep itself (cron ids are global to a Redis);
@@ -28,11 +29,13 @@ from arq.worker import run_worker
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from workers.settings import WorkerSettings
+from backend.core.jobs import ArqJobQueue, Queue
+from workers.settings import JOBS, TimeCriticalWorkerSettings, startup
 
 PAUSE_SQL = os.environ.get("AAP_TEST_PAUSE_SQL")
 PAUSE_NTH = int(os.environ.get("AAP_TEST_PAUSE_NTH", "1"))
 PAUSE_MARKER = os.environ.get("AAP_TEST_PAUSE_MARKER")
+QUEUE = os.environ["AAP_TEST_QUEUE"]
 _seen = 0
 
 
@@ -47,12 +50,19 @@ def _pause_before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None
         time.sleep(600)  # the event loop stops here, mid-transaction, until SIGKILL
 
 
+async def _startup(ctx: dict[str, Any]) -> None:
+    await startup(ctx)
+    ctx["jobs"] = ArqJobQueue(pool=ctx["redis"], queue_names=dict.fromkeys(Queue, QUEUE))
+
+
 def main() -> None:
     if PAUSE_SQL:
         event.listen(Engine, "before_cursor_execute", _pause_before)
     run_worker(
-        WorkerSettings,  # type: ignore[arg-type]
-        queue_name=os.environ["AAP_TEST_QUEUE"],
+        TimeCriticalWorkerSettings,  # type: ignore[arg-type]
+        functions=list(JOBS),
+        on_startup=_startup,
+        queue_name=QUEUE,
         job_timeout=float(os.environ.get("AAP_TEST_JOB_TIMEOUT", "5")),
         cron_jobs=[],
         poll_delay=0.1,

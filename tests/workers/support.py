@@ -44,14 +44,14 @@ from backend.core.auth import Actor
 from backend.core.clock import FrozenClock
 from backend.core.db import SessionFactory, unit_of_work
 from backend.core.i18n import Language
-from backend.core.jobs import ArqJobQueue
+from backend.core.jobs import ArqJobQueue, Queue
 from backend.core.redis import redis_settings
 from backend.core.settings import Settings
 from backend.notifications.models import Notification
 from tests.support import factories as f
 from tests.support.audit import seal_all, sealed_chain
 from tests.support.scenario import make_signed_user
-from workers.settings import WorkerSettings
+from workers.settings import JOBS, TimeCriticalWorkerSettings
 
 SHARE_CENTS = 50_000_00
 
@@ -291,7 +291,8 @@ def redis_url_for_subprocess(settings: Settings) -> str:
 
 
 class TestQueue:
-    """An arq pool on a queue of this test's own; ``cleanup`` deletes only what it touched."""
+    """An arq pool on a queue of this test's own, standing for both the time-critical and
+    the heavy queue; ``cleanup`` deletes only what it touched."""
 
     __test__ = False  # not a test class, whatever its name
 
@@ -299,6 +300,11 @@ class TestQueue:
         self.pool = pool
         self.name = name
         self.job_ids: set[str] = set()
+
+    @property
+    def queue_names(self) -> dict[Queue, str]:
+        """For an ArqJobQueue: every job to this test's queue."""
+        return dict.fromkeys(Queue, self.name)
 
     async def enqueue(self, function: str, *, job_id: str, **kwargs: Any) -> bool:
         self.job_ids.add(job_id)
@@ -333,7 +339,7 @@ class RecordingPoolQueue(ArqJobQueue):
     """The worker's JobQueue on a test queue, remembering the ids it enqueued for cleanup."""
 
     def __init__(self, queue: TestQueue) -> None:
-        super().__init__(pool=queue.pool)
+        super().__init__(pool=queue.pool, queue_names=queue.queue_names)
         self._queue = queue
 
     async def enqueue(
@@ -343,9 +349,14 @@ class RecordingPoolQueue(ArqJobQueue):
             self._queue.job_ids.add(job_id)
         await super().enqueue(name, job_id=job_id, defer_until=defer_until, **kwargs)
 
+    async def enqueue_many(self, name: str, jobs: Any) -> int:
+        self._queue.job_ids.update(job_id for job_id, _ in jobs)
+        return await super().enqueue_many(name, jobs)
+
 
 def burst_worker(queue: TestQueue, ctx: dict[str, Any], **overrides: Any) -> Worker:
-    """The product's WorkerSettings in this process, on the test queue, with the test's ctx.
+    """The product's time-critical WorkerSettings with every job (both queues' on the test
+    queue), in this process, with the test's ctx.
 
     Burst mode: runs the jobs that are due (by Redis's score and the real time) and returns.
     No cron (the test enqueues the sweep itself), no signal handlers.
@@ -355,6 +366,7 @@ def burst_worker(queue: TestQueue, ctx: dict[str, Any], **overrides: Any) -> Wor
         worker_ctx.update(ctx, jobs=RecordingPoolQueue(queue))
 
     options: dict[str, Any] = {
+        "functions": list(JOBS),
         "queue_name": queue.name,
         "redis_pool": queue.pool,
         "redis_settings": None,
@@ -365,7 +377,7 @@ def burst_worker(queue: TestQueue, ctx: dict[str, Any], **overrides: Any) -> Wor
         "on_shutdown": None,
         "poll_delay": 0.05,
     }
-    return create_worker(WorkerSettings, **{**options, **overrides})  # type: ignore[arg-type]
+    return create_worker(TimeCriticalWorkerSettings, **{**options, **overrides})  # type: ignore[arg-type]
 
 
 async def run_burst(queue: TestQueue, ctx: dict[str, Any], **overrides: Any) -> Worker:

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from backend.calls import scheduling
 from backend.calls.enums import CallStatus
 from backend.calls.inputs import TimelineInput
 from backend.candidacies import management
@@ -118,9 +119,15 @@ async def test_sweep_opens_closes_expires_and_reminds(session_factory, clock, se
     again = await call_jobs.sweep_deadlines(ctx)
 
     # Assert
-    assert after_deadlines == {"opened": 0, "closed": 2, "drafts_expired": 0, "reminders_queued": 2}
-    assert after_extension == {"opened": 0, "closed": 0, "drafts_expired": 1, "reminders_queued": 0}
-    assert again == {"opened": 0, "closed": 0, "drafts_expired": 0, "reminders_queued": 0}
+    assert after_deadlines == {
+        "opened": 0, "closed": 2, "rescheduled": 0, "drafts_expired": 0, "reminders_queued": 2
+    }  # fmt: skip
+    assert after_extension == {
+        "opened": 0, "closed": 0, "rescheduled": 0, "drafts_expired": 1, "reminders_queued": 0
+    }  # fmt: skip
+    assert again == {
+        "opened": 0, "closed": 0, "rescheduled": 0, "drafts_expired": 0, "reminders_queued": 0
+    }  # fmt: skip
     for world in (overdue, extended):
         assert (await reload_call(session_factory, world.call.id)).status is CallStatus.CLOSED
         [draft] = await candidacies_of(session_factory, world.call.id)
@@ -155,6 +162,40 @@ async def test_sweep_opens_a_call_whose_opening_job_was_lost(session_factory, cl
     assert [(name, job_id) for name, job_id, _, _ in jobs.jobs] == [
         ("close_call", f"close-call:{later.id}:{int(later.deadline_at.timestamp() * 1000)}")
     ]
+
+
+async def test_sweep_asks_again_for_the_deadline_jobs_of_the_next_hour(
+    session_factory, clock, settings
+):
+    # Arrange: Redis lost every job; one call closes in 30 minutes, one opens in 40, one
+    # closes tomorrow.
+    soon = await build_world(
+        session_factory, clock, deadline_in=timedelta(minutes=30), drafts=0, submitted=0
+    )
+    now = clock.now()
+    opening = await f.make_call(
+        session_factory,
+        now,
+        soon.programme,
+        soon.funder,
+        status=CallStatus.PUBLISHED,
+        timeline=TimelineInput("Europe/Paris", now + timedelta(minutes=40), now + timedelta(9)),
+    )
+    await build_world(session_factory, clock, deadline_in=timedelta(days=1), drafts=0, submitted=0)
+    jobs = RecordingJobQueue()
+
+    # Act
+    done = await call_jobs.sweep_deadlines(soon.ctx(settings, jobs))
+
+    # Assert: the jobs of the next hour, at their instants, under their usual ids.
+    assert done["rescheduled"] == 2
+    assert sorted((name, job_id, at) for name, job_id, at, _ in jobs.jobs) == sorted(
+        [
+            ("close_call", scheduling.close_job_id(soon.call), scheduling.at_ms(soon.deadline)),
+            ("open_call", scheduling.open_job_id(opening), scheduling.at_ms(opening.opens_at)),
+            ("close_call", scheduling.close_job_id(opening), scheduling.at_ms(opening.deadline_at)),
+        ]
+    )
 
 
 async def test_sweep_runs_every_step_even_when_one_fails(

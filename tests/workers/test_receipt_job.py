@@ -1,18 +1,24 @@
-"""The receipt jobs: render once per version, quietly skip what is gone or done, and sweep
-up versions whose render job was lost, oldest first and a capped number per run."""
+"""The receipt jobs: render once per version, quietly skip what is gone or done, retry a
+failed render with a growing delay, and sweep up every version whose render job was lost
+(or finally failed) by enqueuing it again, oldest first, under its usual job id."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from arq import Retry
 
 from backend.candidacies import receipts
 from backend.candidacies.models import CandidacyVersion
+from backend.candidacies.submission import submit_candidacy
+from backend.core import jobs as backend_jobs
 from backend.core.db import unit_of_work
+from backend.core.jobs import RecordingJobQueue
 from backend.core.storage import LocalStorage
 from tests.backend.candidacies.test_receipts import (
     fake_pdf,
@@ -22,8 +28,8 @@ from tests.backend.candidacies.test_receipts import (
     stored_receipts,
     submit_realistic_candidacy,
 )
+from tests.workers.support import RecordingPoolQueue, run_burst
 from workers import receipts as job
-from workers.sweeps import SweepIncomplete
 
 
 @pytest.fixture
@@ -69,48 +75,104 @@ async def test_render_receipt_job_for_a_missing_version_returns_false(ctx, stora
     assert stored_receipts(storage) == []
 
 
-async def test_sweep_renders_receipts_missing_for_over_a_minute_oldest_first_capped(
+async def test_sweep_enqueues_every_version_without_a_receipt_oldest_first(
     ctx, session_factory, clock, storage, monkeypatch
 ):
-    # Arrange: three versions; the render jobs were lost.
+    # Arrange: three versions, the first rendered; the last submitted a second ago; the
+    # render jobs of the other two were lost.
     monkeypatch.setattr(receipts, "render_receipt_pdf", fake_pdf)
-    monkeypatch.setattr(job, "SWEEP_LIMIT", 1)
     start = clock.now()
     submitted = await submit_realistic_candidacy(session_factory, start, storage)
+    await job.render_receipt(ctx, version_id=str(submitted.version.id))
     second = await resubmit(session_factory, submitted.actor, submitted.candidacy_id,
-                            start + timedelta(seconds=10))  # fmt: skip
-    third = await resubmit(session_factory, submitted.actor, submitted.candidacy_id,
-                           start + timedelta(minutes=2))  # fmt: skip
-    clock.set(start + timedelta(minutes=2, seconds=30))
+                            start + timedelta(minutes=1))  # fmt: skip
+    api = RecordingJobQueue()
+    async with unit_of_work(session_factory, jobs=api) as uow:
+        third = (
+            await submit_candidacy(
+                uow.session,
+                actor=submitted.actor,
+                candidacy_id=submitted.candidacy_id,
+                now=start + timedelta(minutes=2),
+            )
+        ).version
+    clock.set(start + timedelta(minutes=2, seconds=1))
+    sweeper = RecordingJobQueue()
 
     # Act
-    runs = [await job.render_missing_receipts(ctx) for _ in range(3)]
-    clock.advance(timedelta(minutes=1))
-    runs.append(await job.render_missing_receipts(ctx))
+    enqueued = await job.render_missing_receipts({**ctx, "jobs": sweeper})
 
-    # Assert
-    assert runs == [1, 1, 0, 1]
-    versions = [
-        await load_version(session_factory, v.id) for v in (submitted.version, second, third)
+    # Assert: under the id the submission gives, so a job still queued is not doubled.
+    assert enqueued == 2
+    assert [(name, job_id, kwargs) for name, job_id, _, kwargs in sweeper.jobs] == [
+        ("render_receipt", f"receipt:{v.id}", {"version_id": str(v.id)}) for v in (second, third)
     ]
-    rendered_at = [v.receipt_rendered_at for v in versions]
-    assert rendered_at == [
-        start + timedelta(minutes=2, seconds=30),
-        start + timedelta(minutes=2, seconds=30),
-        start + timedelta(minutes=3, seconds=30),
-    ]
-    assert len(stored_receipts(storage)) == 3
+    [(_, api_job_id, _, _)] = [j for j in api.jobs if j[0] == "render_receipt"]
+    assert api_job_id == job.receipt_job_id(third.id)
 
 
-async def test_sweep_renders_the_others_when_one_version_fails(
-    ctx, session_factory, clock, storage, monkeypatch
+async def test_sweep_enqueues_in_batches_what_redis_does_not_hold_already(
+    ctx, session_factory, clock, storage, arq_queue, monkeypatch
 ):
-    # Arrange: the first version's snapshot no longer matches its hash.
-    monkeypatch.setattr(receipts, "render_receipt_pdf", fake_pdf)
+    # Arrange: five versions without a receipt; two still have their job queued.
+    monkeypatch.setattr(backend_jobs, "BATCH_SIZE", 2)
     start = clock.now()
     submitted = await submit_realistic_candidacy(session_factory, start, storage)
-    healthy = await resubmit(session_factory, submitted.actor, submitted.candidacy_id,
-                             start + timedelta(seconds=5))  # fmt: skip
+    versions = [submitted.version]
+    for n in range(1, 5):
+        at = start + timedelta(seconds=n)
+        versions.append(
+            await resubmit(session_factory, submitted.actor, submitted.candidacy_id, at)
+        )
+    queue = RecordingPoolQueue(arq_queue)
+    for version in versions[:2]:
+        await queue.enqueue(
+            "render_receipt", job_id=job.receipt_job_id(version.id), defer_until=None,
+            version_id=str(version.id),
+        )  # fmt: skip
+    clock.set(start + timedelta(seconds=5))
+
+    # Act
+    first = await job.render_missing_receipts({**ctx, "jobs": queue})
+    again = await job.render_missing_receipts({**ctx, "jobs": queue})
+
+    # Assert
+    assert (first, again) == (3, 0)
+    assert set(await arq_queue.members()) == {job.receipt_job_id(v.id) for v in versions}
+
+
+async def test_a_failed_render_is_retried_with_a_growing_delay_then_given_up(
+    ctx, session_factory, clock, storage, monkeypatch
+):
+    # Arrange: storage that fails every write.
+    submitted = await submit_realistic_candidacy(session_factory, clock.now(), storage)
+    monkeypatch.setattr(receipts, "render_receipt_pdf", fake_pdf)
+
+    async def failing_put(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(storage, "put", failing_put)
+    version_id = str(submitted.version.id)
+
+    # Act
+    delays = []
+    for job_try in range(1, job.RENDER_TRIES):
+        with pytest.raises(Retry) as retry:
+            await job.render_receipt({**ctx, "job_try": job_try}, version_id=version_id)
+        delays.append(retry.value.defer_score)
+    with pytest.raises(OSError, match="disk full"):
+        await job.render_receipt({**ctx, "job_try": job.RENDER_TRIES}, version_id=version_id)
+
+    # Assert
+    assert delays == [2000, 4000, 8000, 16000]
+    assert (await load_version(session_factory, submitted.version.id)).receipt_storage_key is None
+
+
+async def test_a_receipt_whose_snapshot_no_longer_matches_its_hash_is_not_retried(
+    ctx, session_factory, clock, storage
+):
+    # Arrange: the version's snapshot no longer matches its hash.
+    submitted = await submit_realistic_candidacy(session_factory, clock.now(), storage)
     tampered = copy.deepcopy(submitted.version.snapshot)
     tampered["title"] = "changed after submission"
     async with unit_of_work(session_factory) as uow:
@@ -119,12 +181,40 @@ async def test_sweep_renders_the_others_when_one_version_fails(
             .where(CandidacyVersion.id == submitted.version.id)
             .values(snapshot=tampered)
         )
-    clock.advance(timedelta(minutes=5))
 
     # Act / Assert
-    with pytest.raises(SweepIncomplete):
-        await job.render_missing_receipts(ctx)
-    broken = await load_version(session_factory, submitted.version.id)
-    assert broken.receipt_storage_key is None
-    assert (await load_version(session_factory, healthy.id)).receipt_storage_key is not None
-    assert len(stored_receipts(storage)) == 1
+    with pytest.raises(receipts.ReceiptIntegrityError):
+        await job.render_receipt({**ctx, "job_try": 1}, version_id=str(submitted.version.id))
+    assert stored_receipts(storage) == []
+
+
+async def test_an_arq_worker_retries_a_failed_render_after_its_delay(
+    ctx, session_factory, clock, storage, arq_queue, monkeypatch
+):
+    # Arrange: the first render fails; a short first delay (the real one is 2 s).
+    monkeypatch.setattr(job, "RETRY_FIRST_DELAY_S", 0.2)
+    calls = []
+
+    def flaky_pdf(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("font cache busy")
+        return fake_pdf()
+
+    monkeypatch.setattr(receipts, "render_receipt_pdf", flaky_pdf)
+    submitted = await submit_realistic_candidacy(session_factory, clock.now(), storage)
+    job_id = job.receipt_job_id(submitted.version.id)
+    await arq_queue.enqueue("render_receipt", job_id=job_id, version_id=str(submitted.version.id))
+
+    # Act
+    first = await run_burst(arq_queue, ctx, max_burst_jobs=1)
+    waiting = await arq_queue.members()
+    await asyncio.sleep(0.3)
+    second = await run_burst(arq_queue, ctx, max_burst_jobs=1)
+
+    # Assert
+    assert (first.jobs_retried, second.jobs_complete) == (1, 1)
+    assert set(waiting) == {job_id}
+    assert (await load_version(session_factory, submitted.version.id)).receipt_storage_key
+    assert await arq_queue.members() == {}
+    assert not await arq_queue.pool.exists(f"arq:result:{job_id}")  # its id is free again
