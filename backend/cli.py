@@ -74,6 +74,7 @@ def serve(
 class WorkerQueue(StrEnum):
     TIME_CRITICAL = "time-critical"
     HEAVY = "heavy"
+    MAIL = "mail"
     ALL = "all"
 
 
@@ -82,8 +83,9 @@ def worker(
     queue: Annotated[
         WorkerQueue,
         typer.Option(
-            help="time-critical (deadlines, sweeps, audit), heavy (receipts, mail), or all "
-            "(both in this process: development). Production runs each apart."
+            help="time-critical (deadlines, sweeps, audit), heavy (receipt PDFs), mail (the "
+            "outbox), or all (every queue in this process: development). Production runs "
+            "each apart."
         ),
     ] = WorkerQueue.ALL,
     check: Annotated[bool, typer.Option(help="Exit 0 if the queue has a healthy worker.")] = False,

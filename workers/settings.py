@@ -3,11 +3,11 @@
 Jobs are thin: they take ids, open a unit of work, call one backend service, and return
 quietly when there is nothing (left) to do, so a job that runs twice does its work once.
 
-Two queues (``backend.core.jobs.JOB_QUEUES`` routes every job): the time-critical worker
-runs openings, closings, the sweeps and the audit sealer; the heavy one renders receipts and
-sends mail. Each registers exactly the jobs routed to its queue, and its own cron jobs, so a
-backlog of renders never stands between a deadline and its closing. ``aap worker`` runs them
-(see :mod:`workers.runner`).
+Three queues (``backend.core.jobs.JOB_QUEUES`` routes every job): the time-critical worker
+runs openings, closings, the sweeps and the audit sealer; the heavy one renders receipts; the
+mail one sends the outbox. Each registers exactly the jobs routed to its queue, and its own
+cron jobs, so a backlog of renders never stands between a deadline and its closing, nor
+between a reminder and its mail. ``aap worker`` runs them (see :mod:`workers.runner`).
 
 ``ctx`` holds ``settings``, ``engine``, ``session_factory``, ``clock``, ``storage`` and
 ``jobs`` (the worker's own arq pool as a :class:`backend.core.jobs.ArqJobQueue`, for jobs
@@ -29,6 +29,7 @@ from backend.core.clock import SystemClock
 from backend.core.db import create_engine, create_session_factory
 from backend.core.jobs import QUEUE_NAMES, ArqJobQueue, Queue, queue_of
 from backend.core.logging import configure_logging
+from backend.core.pdf import log_pdf_engine
 from backend.core.redis import WORKER_TIMEOUT_S, redis_settings
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import storage_from_settings
@@ -111,6 +112,13 @@ async def startup(ctx: dict[str, Any]) -> None:
     await attach_job_queue(ctx)
 
 
+async def heavy_startup(ctx: dict[str, Any]) -> None:
+    """:func:`startup`, and one line naming the PDF engine (a WARNING when fonts would be
+    subset with the slow fontTools), said once at start rather than at the first render."""
+    await startup(ctx)
+    log_pdf_engine()
+
+
 async def shutdown(ctx: dict[str, Any]) -> None:
     engine = ctx.get("engine")
     if engine is not None:
@@ -148,17 +156,17 @@ class TimeCriticalWorkerSettings:
 
 
 class HeavyWorkerSettings:
-    """Receipt renders and mail batches: CPU-bound or slow, and many after a rush.
+    """Receipt renders: CPU-bound, and many after a rush.
 
     Two jobs at once: renders take turns on the process's render lock anyway, and a second
-    slot lets a mail batch or a store run beside a render. A failed job keeps no result, so
-    its id is free for the sweep to enqueue again.
+    slot lets a store (upload of a finished PDF) run beside a render. A failed job keeps no
+    result, so its id is free for the sweep to enqueue again.
     """
 
     queue_name = QUEUE_NAMES[Queue.HEAVY]
     functions = functions_of(Queue.HEAVY)
     cron_jobs = cron_jobs_of(Queue.HEAVY)
-    on_startup = startup
+    on_startup = heavy_startup
     on_shutdown = shutdown
     redis_settings = _redis_settings()
     job_timeout = JOB_TIMEOUT_S
@@ -170,6 +178,32 @@ class HeavyWorkerSettings:
     timezone = UTC
 
 
+class MailWorkerSettings:
+    """The outbox's batches (receipts, reminders, closing summaries): waits on the network.
+
+    Apart from the renders, so a reminder's mail goes out on time after a rush of
+    submissions; two batches at once (a batch claims its rows, so they never overlap).
+    """
+
+    queue_name = QUEUE_NAMES[Queue.MAIL]
+    functions = functions_of(Queue.MAIL)
+    cron_jobs = cron_jobs_of(Queue.MAIL)
+    on_startup = startup
+    on_shutdown = shutdown
+    redis_settings = _redis_settings()
+    job_timeout = JOB_TIMEOUT_S
+    keep_result = 0  # wake-ups have an id per second; nothing to keep once sent
+    max_tries = MAX_TRIES
+    max_jobs = 2
+    poll_delay = 0.5
+    health_check_interval = 30
+    timezone = UTC
+
+
 WORKER_SETTINGS: Mapping[Queue, type] = MappingProxyType(
-    {Queue.TIME_CRITICAL: TimeCriticalWorkerSettings, Queue.HEAVY: HeavyWorkerSettings}
+    {
+        Queue.TIME_CRITICAL: TimeCriticalWorkerSettings,
+        Queue.HEAVY: HeavyWorkerSettings,
+        Queue.MAIL: MailWorkerSettings,
+    }
 )

@@ -6,11 +6,13 @@ paused the enqueue gives up within a short timeout, is logged, and the state cha
 stands: every job has a sweeper that finds the work from the database, so nothing is lost,
 only delayed.
 
-Every job runs on one of two queues, each served by its own workers (:data:`JOB_QUEUES` is
-the one routing table, for enqueues and workers alike). Time-critical jobs (openings,
+Every job runs on one of three queues, each served by its own workers (:data:`JOB_QUEUES`
+is the one routing table, for enqueues and workers alike). Time-critical jobs (openings,
 closings, the sweeps, the audit sealer) are short and due at an instant; heavy ones (PDF
-renders, mail batches) are long or many. On one queue, a closing waited behind 155 receipt
-renders and closed two minutes late; apart, no backlog of renders can delay a deadline.
+renders) are long or many; mail (the outbox's batches: receipts, reminders, closing
+summaries) waits on the network. On one queue, a closing waited behind 155 receipt renders
+and closed two minutes late; apart, no backlog of renders can delay a deadline, nor the mail
+that carries a reminder.
 """
 
 from __future__ import annotations
@@ -36,13 +38,14 @@ log = logging.getLogger(__name__)
 class Queue(StrEnum):
     TIME_CRITICAL = "time-critical"
     HEAVY = "heavy"
+    MAIL = "mail"
 
 
 QUEUE_NAMES: Mapping[Queue, str] = MappingProxyType(
-    {Queue.TIME_CRITICAL: "aap:time-critical", Queue.HEAVY: "aap:heavy"}
+    {Queue.TIME_CRITICAL: "aap:time-critical", Queue.HEAVY: "aap:heavy", Queue.MAIL: "aap:mail"}
 )
 """The Redis key of each queue. Job ids stay global to a Redis (arq's job and result keys
-do not name the queue), so an id dedupes across both queues."""
+do not name the queue), so an id dedupes across the queues."""
 
 JOB_QUEUES: Mapping[str, Queue] = MappingProxyType(
     {
@@ -53,7 +56,8 @@ JOB_QUEUES: Mapping[str, Queue] = MappingProxyType(
         # Reads ids and enqueues renders on the heavy queue: light, and must run on time.
         "render_missing_receipts": Queue.TIME_CRITICAL,
         "render_receipt": Queue.HEAVY,
-        "send_notifications": Queue.HEAVY,
+        # A reminder's mail must not wait behind a rush of renders either.
+        "send_notifications": Queue.MAIL,
     }
 )
 """Which queue runs each job, by the name services enqueue; the workers register exactly

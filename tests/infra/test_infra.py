@@ -555,10 +555,12 @@ EXPECTED_ROLES: dict[str, Callable[[tuple[str, ...]], bool]] = {
     "migrations": lambda argv: argv[1:] == ("migrate",),
     "time-critical worker": lambda argv: argv[1:] == ("worker", "--queue", "time-critical"),
     "heavy worker": lambda argv: argv[1:] == ("worker", "--queue", "heavy"),
+    "mail worker": lambda argv: argv[1:] == ("worker", "--queue", "mail"),
     "time-critical worker health": lambda argv: (
         argv[1:] == ("worker", "--check", "--queue", "time-critical")
     ),
     "heavy worker health": lambda argv: argv[1:] == ("worker", "--check", "--queue", "heavy"),
+    "mail worker health": lambda argv: argv[1:] == ("worker", "--check", "--queue", "mail"),
 }
 
 
@@ -669,11 +671,11 @@ def test_compose_services_depend_on_healthy_backends(compose: dict[str, Any]) ->
     services = compose["services"]
 
     assert services["migrate"]["depends_on"]["postgres"]["condition"] == "service_healthy"
-    for name in ("api", "worker-time-critical", "worker-heavy"):
+    for name in ("api", "worker-time-critical", "worker-heavy", "worker-mail"):
         depends = services[name]["depends_on"]
         assert depends["migrate"]["condition"] == "service_completed_successfully"
         assert depends["redis"]["condition"] == "service_healthy"
-    for name in ("worker-time-critical", "worker-heavy"):
+    for name in ("worker-time-critical", "worker-heavy", "worker-mail"):
         assert services[name]["deploy"]["replicas"] == "2"
 
 
@@ -710,7 +712,7 @@ def test_k8s_pods_run_as_non_root(k8s: dict[str, list[Any]]) -> None:
         if doc.get("kind") in {"Deployment", "Job"}
     ]
 
-    assert len(pods) == 4
+    assert len(pods) == 5  # the API, the migrations Job, a worker Deployment per queue
     for name, pod in pods:
         assert pod["securityContext"]["runAsNonRoot"] == "true", name
         for container in pod["containers"]:

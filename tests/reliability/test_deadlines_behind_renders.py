@@ -1,10 +1,11 @@
 """Deadlines never wait behind renders: with 1,000 receipt renders queued and being rendered,
-a call closes within 2 s of its deadline and another opens within 2 s of its opening.
+a call closes within 2 s of its deadline and another opens within 2 s of its opening, and the
+mail the closing sends its manager goes out within seconds (mail has a queue of its own).
 
 Everything is real: the renders are 1,000 submitted versions of a realistic candidacy, each
 a genuine WeasyPrint render; the calls are published through the service, whose jobs the
 API's queue defers to their instants; the workers are ``aap worker`` processes, as deployed
-(one per queue) or as ``make run`` has them (both queues in one process, renders sharing the
+(one per queue) or as ``make run`` has them (every queue in one process, renders sharing the
 interpreter with the deadlines: 16 s more, so only with ``AAP_SLOW_TESTS=1``). Instants are
 a few seconds ahead on the real clock, the workers' clock.
 """
@@ -17,6 +18,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import col, select
 
+from backend.accounts.enums import Role
 from backend.calls import services as calls
 from backend.calls.enums import CallStatus
 from backend.calls.inputs import TimelineInput
@@ -27,6 +29,7 @@ from backend.core.clock import utcnow
 from backend.core.db import unit_of_work
 from backend.core.jobs import Queue
 from backend.core.storage import LocalStorage
+from backend.notifications.models import Notification
 from tests.backend.candidacies.test_receipts import submit_realistic_candidacy
 from tests.reliability.processes import (
     copies_of_version,
@@ -40,6 +43,8 @@ RENDERS = 1000
 LEAD = timedelta(seconds=3)
 """How far ahead of the real clock the deadline and the opening are set."""
 WITHIN_S = 2.0
+MAIL_WITHIN_S = 10.0
+"""The mail worker polls every 0.5 s and the closing asks it to send at once."""
 ADMIN = Actor(is_platform_admin=True)
 SLOW = pytest.mark.skipif(not os.environ.get("AAP_SLOW_TESTS"), reason="AAP_SLOW_TESTS unset")
 
@@ -57,9 +62,12 @@ async def _queue_renders(session_factory, settings, api) -> list:
 
 
 async def _publish(session_factory, api, *, opens_at, deadline) -> Call:
-    """A call published now through the service, with the API's job queue."""
+    """A call published now through the service, with the API's job queue; its funder has a
+    manager, whom the closing tells by mail."""
     now = utcnow()
     funder = await f.make_funder(session_factory, now)
+    manager = await f.make_user(session_factory, now)
+    await f.grant(session_factory, now, manager, Role.PROGRAMME_MANAGER, funder)
     programme = await f.make_programme(session_factory, now, funder)
     call = await f.make_call(
         session_factory, now, programme, funder,
@@ -67,6 +75,20 @@ async def _publish(session_factory, api, *, opens_at, deadline) -> Call:
     )  # fmt: skip
     async with unit_of_work(session_factory, jobs=api) as uow:
         return await calls.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
+
+
+async def _closing_mail_sent_at(session_factory):
+    """When the closing summary went out (None while it waits)."""
+    async with session_factory() as session:
+        rows = (
+            await session.exec(
+                select(Notification.sent_at).where(
+                    col(Notification.template) == "call_closed_summary"
+                )
+            )
+        ).all()
+    sent = [at for at in rows if at is not None]
+    return max(sent) if sent else None
 
 
 async def _status(session_factory, call_id) -> CallStatus:
@@ -90,8 +112,8 @@ async def _audited_at(session_factory, call_id, action: str):
 @pytest.mark.parametrize(
     "commands",
     [
-        pytest.param(["time-critical", "heavy"], id="a-worker-per-queue"),
-        pytest.param(["all"], id="one-worker-for-both", marks=SLOW),
+        pytest.param(["time-critical", "heavy", "mail"], id="a-worker-per-queue"),
+        pytest.param(["all"], id="one-worker-for-all", marks=SLOW),
     ],
 )
 async def test_a_call_closes_and_another_opens_on_time_behind_1000_queued_renders(
@@ -123,6 +145,11 @@ async def test_a_call_closes_and_another_opens_on_time_behind_1000_queued_render
         return closed and await _status(session_factory, opening.id) is CallStatus.OPEN
 
     await poll(closed_and_opened, within=LEAD.total_seconds() + 15, what="the deadline jobs")
+
+    async def mailed() -> bool:
+        return await _closing_mail_sent_at(session_factory) is not None
+
+    await poll(mailed, within=MAIL_WITHIN_S + 5, what="the closing's mail")
     backlog = redis_server.queued(Queue.HEAVY)
     rendered = RENDERS - await receipts_missing(session_factory, versions)
     await api.close()
@@ -134,13 +161,16 @@ async def test_a_call_closes_and_another_opens_on_time_behind_1000_queued_render
     open_delay = (
         await _audited_at(session_factory, opening.id, "call.open") - opening.opens_at
     ).total_seconds()
+    mail_delay = (await _closing_mail_sent_at(session_factory) - closed_at).total_seconds()
     print(
         f"\n{'+'.join(commands)}: closed {close_delay:.2f} s after the deadline, opened "
-        f"{open_delay:.2f} s after the opening, {rendered} of {RENDERS} renders done, "
+        f"{open_delay:.2f} s after the opening, its mail {mail_delay:.2f} s after the closing, "
+        f"{rendered} of {RENDERS} renders done, "
         f"{backlog} still queued"
     )
     assert 0 <= close_delay < WITHIN_S
     assert 0 <= open_delay < WITHIN_S
+    assert 0 <= mail_delay < MAIL_WITHIN_S
     assert backlog > RENDERS // 2
     for worker in aap_workers.started:
         assert worker.alive(), worker.output()[-3000:]

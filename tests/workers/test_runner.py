@@ -63,7 +63,11 @@ async def test_without_redis_the_worker_waits_warns_once_and_stops_when_asked(
     ]
 
 
-@pytest.mark.parametrize("queues", [[Queue.TIME_CRITICAL], [Queue.HEAVY], list(Queue)])
+@pytest.mark.parametrize(
+    "queues",
+    # The first of each has cron jobs (the heavy queue has none): its freshness is checked.
+    [[Queue.TIME_CRITICAL], [Queue.MAIL], [Queue.MAIL, Queue.HEAVY], list(Queue)],
+)
 def test_each_queue_gets_a_worker_on_its_own_queue_with_fresh_cron_jobs(settings, queues):
     # Arrange
     rs = runner.redis_settings(DEAD_REDIS_URL, settings.var_dir, timeout_s=1)
