@@ -133,6 +133,10 @@ def _redis_settings() -> Any:
     return redis_settings(settings.redis_url, settings.var_dir, timeout_s=WORKER_TIMEOUT_S)
 
 
+# Each class spells out all its settings: arq reads a settings class's own ``__dict__``
+# (arq.worker.get_kwargs), so attributes inherited from a shared base would be silently lost.
+
+
 class TimeCriticalWorkerSettings:
     """Openings, closings, the sweeps, the audit sealer: short jobs due at an instant.
 
