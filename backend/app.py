@@ -128,6 +128,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         multipart_uploads_enabled=True,
         max_concurrent_operations=settings.graphql_max_concurrent_operations,
         time_limit_s=settings.graphql_operation_timeout_seconds,
+        upload_time_limit_s=settings.upload_timeout_seconds,
         clock=state.clock,
     )
     app.include_router(router, prefix="/graphql")

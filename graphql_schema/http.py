@@ -193,15 +193,16 @@ class GraphQLRoute(APIRoute):
 
     operation_gate: OperationGate | None = None  # set per router by GraphQLOverHTTPRouter
     time_limit_s: float | None = None  # likewise
+    upload_time_limit_s: float | None = None  # likewise, for multipart (an upload's transfer)
     clock: Clock | None = None  # likewise: stamps ``request.state.received_at``
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
         gate = self.operation_gate or OperationGate(0)
-        time_limit_s = self.time_limit_s
         clock = self.clock
 
         async def handle(request: Request) -> Response:
+            time_limit_s = self.time_limit_for(request)
             try:
                 async with asyncio.timeout(time_limit_s):
                     await _read_ahead(request)
@@ -221,6 +222,13 @@ class GraphQLRoute(APIRoute):
                 return database_unavailable_response(_request_media_type(request))
 
         return handle
+
+    def time_limit_for(self, request: Request) -> float | None:
+        """The request's time limit: an upload's includes its transfer, which a hospital's
+        slow link may stretch to minutes (the parser reads the file as it arrives)."""
+        if _is_multipart(request):
+            return self.upload_time_limit_s
+        return self.time_limit_s
 
 
 def database_unavailable_response(media_type: str) -> Response:
@@ -245,8 +253,12 @@ async def _read_ahead(request: Request) -> None:
     deadline were refused for waiting in the queue). A slow client also waits outside the
     operation gate. Multipart bodies (uploads) are left to the parser, which streams them.
     """
-    if not request.headers.get("content-type", "").startswith("multipart/"):
+    if not _is_multipart(request):
         await request.body()  # Starlette keeps it for the handler
+
+
+def _is_multipart(request: Request) -> bool:
+    return request.headers.get("content-type", "").lower().startswith("multipart/")
 
 
 def _timed_out(request: Request, time_limit_s: float | None) -> Response:
@@ -319,15 +331,21 @@ class GraphQLOverHTTPRouter(GraphQLRouter[Any, Any]):
         *,
         max_concurrent_operations: int = 0,
         time_limit_s: float | None = None,
+        upload_time_limit_s: float | None = None,
         clock: Clock | None = None,
         **kwargs: Any,
     ) -> None:
         self.gate = OperationGate(max_concurrent_operations)
-        # One gate, time limit and clock for this router's routes (GET and POST alike).
+        # One gate, time limits and clock for this router's routes (GET and POST alike).
         route_class = type(
             "GatedGraphQLRoute",
             (GraphQLRoute,),
-            {"operation_gate": self.gate, "time_limit_s": time_limit_s, "clock": clock},
+            {
+                "operation_gate": self.gate,
+                "time_limit_s": time_limit_s,
+                "upload_time_limit_s": upload_time_limit_s,
+                "clock": clock,
+            },
         )
         kwargs.setdefault("route_class", route_class)
         super().__init__(schema, **kwargs)

@@ -18,6 +18,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SECRET_KEY = "dev-insecure-secret-key-change-me"  # noqa: S105 - a marker, refused in prod
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SLOW_LINK_BYTES_PER_S = 32 * 1024
+"""The slowest upload the platform waits for (a 256 kbit/s link)."""
 
 
 class Environment(StrEnum):
@@ -132,6 +134,14 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown IANA time zone {value!r}") from exc
         return value
+
+    @property
+    def upload_timeout_seconds(self) -> float:
+        """An upload's time limit: the operation's, plus the largest file's transfer at a
+        slow link's pace (32 KB/s: 20 MB in about 11 minutes)."""
+        return (
+            self.graphql_operation_timeout_seconds + self.upload_max_bytes / SLOW_LINK_BYTES_PER_S
+        )
 
     @property
     def is_prod(self) -> bool:

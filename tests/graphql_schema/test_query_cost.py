@@ -8,6 +8,7 @@ from graphql import parse
 from graphql_schema.limits import operation_cost
 from graphql_schema.schema import build_schema
 from tests.graphql_schema.test_http import MODERN, client_for, post, prod_settings
+from tests.support import factories as f
 
 CALLS_PAGE = "query($n: Int) { calls(first: $n) { edges { node { id reference title } } } }"
 
@@ -89,3 +90,25 @@ async def test_development_keeps_field_suggestions(client):
     response = await post(client, "{ calsl { edges { cursor } } }", accept=MODERN)
 
     assert "Did you mean" in response.json()["errors"][0]["message"]
+
+
+async def test_an_upload_gets_time_for_its_transfer_on_a_slow_link(
+    settings, clock, session_factory
+):
+    # The operation's own limit is unmeetable; an upload's adds the transfer of the largest
+    # file at 32 KB/s, so a hospital's slow link is not cut off mid-file.
+    hurried = settings.model_copy(update={"graphql_operation_timeout_seconds": 1e-6})
+    user = await f.make_user(session_factory, clock.now())
+    token = (await f.sign_in(session_factory, clock.now(), user)).token
+    async with client_for(hurried, clock) as c:
+        response = await c.post(
+            "/graphql",
+            files={
+                "operations": (None, '{"query": "{ calls { edges { cursor } } }"}'),
+                "map": (None, "{}"),
+            },
+            headers={"accept": MODERN, "authorization": f"Bearer {token}"},
+        )
+
+    assert hurried.upload_timeout_seconds >= hurried.upload_max_bytes / (32 * 1024)
+    assert response.status_code == 200, response.text
