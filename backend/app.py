@@ -54,7 +54,7 @@ class AppState:
 
 
 def _redis_client(settings: Settings) -> Redis:
-    rs = redis_settings(settings.redis_url, settings.var_dir)
+    rs = redis_settings(settings.redis_url, settings.var_dir, timeout_s=READINESS_TIMEOUT_S)
     if rs.unix_socket_path:
         return Redis(unix_socket_path=rs.unix_socket_path, socket_timeout=READINESS_TIMEOUT_S)
     return Redis(
@@ -80,7 +80,11 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         clock=clock or SystemClock(),
         session_factory=create_session_factory(engine),
         redis=_redis_client(settings),
-        jobs=ArqJobQueue(redis_settings(settings.redis_url, settings.var_dir)),
+        jobs=ArqJobQueue(
+            redis_settings(
+                settings.redis_url, settings.var_dir, timeout_s=settings.redis_timeout_seconds
+            )
+        ),
         storage=storage_from_settings(settings),
         migration_head=migrate.head_revision(),
     )
