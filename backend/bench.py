@@ -533,12 +533,16 @@ async def delete_jobs(redis_url: str, job_ids: Sequence[str]) -> int:
     from arq.constants import default_queue_name, job_key_prefix
     from redis.asyncio import Redis
 
+    from backend.core.jobs import QUEUE_NAMES
+
+    queues = [default_queue_name, *QUEUE_NAMES.values()]  # the jobs went to their own queues
     redis = Redis.from_url(redis_url)
     removed = 0
     try:
         for start in range(0, len(job_ids), 500):
             chunk = job_ids[start : start + 500]
-            removed += await redis.zrem(default_queue_name, *chunk)
+            for queue in queues:
+                removed += await redis.zrem(queue, *chunk)
             await redis.delete(*(job_key_prefix + job_id for job_id in chunk))
     finally:
         await redis.aclose()
