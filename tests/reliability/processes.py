@@ -211,7 +211,8 @@ async def copies_of_version(
         for n in range(1, count + 1)
     ]
     async with unit_of_work(factory) as uow:
-        await uow.session.execute(sa.insert(CandidacyVersion), rows)
+        connection = await uow.session.connection()  # a bulk insert: Core, not the ORM
+        await connection.execute(sa.insert(CandidacyVersion), rows)
     return [row["id"] for row in rows]
 
 
