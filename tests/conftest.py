@@ -151,11 +151,7 @@ def count_queries() -> Iterator[QueryCounter]:
 @pytest.fixture
 async def arq_queue(settings: Settings) -> AsyncIterator[Any]:
     """An arq queue of the test's own on the run's Redis; what it touched is deleted after."""
-    from tests.workers.support import open_test_queue
+    from tests.workers.support import temporary_queue
 
-    queue = await open_test_queue(settings)
-    try:
+    async with temporary_queue(settings) as queue:
         yield queue
-    finally:
-        await queue.cleanup()
-        await queue.pool.aclose()

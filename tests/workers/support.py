@@ -13,7 +13,7 @@ import contextlib
 import os
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -333,6 +333,17 @@ async def open_test_queue(settings: Settings) -> TestQueue:
     name = f"aap-test:{uuid.uuid4().hex}"
     pool = await create_pool(test_redis_settings(settings), default_queue_name=name)
     return TestQueue(pool, name)
+
+
+@contextlib.asynccontextmanager
+async def temporary_queue(settings: Settings) -> AsyncIterator[TestQueue]:
+    """A test queue for the length of the block; what it touched is deleted after."""
+    queue = await open_test_queue(settings)
+    try:
+        yield queue
+    finally:
+        await queue.cleanup()
+        await queue.pool.aclose()
 
 
 class RecordingPoolQueue(ArqJobQueue):

@@ -22,7 +22,7 @@ from arq.jobs import Job, JobStatus
 from backend.core import jobs
 from backend.core.jobs import ArqJobQueue, Queue, UnknownJob, move_legacy_jobs
 from backend.core.redis import redis_settings
-from tests.workers.support import TestQueue, open_test_queue
+from tests.workers.support import TestQueue, temporary_queue
 
 
 class CountingQueue(ArqJobQueue):
@@ -47,12 +47,8 @@ def monotonic(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 @pytest.fixture
 async def heavy_queue(settings: Any) -> AsyncIterator[TestQueue]:
     """A second test queue, standing for the heavy one."""
-    queue = await open_test_queue(settings)
-    try:
+    async with temporary_queue(settings) as queue:
         yield queue
-    finally:
-        await queue.cleanup()
-        await queue.pool.aclose()
 
 
 # --------------------------------------------------------------------------- the queues
