@@ -148,7 +148,8 @@ def create_user(
 ) -> None:
     """Create an account (the first platform admin, typically)."""
     from backend.accounts.enums import Role
-    from backend.accounts.services import SYSTEM, create_user, grant_role
+    from backend.accounts.services import create_user, grant_role
+    from backend.core.auth import SYSTEM
     from backend.core.clock import utcnow
     from backend.core.db import unit_of_work
     from backend.core.errors import DomainError

@@ -64,7 +64,6 @@ log = logging.getLogger(__name__)
 MIN_PASSWORD_LENGTH = 12
 _EMAIL_CHAR = r"[^@\s\x00-\x1f\x7f]"
 EMAIL_PATTERN = re.compile(rf"{_EMAIL_CHAR}{{1,64}}@{_EMAIL_CHAR}+\.{_EMAIL_CHAR}{{2,}}\Z")
-SYSTEM = Actor()
 
 
 @dataclass(frozen=True)

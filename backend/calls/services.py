@@ -35,7 +35,7 @@ from backend.calls.rules import (
     is_structure_frozen,
 )
 from backend.core import audit
-from backend.core.auth import Actor
+from backend.core.auth import SCHEDULER, Actor
 from backend.core.bounds import YEAR_RANGE_MESSAGE, in_year_range
 from backend.core.clock import ensure_utc
 from backend.core.countries import is_country_code
@@ -569,10 +569,6 @@ async def create_programme(
         after=programme.model_dump(mode="json"),
     )
     return programme
-
-
-SCHEDULER = Actor()
-"""The platform itself, acting on the clock (the audit shows no user)."""
 
 
 async def open_due_calls(session: AsyncSession, *, now: datetime) -> list[Call]:

@@ -26,7 +26,7 @@ from backend.calls.presentation import in_zone
 from backend.candidacies.enums import CandidacyStatus
 from backend.candidacies.models import Candidacy
 from backend.core import audit
-from backend.core.auth import Actor
+from backend.core.auth import SCHEDULER, Actor
 from backend.core.errors import InvalidInput
 from backend.core.i18n import pick_text
 from backend.notifications import services as notifications
@@ -113,7 +113,7 @@ async def _audit_expired(session: AsyncSession, call: Call, count: int, *, now: 
     if count:
         await audit.record(
             session,
-            actor=call_services.SCHEDULER,
+            actor=SCHEDULER,
             action="candidacies.not_submitted",
             object_type="call",
             object_id=call.id,

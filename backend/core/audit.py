@@ -75,6 +75,9 @@ class AuditEntry(SQLModel, table=True):
     seq: int | None = Field(default=None, sa_column_kwargs={"unique": True}, index=True)
     occurred_at: datetime
     actor_user_id: uuid.UUID | None = Field(default=None, index=True)
+    actor_kind: str | None = Field(default=None, max_length=16)
+    """An :class:`ActorKind` (user, anonymous, system, scheduler); NULL on entries recorded
+    before the kinds existed, when those three all read as "no user"."""
     action: str = Field(max_length=64, index=True)
     object_type: str = Field(max_length=64)
     object_id: str = Field(max_length=64, index=True)
@@ -95,7 +98,12 @@ class AuditHead(SQLModel, table=True):
 
 
 def _canonical(entry: AuditEntry) -> bytes:
-    payload = {
+    """The bytes an entry's hash covers.
+
+    ``actor_kind`` is hashed when it is set, and only then: entries sealed before it existed
+    keep the hash they were sealed with, and setting or clearing it afterwards breaks the chain.
+    """
+    payload: dict[str, Any] = {
         "seq": entry.seq,
         "occurred_at": entry.occurred_at.isoformat(),
         "actor_user_id": str(entry.actor_user_id) if entry.actor_user_id else None,
@@ -106,6 +114,8 @@ def _canonical(entry: AuditEntry) -> bytes:
         "after": entry.after,
         "prev_hash": entry.prev_hash,
     }
+    if entry.actor_kind is not None:
+        payload["actor_kind"] = entry.actor_kind
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str).encode()
 
 
@@ -152,6 +162,7 @@ def new_entry(
         # Hashed as the database gives it back: UTC (a Paris offset would read back as UTC).
         occurred_at=ensure_utc(now),
         actor_user_id=actor.user_id,
+        actor_kind=actor.kind.value,
         action=action,
         object_type=object_type,
         object_id=str(object_id),

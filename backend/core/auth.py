@@ -13,6 +13,7 @@ import secrets
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -24,8 +25,27 @@ TOKEN_PREFIX_SESSION = "aaps_"  # noqa: S105 - a visible prefix, not a secret
 TOKEN_PREFIX_API = "aapk_"  # noqa: S105
 
 
+class ActorKind(StrEnum):
+    """Who acted, as the audit trail names it: a person, or which part of the platform."""
+
+    USER = "user"
+    """A signed-in person, through a session or one of their API tokens."""
+    ANONYMOUS = "anonymous"
+    """A caller without credentials."""
+    SYSTEM = "system"
+    """The platform's own commands, run by an operator: the CLI, the demo seed."""
+    SCHEDULER = "scheduler"
+    """The deadline jobs and sweeps: openings, closings, settling drafts."""
+
+
 @dataclass(frozen=True)
 class Actor:
+    """Who is asking, with everything the permission predicates need.
+
+    ``service`` names the part of the platform acting when no user does (the scheduler, the
+    system); it is ignored when ``user_id`` is set, and an actor with neither is anonymous.
+    """
+
     user_id: uuid.UUID | None = None
     email: str | None = None
     is_platform_admin: bool = False
@@ -34,6 +54,13 @@ class Actor:
     organisation_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
     is_expert: bool = False
     token_id: uuid.UUID | None = None
+    service: ActorKind | None = None
+
+    @property
+    def kind(self) -> ActorKind:
+        if self.user_id is not None:
+            return ActorKind.USER
+        return self.service or ActorKind.ANONYMOUS
 
     @property
     def is_authenticated(self) -> bool:
@@ -50,6 +77,10 @@ class Actor:
 
 
 ANONYMOUS = Actor()
+SYSTEM = Actor(service=ActorKind.SYSTEM)
+"""The CLI and the demo seed: an operator's command, not a request."""
+SCHEDULER = Actor(service=ActorKind.SCHEDULER)
+"""The deadline jobs and sweeps: what happens because the clock said so."""
 
 
 def hash_password(password: str) -> str:

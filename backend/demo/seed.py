@@ -45,7 +45,7 @@ from backend.calls.inputs import (
     TimelineInput,
 )
 from backend.calls.models import Funder
-from backend.core.auth import Actor
+from backend.core.auth import SYSTEM, Actor
 from backend.core.clock import ensure_utc, utcnow
 from backend.core.db import SessionFactory, unit_of_work
 from backend.core.i18n import Language
@@ -305,10 +305,10 @@ async def _create_users(session: AsyncSession, *, now: datetime) -> dict[str, Us
     goes through ``can_manage_users`` and is audited as created by the admin.
     """
     first, *others = PEOPLE
-    admin = await _create_user(session, accounts.SYSTEM, first, now=now, system=True)
+    admin = await _create_user(session, SYSTEM, first, now=now, system=True)
     await accounts.grant_role(
         session,
-        actor=accounts.SYSTEM,
+        actor=SYSTEM,
         user_id=admin.id,
         role=Role.PLATFORM_ADMIN,
         funder_id=None,

@@ -22,10 +22,9 @@ from backend.calls.inputs import (
     TimelineInput,
 )
 from backend.calls.models import Call, Funder, Programme
-from backend.core.auth import Actor
+from backend.core.auth import SYSTEM, Actor
 from backend.core.db import SessionFactory, unit_of_work
 
-SYSTEM = Actor()
 PASSWORD = "correct horse battery staple"
 _seq = itertools.count(1)
 
