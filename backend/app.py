@@ -34,6 +34,7 @@ from backend.core.settings import Settings, get_settings
 from backend.core.storage import Storage, storage_from_settings
 from backend.http_auth import actor_from_request, refuse_anonymous_upload
 from backend.request_context import RequestContextMiddleware
+from graphql_schema import ide
 from graphql_schema.context import Context
 from graphql_schema.http import GraphQLOverHTTPRouter
 from graphql_schema.schema import build_schema
@@ -136,6 +137,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         clock=state.clock,
     )
     app.include_router(router, prefix="/graphql")
+    if not settings.is_prod:
+        app.include_router(ide.assets_router("/graphql"))
     app.include_router(downloads.router)
     _add_health_routes(app, state)
     app.add_middleware(

@@ -29,7 +29,7 @@ from fastapi.routing import APIRoute
 from graphql import GraphQLError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
@@ -42,6 +42,7 @@ from strawberry.types.unset import UNSET
 from backend.core.clock import Clock
 from backend.core.db import RETRY_AFTER_S, is_database_unavailable
 from graphql_schema import http_body
+from graphql_schema.ide import graphiql_page
 
 log = logging.getLogger("aap.graphql.http")
 
@@ -349,6 +350,10 @@ class GraphQLOverHTTPRouter(GraphQLRouter[Any, Any]):
         )
         kwargs.setdefault("route_class", route_class)
         super().__init__(schema, **kwargs)
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        """GraphiQL from this server's own copies of its assets (no CDN): see ``ide.py``."""
+        return graphiql_page(request.url.path)
 
     async def run(  # type: ignore[override]
         self,
