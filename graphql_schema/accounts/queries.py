@@ -13,7 +13,7 @@ from backend.core.pagination import keyset_page
 from graphql_schema.accounts.types import ApiTokenType, OrganisationType, UserType
 from graphql_schema.errors import query_error
 from graphql_schema.mutation_support import node_uuid
-from graphql_schema.pagination import FirstArg, connection_from_page, page_size
+from graphql_schema.pagination import Connection, FirstArg, connection_from_page, page_size
 
 
 @strawberry.type
@@ -32,7 +32,7 @@ class AccountQueries:
     )
     async def my_api_tokens(
         self, info: strawberry.Info, first: FirstArg = None, after: str | None = None
-    ) -> relay.Connection[ApiTokenType]:
+    ) -> Connection[ApiTokenType]:
         ctx = info.context
         try:
             size = page_size(ctx, first)
@@ -55,7 +55,7 @@ class AccountQueries:
     @strawberry.field(description="Organisations you belong to (all of them for admins).")
     async def organisations(
         self, info: strawberry.Info, first: FirstArg = None, after: str | None = None
-    ) -> relay.Connection[OrganisationType]:
+    ) -> Connection[OrganisationType]:
         ctx = info.context
         try:
             size = page_size(ctx, first)

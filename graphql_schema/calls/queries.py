@@ -13,7 +13,7 @@ from graphql_schema.calls.inputs import CallFilter
 from graphql_schema.calls.types import CallType, FunderType, ProgrammeType
 from graphql_schema.errors import query_error
 from graphql_schema.mutation_support import node_uuid
-from graphql_schema.pagination import FirstArg, connection_from_page, page_size
+from graphql_schema.pagination import Connection, FirstArg, connection_from_page, page_size
 
 
 def _to_backend_filter(flt: CallFilter | None) -> queries.CallFilter:
@@ -39,7 +39,7 @@ class CallQueries:
         filter: CallFilter | None = None,
         first: FirstArg = None,
         after: str | None = None,
-    ) -> relay.Connection[CallType]:
+    ) -> Connection[CallType]:
         ctx = info.context
         try:
             size = page_size(ctx, first)
@@ -68,7 +68,7 @@ class CallQueries:
     @strawberry.field(description="Funders (public): ministries, agencies, foundations.")
     async def funders(
         self, info: strawberry.Info, first: FirstArg = None, after: str | None = None
-    ) -> relay.Connection[FunderType]:
+    ) -> Connection[FunderType]:
         ctx = info.context
         try:
             size = page_size(ctx, first)
@@ -81,7 +81,7 @@ class CallQueries:
     @strawberry.field(description="Programmes (public), each run by one funder.")
     async def programmes(
         self, info: strawberry.Info, first: FirstArg = None, after: str | None = None
-    ) -> relay.Connection[ProgrammeType]:
+    ) -> Connection[ProgrammeType]:
         ctx = info.context
         try:
             size = page_size(ctx, first)

@@ -11,10 +11,10 @@ from backend.candidacies.submission import submission_report
 from backend.core.db import read_session
 from backend.core.errors import DomainError, NotFound
 from backend.core.pagination import Page
-from graphql_schema.candidacies.types import CandidacyType, SubmissionProblemType
-from graphql_schema.errors import query_error
+from graphql_schema.candidacies.types import CandidacyType
+from graphql_schema.errors import FieldProblem, query_error
 from graphql_schema.mutation_support import node_uuid
-from graphql_schema.pagination import FirstArg, connection_from_page, page_size
+from graphql_schema.pagination import Connection, FirstArg, connection_from_page, page_size
 
 
 @strawberry.input
@@ -44,7 +44,7 @@ class CandidacyQueries:
         filter: CandidacyFilter | None = None,
         first: FirstArg = None,
         after: str | None = None,
-    ) -> relay.Connection[CandidacyType]:
+    ) -> Connection[CandidacyType]:
         ctx = info.context
         try:
             size = page_size(ctx, first)
@@ -72,17 +72,20 @@ class CandidacyQueries:
 
     @strawberry.field(
         description="What would stop this candidacy being submitted now (applicants) or being"
-        " eligible (managers screening it): the automatic checks."
+        " eligible (managers screening it): the automatic checks. Null, as candidacy(id:) is,"
+        " when there is no such candidacy or it is not yours to read."
     )
     async def submission_check(
         self, info: strawberry.Info, candidacy_id: relay.GlobalID
-    ) -> list[SubmissionProblemType]:
+    ) -> list[FieldProblem] | None:
         ctx = info.context
         try:
             async with read_session(ctx.session_factory) as session:
                 problems = await submission_report(
                     session, actor=ctx.actor, candidacy_id=node_uuid(candidacy_id, "Candidacy")
                 )
+        except NotFound:
+            return None
         except DomainError as exc:
             raise query_error(exc) from None
-        return [SubmissionProblemType.from_problem(p) for p in problems]
+        return [FieldProblem.from_problem(p) for p in problems]

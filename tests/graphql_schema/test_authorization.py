@@ -25,6 +25,7 @@ from backend.core.audit import AuditEntry
 from backend.core.db import read_session, unit_of_work
 from graphql_schema.schema import schema
 from tests.graphql_schema.accounts import test_api_tokens as token_authz
+from tests.graphql_schema import test_node_authorization as node_authz
 from tests.graphql_schema.candidacies import test_candidacy_authorization as candidacy_authz
 from tests.support import factories as f
 from tests.support.gql import gql
@@ -858,6 +859,17 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
             candidacy_authz.test_partner_members_see_the_consortium_only_as_lead_members_do,
         ),
         "submissionCheck": (candidacy_authz.test_submission_check_only_for_readers,),
+        "node": (
+            node_authz.test_node_answers_what_each_types_own_read_answers,
+            node_authz.test_node_of_an_attachment_follows_its_candidacys_read_rule,
+            node_authz.test_node_of_a_malformed_foreign_or_unknown_id_is_null,
+        ),
+        "nodes": (
+            node_authz.test_node_answers_what_each_types_own_read_answers,
+            node_authz.test_node_of_a_malformed_foreign_or_unknown_id_is_null,
+            node_authz.test_nodes_refuses_more_ids_than_a_page_changing_nothing,
+        ),
+        "serverTime": (node_authz.test_server_time_is_the_app_clock_for_everyone,),
     },
     "Mutation": {
         "login": (test_login_is_public_and_refuses_wrong_passwords_alike,),
