@@ -7,8 +7,10 @@ Every error implements the ``Error`` interface with a stable ``code``; front-end
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import strawberry
+from strawberry.relay import GlobalIDValueError
 
 from backend.accounts import errors as account_errors
 from backend.calls import errors as call_errors
@@ -196,6 +198,21 @@ def _candidacy_error(exc: core_errors.DomainError) -> Error:
                 problems=[FieldProblem.from_problem(p) for p in exc.problems],
             )
     raise exc
+
+
+class IdNotFound(
+    strawberry.ExceptionHandler[GlobalIDValueError | core_errors.NotFound, NotFoundError]
+):
+    """An id argument that is no global ID at all is not found, like any other unknown id.
+
+    strawberry parses ``ID`` arguments typed as global IDs before the resolver runs, and
+    would answer a malformed one with a GraphQL error of its own; every field whose result
+    union has ``NotFoundError`` (every mutation taking an id) answers it instead, with the
+    one not-found message.
+    """
+
+    def handle(self, exception: Exception, *, field: Any, info: Any) -> NotFoundError:
+        return NotFoundError(code=core_errors.NotFound.code, message=core_errors.NOT_FOUND_MESSAGE)
 
 
 COMMON_ERRORS = (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry import relay
 
 from backend.accounts import queries
 from backend.accounts.models import AuthToken, Organisation, User
@@ -74,7 +73,7 @@ class AccountQueries:
 
     @strawberry.field(description="One organisation, if you belong to it.")
     async def organisation(
-        self, info: strawberry.Info, id: relay.GlobalID
+        self, info: strawberry.Info, id: strawberry.ID
     ) -> OrganisationType | None:
         ctx = info.context
         try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry import relay
 
 from backend.calls import queries
 from backend.core.db import read_session
@@ -55,7 +54,7 @@ class CallQueries:
         return connection_from_page(page, CallType.from_model)
 
     @strawberry.field(description="One call, if it exists and you may read it.")
-    async def call(self, info: strawberry.Info, id: relay.GlobalID) -> CallType | None:
+    async def call(self, info: strawberry.Info, id: strawberry.ID) -> CallType | None:
         ctx = info.context
         try:
             call_id = node_uuid(id, "Call")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry import relay
 
 from backend.candidacies import queries
 from backend.candidacies.enums import CandidacyStatus
@@ -19,9 +18,9 @@ from graphql_schema.pagination import Connection, FirstArg, connection_from_page
 
 @strawberry.input
 class CandidacyFilter:
-    call_id: relay.GlobalID | None = None
+    call_id: strawberry.ID | None = None
     status: CandidacyStatus | None = None
-    organisation_id: relay.GlobalID | None = None
+    organisation_id: strawberry.ID | None = None
 
     def to_backend(self) -> queries.CandidacyFilter:
         return queries.CandidacyFilter(
@@ -60,7 +59,7 @@ class CandidacyQueries:
         return connection_from_page(page, CandidacyType.from_model)
 
     @strawberry.field(description="One candidacy, if you may read it.")
-    async def candidacy(self, info: strawberry.Info, id: relay.GlobalID) -> CandidacyType | None:
+    async def candidacy(self, info: strawberry.Info, id: strawberry.ID) -> CandidacyType | None:
         ctx = info.context
         try:
             candidacy_id = node_uuid(id, "Candidacy")
@@ -76,7 +75,7 @@ class CandidacyQueries:
         " when there is no such candidacy or it is not yours to read."
     )
     async def submission_check(
-        self, info: strawberry.Info, candidacy_id: relay.GlobalID
+        self, info: strawberry.Info, candidacy_id: strawberry.ID
     ) -> list[FieldProblem] | None:
         ctx = info.context
         try:

@@ -22,7 +22,6 @@ from backend.core.db import unit_of_work
 from graphql_schema.nodes import NODE_KINDS
 from graphql_schema.schema import schema
 from tests.graphql_schema.candidacies import test_candidacy_authorization as candidacy_authz
-from tests.graphql_schema import test_authorization as authz
 from tests.support.gql import gql
 from tests.support.scenario import (
     ACTORS,
@@ -62,12 +61,16 @@ async def api_token(session_factory, clock, world) -> AuthToken:
 
 def calls_read(actor: str) -> set[str]:
     """``authz.READABLE_CALLS``; applicant_z (of the candidacy world) reads as applicant_y."""
+    from tests.graphql_schema import test_authorization as authz  # it imports this module
+
     return authz.READABLE_CALLS["applicant_y" if actor == "applicant_z" else actor]
 
 
 def organisations_read(actor: str) -> set[str]:
     """``authz.READABLE_ORGANISATIONS``, plus the candidacy world's organisation Z (its admin
     applicant_z's, and every organisation is the platform admins')."""
+    from tests.graphql_schema import test_authorization as authz  # it imports this module
+
     if actor == "applicant_z":
         return {"org_z"}
     extra = {"org_z"} if actor == "admin" else set()
@@ -105,7 +108,8 @@ async def test_node_answers_what_each_types_own_read_answers(client, world, api_
     }
     batched = (await gql(client, NODES, {"ids": list(cases)}, headers=headers))["data"]["nodes"]
 
-    for (node_id, readable), one, many in zip(cases.items(), answered.values(), batched):
+    rows = zip(cases.items(), answered.values(), batched, strict=True)
+    for (node_id, readable), one, many in rows:
         expected = {"__typename": GlobalID.from_id(node_id).type_name, "id": node_id}
         assert one == (expected if readable else None), (actor, node_id)
         assert many == one, (actor, node_id)
