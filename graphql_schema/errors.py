@@ -50,7 +50,11 @@ class InvalidInputError(Error):
     field_errors: list[FieldProblem]
 
 
-@strawberry.type
+@strawberry.type(
+    description="No such object, or not one you may see: a missing id, an id of another type,"
+    " a malformed id and a hidden object all get this one code and message (reads by id"
+    " answer null instead; downloads answer HTTP 404 with the same code and message)."
+)
 class NotFoundError(Error):
     pass
 
