@@ -33,6 +33,7 @@ from backend.core.redis import redis_settings
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import Storage, storage_from_settings
 from backend.http_auth import actor_from_request, refuse_anonymous_upload
+from backend.http_errors import add_error_handlers
 from backend.request_context import RequestContextMiddleware
 from graphql_schema import ide
 from graphql_schema.context import Context
@@ -106,6 +107,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         openapi_url=None if settings.is_prod else "/openapi.json",
     )
     app.state.aap = state
+    add_error_handlers(app)
 
     async def get_context(request: Request) -> Context:
         actor = await actor_from_request(state.session_factory, state.clock, request)

@@ -7,13 +7,16 @@ Every error implements the ``Error`` interface with a stable ``code``; front-end
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import strawberry
+from strawberry.relay import GlobalIDValueError
 
 from backend.accounts import errors as account_errors
 from backend.calls import errors as call_errors
 from backend.calls.enums import CallStatus
 from backend.candidacies import errors as candidacy_errors
+from backend.candidacies.errors import SubmissionProblem
 from backend.core import errors as core_errors
 from backend.core import uploads
 
@@ -24,19 +27,34 @@ class Error:
     message: str
 
 
-@strawberry.type
-class FieldError:
-    field: str = strawberry.field(description="Path of the input field, e.g. questions[2].key.")
-    message: str
-    code: str
+@strawberry.type(
+    description="A problem with one field: of a mutation's input (InvalidInputError), of a"
+    " candidacy refused at submission (SubmissionRejectedError) or found by submissionCheck."
+)
+class FieldProblem:
+    field: str = strawberry.field(
+        description="Path of the field, e.g. questions[2].key or answers.summary; empty when"
+        " the problem is with the whole object."
+    )
+    code: str = strawberry.field(description="Stable, for programs: e.g. TOO_LONG, MISSING_ANSWER.")
+    message: str = strawberry.field(description="For people, in English.")
+
+    @classmethod
+    def from_problem(cls, problem: core_errors.FieldProblem | SubmissionProblem) -> FieldProblem:
+        """The one GraphQL shape of the domain's field problems (input or submission)."""
+        return cls(field=problem.field, code=problem.code, message=problem.message)
 
 
 @strawberry.type
 class InvalidInputError(Error):
-    field_errors: list[FieldError]
+    field_errors: list[FieldProblem]
 
 
-@strawberry.type
+@strawberry.type(
+    description="No such object, or not one you may see: a missing id, an id of another type,"
+    " a malformed id and a hidden object all get this one code and message (reads by id"
+    " answer null instead; downloads answer HTTP 404 with the same code and message)."
+)
 class NotFoundError(Error):
     pass
 
@@ -108,15 +126,8 @@ class CandidacyNotEditableError(Error):
 
 
 @strawberry.type
-class SubmissionProblemItem:
-    code: str
-    message: str
-    field: str
-
-
-@strawberry.type
 class SubmissionRejectedError(Error):
-    problems: list[SubmissionProblemItem]
+    problems: list[FieldProblem]
 
 
 @strawberry.type
@@ -132,9 +143,7 @@ def to_error(exc: core_errors.DomainError) -> Error:
             return InvalidInputError(
                 code=code,
                 message=message,
-                field_errors=[
-                    FieldError(field=p.field, message=p.message, code=p.code) for p in exc.problems
-                ],
+                field_errors=[FieldProblem.from_problem(p) for p in exc.problems],
             )
         case core_errors.NotFound():
             return NotFoundError(code=code, message=message)
@@ -190,12 +199,24 @@ def _candidacy_error(exc: core_errors.DomainError) -> Error:
             return SubmissionRejectedError(
                 code=code,
                 message=message,
-                problems=[
-                    SubmissionProblemItem(code=p.code, message=p.message, field=p.field)
-                    for p in exc.problems
-                ],
+                problems=[FieldProblem.from_problem(p) for p in exc.problems],
             )
     raise exc
+
+
+class IdNotFound(
+    strawberry.ExceptionHandler[GlobalIDValueError | core_errors.NotFound, NotFoundError]
+):
+    """An id argument that is no global ID at all is not found, like any other unknown id.
+
+    strawberry parses ``ID`` arguments typed as global IDs before the resolver runs, and
+    would answer a malformed one with a GraphQL error of its own; every field whose result
+    union has ``NotFoundError`` (every mutation taking an id) answers it instead, with the
+    one not-found message.
+    """
+
+    def handle(self, exception: Exception, *, field: Any, info: Any) -> NotFoundError:
+        return NotFoundError(code=core_errors.NotFound.code, message=core_errors.NOT_FOUND_MESSAGE)
 
 
 COMMON_ERRORS = (
@@ -209,7 +230,7 @@ COMMON_ERRORS = (
 class InvalidArgument(Exception):
     """A bad argument on a query field, reported as a GraphQL error that is not masked."""
 
-    def __init__(self, problems: list[FieldError], code: str = "INVALID_INPUT") -> None:
+    def __init__(self, problems: list[FieldProblem], code: str = "INVALID_INPUT") -> None:
         super().__init__(
             "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems)
         )
@@ -225,6 +246,5 @@ def query_error(exc: core_errors.DomainError) -> InvalidArgument:
     """Queries have no result union: their expected failures become GraphQL errors, whose
     ``extensions.code`` is the domain error's (``NOT_FOUND`` is not ``INVALID_INPUT``)."""
     if isinstance(exc, core_errors.InvalidInput):
-        problems = [FieldError(field=p.field, message=p.message, code=p.code) for p in exc.problems]
-        return InvalidArgument(problems)
-    return InvalidArgument([FieldError(field="", message=exc.message, code=exc.code)], exc.code)
+        return InvalidArgument([FieldProblem.from_problem(p) for p in exc.problems])
+    return InvalidArgument([FieldProblem(field="", message=exc.message, code=exc.code)], exc.code)

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from sqlmodel.ext.asyncio.session import AsyncSession
-from strawberry.relay import GlobalID
+from strawberry.relay import GlobalID, GlobalIDValueError
 
 from backend.core.db import unit_of_work
 from backend.core.errors import DomainError, NotFound
@@ -29,15 +29,18 @@ async def in_transaction(
     return result
 
 
-def node_uuid(global_id: GlobalID, *type_names: str) -> Any:
-    """The UUID behind a global ID of one of ``type_names``; anything else is not found."""
+def node_uuid(global_id: GlobalID | str, *type_names: str) -> Any:
+    """The UUID behind a global ID of one of ``type_names``; anything else (another type, a
+    malformed id, a string that is no global ID at all) is not found, like a missing row."""
     import uuid
 
-    if global_id.type_name not in type_names:
-        raise NotFound(f"no {' or '.join(type_names)} with this id")
     try:
+        if isinstance(global_id, str):
+            global_id = GlobalID.from_id(global_id)
+        if global_id.type_name not in type_names:
+            raise NotFound(f"no {' or '.join(type_names)} with this id")
         return uuid.UUID(global_id.node_id)
-    except ValueError as exc:
+    except (GlobalIDValueError, ValueError) as exc:
         raise NotFound("malformed id") from exc
 
 

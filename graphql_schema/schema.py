@@ -30,16 +30,17 @@ from graphql_schema.calls.mutations import CallMutations
 from graphql_schema.calls.queries import CallQueries
 from graphql_schema.candidacies.mutations import CandidacyMutations
 from graphql_schema.candidacies.queries import CandidacyQueries
-from graphql_schema.errors import InvalidArgument
+from graphql_schema.errors import IdNotFound, InvalidArgument
 from graphql_schema.limits import cost_limiter, shape_rule
 from graphql_schema.pagination import DEFAULT_PAGE_SIZE
+from graphql_schema.platform import PlatformQueries
 from graphql_schema.scalars import SCALAR_MAP
 from graphql_schema.validation import CachedValidation, without_suggestion
 
 QUERY_CACHE_SIZE = 512
 """Distinct query texts kept parsed and validated (front-ends send a bounded set)."""
 
-Query = merge_types("Query", (CallQueries, CandidacyQueries, AccountQueries))
+Query = merge_types("Query", (CallQueries, CandidacyQueries, AccountQueries, PlatformQueries))
 Mutation = merge_types("Mutation", (AccountMutations, CallMutations, CandidacyMutations))
 
 
@@ -132,6 +133,7 @@ def build_schema(settings: Settings | None = None) -> Schema:
         query=Query,
         mutation=Mutation,
         extensions=extensions,
+        exception_handlers=[IdNotFound()],
         config=StrawberryConfig(auto_camel_case=True, scalar_map=dict(SCALAR_MAP)),
     )
 

@@ -124,6 +124,36 @@ def visible_organisations(actor: Actor) -> SelectOfScalar[Organisation]:
     return stmt
 
 
+async def visible_organisations_by_id(
+    session: AsyncSession, actor: Actor, organisation_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Organisation]:
+    """The organisations among ``organisation_ids`` that :func:`visible_organisations` shows."""
+    stmt = visible_organisations(actor).where(col(Organisation.id).in_(organisation_ids))
+    return {row.id: row for row in (await session.exec(stmt)).all()}
+
+
+async def own_api_tokens_by_id(
+    session: AsyncSession, actor: Actor, token_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, AuthToken]:
+    """The tokens among ``token_ids`` that :func:`own_api_tokens` lists; none for anonymous
+    callers (asking for one by id is not an error, it is not found)."""
+    if actor.user_id is None:
+        return {}
+    stmt = own_api_tokens(actor).where(col(AuthToken.id).in_(token_ids))
+    return {row.id: row for row in (await session.exec(stmt)).all()}
+
+
+async def readable_users_by_id(
+    session: AsyncSession, actor: Actor, user_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, User]:
+    """Users the actor may read by id: only themselves (``me``); nobody reads another
+    account's email through an id."""
+    if actor.user_id is None or actor.user_id not in user_ids:
+        return {}
+    user = await session.get(User, actor.user_id)
+    return {user.id: user} if user else {}
+
+
 async def membership(
     session: AsyncSession, *, user_id: uuid.UUID, organisation_id: uuid.UUID
 ) -> Membership | None:

@@ -81,6 +81,15 @@ _ORGANISATION_IDS: sa.BindParameter[list[uuid.UUID]] = sa.bindparam(
 _FUNDER_IDS: sa.BindParameter[list[uuid.UUID]] = sa.bindparam("funder_ids", expanding=True)
 
 
+async def readable_candidacies_by_id(
+    session: AsyncSession, actor: Actor, candidacy_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Candidacy]:
+    """The candidacies among ``candidacy_ids`` the actor may read (:func:`visible_to`), in one
+    statement."""
+    stmt = visible_candidacies(actor).where(col(Candidacy.id).in_(candidacy_ids))
+    return {row.id: row for row in (await session.exec(stmt)).all()}
+
+
 @functools.cache
 def _candidacy_and_call_statement(scope: str, lock: bool) -> Any:
     """The candidacy and its call under :func:`_visibility` with parameters, built once per

@@ -18,10 +18,24 @@ class DomainError(Exception):
         self.message = message
 
 
+NOT_FOUND_MESSAGE = "not found, or not yours to see"
+"""The one message of every not-found, whatever the cause (no such row, an id of another type,
+a malformed id, a row the actor may not read): a different wording per cause would tell a
+caller which ids exist."""
+
+
 class NotFound(DomainError):
-    """The object does not exist, or the actor may not know that it does."""
+    """The object does not exist, or the actor may not know that it does.
+
+    Its message is always :data:`NOT_FOUND_MESSAGE`; what the raiser knew (``detail``) stays
+    on the server, for logs and tests.
+    """
 
     code = "NOT_FOUND"
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(NOT_FOUND_MESSAGE)
+        self.detail = detail
 
 
 class PermissionDenied(DomainError):

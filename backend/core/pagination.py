@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import select
 
 from backend.core.errors import InvalidInput
 
@@ -29,6 +30,9 @@ class Page(Generic[T]):
     cursors: list[str]
     has_next_page: bool
     has_previous_page: bool
+    listed: Any = None
+    """The statement the page was cut from (filters and permissions, no cursor, no limit),
+    kept so that :func:`count_listed` can count the whole list only when a client asks."""
 
     @classmethod
     def empty(cls) -> Page[T]:
@@ -96,6 +100,7 @@ async def keyset_page(
 
     Fetches ``first + 1`` rows to know whether another page follows, in a single statement.
     """
+    listed = stmt
     if after is not None:
         stmt = stmt.where(after_clause(columns, decode_cursor(after, arity=len(columns))))
     rows = list((await session.exec(stmt.order_by(*columns).limit(first + 1))).all())
@@ -105,4 +110,16 @@ async def keyset_page(
         cursors=[encode_cursor(key_of(item)) for item in items],
         has_next_page=len(rows) > first,
         has_previous_page=after is not None,
+        listed=listed,
     )
+
+
+async def count_listed(session: Any, page: Page[Any]) -> int:
+    """How many rows the whole list holds, under the same filters and permissions as the page
+    (one ``COUNT``, its ordering dropped). A page built without its statement is the whole
+    list: nothing before it, nothing after it."""
+    if page.listed is None:
+        assert not page.has_next_page and not page.has_previous_page, "a partial page, uncounted"
+        return len(page.items)
+    counted = select(sa.func.count()).select_from(page.listed.order_by(None).subquery())
+    return int((await session.exec(counted)).one())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry import relay
 
 from backend.accounts import queries
 from backend.accounts.models import AuthToken, Organisation, User
@@ -13,7 +12,7 @@ from backend.core.pagination import keyset_page
 from graphql_schema.accounts.types import ApiTokenType, OrganisationType, UserType
 from graphql_schema.errors import query_error
 from graphql_schema.mutation_support import node_uuid
-from graphql_schema.pagination import FirstArg, connection_from_page, page_size
+from graphql_schema.pagination import Connection, FirstArg, connection_from_page, page_size
 
 
 @strawberry.type
@@ -32,7 +31,7 @@ class AccountQueries:
     )
     async def my_api_tokens(
         self, info: strawberry.Info, first: FirstArg = None, after: str | None = None
-    ) -> relay.Connection[ApiTokenType]:
+    ) -> Connection[ApiTokenType]:
         ctx = info.context
         try:
             size = page_size(ctx, first)
@@ -55,7 +54,7 @@ class AccountQueries:
     @strawberry.field(description="Organisations you belong to (all of them for admins).")
     async def organisations(
         self, info: strawberry.Info, first: FirstArg = None, after: str | None = None
-    ) -> relay.Connection[OrganisationType]:
+    ) -> Connection[OrganisationType]:
         ctx = info.context
         try:
             size = page_size(ctx, first)
@@ -74,7 +73,7 @@ class AccountQueries:
 
     @strawberry.field(description="One organisation, if you belong to it.")
     async def organisation(
-        self, info: strawberry.Info, id: relay.GlobalID
+        self, info: strawberry.Info, id: strawberry.ID
     ) -> OrganisationType | None:
         ctx = info.context
         try:

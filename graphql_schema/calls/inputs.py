@@ -22,7 +22,7 @@ class CallFilter:
     kind: CallKind | None = None
     status: CallStatus | None = None
     theme: str | None = None
-    funder_id: relay.GlobalID | None = None
+    funder_id: strawberry.ID | None = None
     language: Language | None = strawberry.field(
         default=None, description="Calls published in this language."
     )

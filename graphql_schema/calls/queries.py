@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry import relay
 
 from backend.calls import queries
 from backend.core.db import read_session
@@ -13,7 +12,7 @@ from graphql_schema.calls.inputs import CallFilter
 from graphql_schema.calls.types import CallType, FunderType, ProgrammeType
 from graphql_schema.errors import query_error
 from graphql_schema.mutation_support import node_uuid
-from graphql_schema.pagination import FirstArg, connection_from_page, page_size
+from graphql_schema.pagination import Connection, FirstArg, connection_from_page, page_size
 
 
 def _to_backend_filter(flt: CallFilter | None) -> queries.CallFilter:
@@ -39,7 +38,7 @@ class CallQueries:
         filter: CallFilter | None = None,
         first: FirstArg = None,
         after: str | None = None,
-    ) -> relay.Connection[CallType]:
+    ) -> Connection[CallType]:
         ctx = info.context
         try:
             size = page_size(ctx, first)
@@ -55,7 +54,7 @@ class CallQueries:
         return connection_from_page(page, CallType.from_model)
 
     @strawberry.field(description="One call, if it exists and you may read it.")
-    async def call(self, info: strawberry.Info, id: relay.GlobalID) -> CallType | None:
+    async def call(self, info: strawberry.Info, id: strawberry.ID) -> CallType | None:
         ctx = info.context
         try:
             call_id = node_uuid(id, "Call")
@@ -68,7 +67,7 @@ class CallQueries:
     @strawberry.field(description="Funders (public): ministries, agencies, foundations.")
     async def funders(
         self, info: strawberry.Info, first: FirstArg = None, after: str | None = None
-    ) -> relay.Connection[FunderType]:
+    ) -> Connection[FunderType]:
         ctx = info.context
         try:
             size = page_size(ctx, first)
@@ -81,7 +80,7 @@ class CallQueries:
     @strawberry.field(description="Programmes (public), each run by one funder.")
     async def programmes(
         self, info: strawberry.Info, first: FirstArg = None, after: str | None = None
-    ) -> relay.Connection[ProgrammeType]:
+    ) -> Connection[ProgrammeType]:
         ctx = info.context
         try:
             size = page_size(ctx, first)

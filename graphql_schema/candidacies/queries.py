@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry import relay
 
 from backend.candidacies import queries
 from backend.candidacies.enums import CandidacyStatus
@@ -11,17 +10,17 @@ from backend.candidacies.submission import submission_report
 from backend.core.db import read_session
 from backend.core.errors import DomainError, NotFound
 from backend.core.pagination import Page
-from graphql_schema.candidacies.types import CandidacyType, SubmissionProblemType
-from graphql_schema.errors import query_error
+from graphql_schema.candidacies.types import CandidacyType
+from graphql_schema.errors import FieldProblem, query_error
 from graphql_schema.mutation_support import node_uuid
-from graphql_schema.pagination import FirstArg, connection_from_page, page_size
+from graphql_schema.pagination import Connection, FirstArg, connection_from_page, page_size
 
 
 @strawberry.input
 class CandidacyFilter:
-    call_id: relay.GlobalID | None = None
+    call_id: strawberry.ID | None = None
     status: CandidacyStatus | None = None
-    organisation_id: relay.GlobalID | None = None
+    organisation_id: strawberry.ID | None = None
 
     def to_backend(self) -> queries.CandidacyFilter:
         return queries.CandidacyFilter(
@@ -44,7 +43,7 @@ class CandidacyQueries:
         filter: CandidacyFilter | None = None,
         first: FirstArg = None,
         after: str | None = None,
-    ) -> relay.Connection[CandidacyType]:
+    ) -> Connection[CandidacyType]:
         ctx = info.context
         try:
             size = page_size(ctx, first)
@@ -60,7 +59,7 @@ class CandidacyQueries:
         return connection_from_page(page, CandidacyType.from_model)
 
     @strawberry.field(description="One candidacy, if you may read it.")
-    async def candidacy(self, info: strawberry.Info, id: relay.GlobalID) -> CandidacyType | None:
+    async def candidacy(self, info: strawberry.Info, id: strawberry.ID) -> CandidacyType | None:
         ctx = info.context
         try:
             candidacy_id = node_uuid(id, "Candidacy")
@@ -72,17 +71,20 @@ class CandidacyQueries:
 
     @strawberry.field(
         description="What would stop this candidacy being submitted now (applicants) or being"
-        " eligible (managers screening it): the automatic checks."
+        " eligible (managers screening it): the automatic checks. Null, as candidacy(id:) is,"
+        " when there is no such candidacy or it is not yours to read."
     )
     async def submission_check(
-        self, info: strawberry.Info, candidacy_id: relay.GlobalID
-    ) -> list[SubmissionProblemType]:
+        self, info: strawberry.Info, candidacy_id: strawberry.ID
+    ) -> list[FieldProblem] | None:
         ctx = info.context
         try:
             async with read_session(ctx.session_factory) as session:
                 problems = await submission_report(
                     session, actor=ctx.actor, candidacy_id=node_uuid(candidacy_id, "Candidacy")
                 )
+        except NotFound:
+            return None
         except DomainError as exc:
             raise query_error(exc) from None
-        return [SubmissionProblemType.from_problem(p) for p in problems]
+        return [FieldProblem.from_problem(p) for p in problems]

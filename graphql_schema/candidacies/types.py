@@ -17,7 +17,6 @@ from backend.candidacies.enums import (
     EligibilityDecision,
     PartnerRole,
 )
-from backend.candidacies.errors import SubmissionProblem
 from backend.candidacies.rules import effective_deadline
 from graphql_schema.accounts.types import OrganisationType
 from graphql_schema.calls.types import CallType, MoneyType
@@ -109,17 +108,6 @@ class EligibilityType:
     decision: EligibilityDecision
     reason: str | None
     decided_at: datetime | None
-
-
-@strawberry.type(name="SubmissionProblem")
-class SubmissionProblemType:
-    code: str
-    message: str
-    field: str
-
-    @classmethod
-    def from_problem(cls, p: SubmissionProblem) -> SubmissionProblemType:
-        return cls(code=p.code, message=p.message, field=p.field)
 
 
 @strawberry.type(name="Candidacy")

@@ -24,6 +24,7 @@ from backend.calls.models import Call
 from backend.core.audit import AuditEntry
 from backend.core.db import read_session, unit_of_work
 from graphql_schema.schema import schema
+from tests.graphql_schema import test_node_authorization as node_authz
 from tests.graphql_schema.accounts import test_api_tokens as token_authz
 from tests.graphql_schema.candidacies import test_candidacy_authorization as candidacy_authz
 from tests.support import factories as f
@@ -77,7 +78,8 @@ def expected_refusal(actor: str, typename: str) -> set[str]:
 
 # --- queries: calls ---------------------------------------------------------------------------
 
-CALLS = "query { calls(first: 100) { edges { node { id reference status } } } }"
+CALLS = "query { calls(first: 1) { totalCount edges { node { id reference status } } } }"
+ALL_CALLS_LISTED = "query { calls(first: 100) { edges { node { id reference status } } } }"
 CALL = "query($id: ID!) { call(id: $id) { id reference status } }"
 
 PUBLIC_CALLS = {"published_a"}
@@ -97,10 +99,12 @@ ALL_CALLS = ("draft_a", "draft_b", "published_a")
 
 @pytest.mark.parametrize("actor", ACTORS)
 async def test_calls_lists_only_readable_calls(client, world, actor):
-    data = await ask(client, world, actor, CALLS)
+    data = await ask(client, world, actor, ALL_CALLS_LISTED)
+    first_page = (await ask(client, world, actor, CALLS))["calls"]
 
     listed = {edge["node"]["reference"] for edge in data["calls"]["edges"]}
     assert listed == {world.call(name).reference for name in READABLE_CALLS[actor]}
+    assert first_page["totalCount"] == len(READABLE_CALLS[actor])  # the list's, not the page's
 
 
 @pytest.mark.parametrize("actor", ACTORS)
@@ -122,13 +126,14 @@ async def test_call_by_id_is_null_unless_readable(client, world, actor, call_nam
 
 @pytest.mark.parametrize("actor", ACTORS)
 async def test_calls_filtered_on_draft_status_shows_no_more(client, world, actor):
-    query = "query { calls(filter: {status: DRAFT}) { edges { node { reference } } } }"
+    query = "query { calls(filter: {status: DRAFT}) { totalCount edges { node { reference } } } }"
 
     data = await ask(client, world, actor, query)
 
     listed = {edge["node"]["reference"] for edge in data["calls"]["edges"]}
     drafts = READABLE_CALLS[actor] - {"published_a"}
     assert listed == {world.call(name).reference for name in drafts}
+    assert data["calls"]["totalCount"] == len(drafts)
 
 
 async def test_call_by_id_of_another_type_is_null(client, world):
@@ -163,7 +168,7 @@ async def test_funders_and_programmes_are_public(client, world, actor):
 # --- queries: me and organisations ------------------------------------------------------------
 
 ME = "query { me { id email memberships { organisation { name } } } }"
-ORGANISATIONS = "query { organisations(first: 100) { edges { node { id name } } } }"
+ORGANISATIONS = "query { organisations(first: 100) { totalCount edges { node { id name } } } }"
 ORGANISATION = "query($id: ID!) { organisation(id: $id) { id name } }"
 
 READABLE_ORGANISATIONS = {
@@ -205,6 +210,7 @@ async def test_organisations_lists_only_own_organisations(client, world, actor):
 
     listed = {edge["node"]["name"] for edge in data["organisations"]["edges"]}
     assert listed == {world.organisation(n).name for n in READABLE_ORGANISATIONS[actor]}
+    assert data["organisations"]["totalCount"] == len(listed)
 
 
 @pytest.mark.parametrize("actor", ACTORS)
@@ -858,6 +864,17 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
             candidacy_authz.test_partner_members_see_the_consortium_only_as_lead_members_do,
         ),
         "submissionCheck": (candidacy_authz.test_submission_check_only_for_readers,),
+        "node": (
+            node_authz.test_node_answers_what_each_types_own_read_answers,
+            node_authz.test_node_of_an_attachment_follows_its_candidacys_read_rule,
+            node_authz.test_node_of_a_malformed_foreign_or_unknown_id_is_null,
+        ),
+        "nodes": (
+            node_authz.test_node_answers_what_each_types_own_read_answers,
+            node_authz.test_node_of_a_malformed_foreign_or_unknown_id_is_null,
+            node_authz.test_nodes_refuses_more_ids_than_a_page_changing_nothing,
+        ),
+        "serverTime": (node_authz.test_server_time_is_the_app_clock_for_everyone,),
     },
     "Mutation": {
         "login": (test_login_is_public_and_refuses_wrong_passwords_alike,),

@@ -52,7 +52,7 @@ def assert_same_cost(one: list[str], twenty: list[str]) -> None:
 CALLS_QUERIES = {
     "structure": """
 query {
-  calls(first: 50) { edges { node {
+  calls(first: 50) { totalCount edges { node {
     reference
     programme { code funder { code } }
     themes
@@ -144,7 +144,7 @@ async def test_calls_with_nested_relations_cost_the_same_for_1_and_20(
     twenty, data = await counted(client, count_queries, query)
 
     edges = data["calls"]["edges"]
-    assert len(edges) == 20
+    assert len(edges) == data["calls"].get("totalCount", 20) == 20
     assert all(_complete(edge["node"]) for edge in edges)
     assert_same_cost(one, twenty)
 
@@ -176,8 +176,9 @@ async def test_calls_as_a_manager_cost_the_same_for_1_and_20(
 
 # --- funders and programmes -------------------------------------------------------------------
 
-FUNDERS = "query { funders(first: 50) { edges { node { id code name country } } } }"
-PROGRAMMES = "query { programmes(first: 50) { edges { node { code funder { code } } } } }"
+FUNDERS = "query { funders(first: 50) { totalCount edges { node { id code name country } } } }"
+PROGRAMMES = """
+query { programmes(first: 50) { totalCount edges { node { code funder { code } } } } }"""
 
 
 async def test_funders_cost_the_same_for_1_and_20(client, session_factory, clock, count_queries):
@@ -190,7 +191,7 @@ async def test_funders_cost_the_same_for_1_and_20(client, session_factory, clock
         await f.make_funder(session_factory, now)
     twenty, data = await counted(client, count_queries, FUNDERS)
 
-    assert len(data["funders"]["edges"]) == 20
+    assert len(data["funders"]["edges"]) == data["funders"]["totalCount"] == 20
     assert_same_cost(one, twenty)
 
 
@@ -211,7 +212,7 @@ async def test_programmes_with_funder_cost_the_same_for_1_and_20(
     twenty, data = await counted(client, count_queries, PROGRAMMES)
 
     edges = data["programmes"]["edges"]
-    assert len(edges) == 20
+    assert len(edges) == data["programmes"]["totalCount"] == 20
     assert len({e["node"]["funder"]["code"] for e in edges}) == 20
     assert_same_cost(one, twenty)
 
@@ -219,7 +220,8 @@ async def test_programmes_with_funder_cost_the_same_for_1_and_20(
 # --- organisations and me ---------------------------------------------------------------------
 
 ORGANISATIONS = """
-query { organisations(first: 50) { edges { node { id name kind country registryId } } } }"""
+query { organisations(first: 50) { totalCount
+  edges { node { id name kind country registryId } } } }"""
 ME = """
 query { me { email
   roles { role funder { code } }
@@ -245,7 +247,7 @@ async def test_organisations_cost_the_same_for_1_and_20(
         await f.make_organisation(session_factory, now, applicant.user)
     twenty, data = await counted(client, count_queries, ORGANISATIONS, applicant.headers)
 
-    assert len(data["organisations"]["edges"]) == 20
+    assert len(data["organisations"]["edges"]) == data["organisations"]["totalCount"] == 20
     assert_same_cost(one, twenty)
 
 
@@ -273,6 +275,70 @@ async def test_me_with_roles_and_memberships_costs_the_same_for_1_and_20(
     assert all(r["funder"] for r in me["roles"])
     assert all(m["organisation"] for m in me["memberships"])
     assert_same_cost(one, twenty)
+
+
+# --- totalCount and nodes ---------------------------------------------------------------------
+
+
+async def test_total_count_costs_one_count_only_when_asked(
+    client, session_factory, clock, count_queries
+):
+    """A list that does not ask for its total pays nothing for it; one that does, one COUNT
+    over the whole list however short the page."""
+    await seed_published_calls(session_factory, clock.now(), 3)
+    page = "query { calls(first: 1) { edges { node { reference } } } }"
+    counted_page = "query { calls(first: 1) { totalCount edges { node { reference } } } }"
+
+    without, data = await counted(client, count_queries, page)
+    with_total, counted_data = await counted(client, count_queries, counted_page)
+
+    assert len(data["calls"]["edges"]) == len(counted_data["calls"]["edges"]) == 1
+    assert counted_data["calls"]["totalCount"] == 3
+    assert not any("count(" in s.lower() for s in without), without
+    extra = [s for s in with_total if "count(" in s.lower() or s.startswith("BEGIN")]
+    extra = extra[len([s for s in without if s.startswith("BEGIN")]) :]
+    # One COUNT, in its own short read session (SQLite also sends that session's BEGIN).
+    assert len(with_total) == len(without) + len(extra), with_total
+    assert sorted(s.split()[0] for s in extra) in (["SELECT"], ["BEGIN", "SELECT"]), extra
+
+
+NODES = """
+query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Call {
+  reference programme { code funder { code } } themes questions { key } } } }"""
+
+
+async def test_nodes_cost_the_same_for_1_and_20(client, session_factory, clock, count_queries):
+    now = clock.now()
+
+    async def call_ids() -> list[str]:
+        data = (await gql(client, "query { calls(first: 50) { edges { node { id } } } }"))["data"]
+        return [edge["node"]["id"] for edge in data["calls"]["edges"]]
+
+    await seed_published_calls(session_factory, now, 1)
+    one_id = await call_ids()
+    counter = count_queries
+    counter.statements.clear()
+    counter.active = True
+    try:
+        one_body = await gql(client, NODES, {"ids": one_id})
+    finally:
+        counter.active = False
+    one = list(counter.statements)
+
+    await seed_published_calls(session_factory, now, 19)
+    twenty_ids = await call_ids()
+    counter.statements.clear()
+    counter.active = True
+    try:
+        twenty_body = await gql(client, NODES, {"ids": twenty_ids})
+    finally:
+        counter.active = False
+
+    assert [n["id"] for n in one_body["data"]["nodes"]] == one_id
+    nodes = twenty_body["data"]["nodes"]
+    assert [n["id"] for n in nodes] == twenty_ids
+    assert all(n["programme"]["funder"] and len(n["themes"]) == 2 for n in nodes)
+    assert_same_cost(one, list(counter.statements))
 
 
 # --- the guard: every list and every database-backed relation is counted above ----------------
@@ -312,6 +378,15 @@ COUNTED: dict[str, object] = {
         candidacy_counts.test_candidacies_with_every_relation_cost_the_same_for_1_and_20,
     ),
     "Query.submissionCheck": candidacy_counts.test_submission_check_costs_the_same_for_1_and_20,
+    "Query.nodes": test_nodes_cost_the_same_for_1_and_20,
+    "CallConnection.totalCount": test_calls_with_nested_relations_cost_the_same_for_1_and_20,
+    "FunderConnection.totalCount": test_funders_cost_the_same_for_1_and_20,
+    "ProgrammeConnection.totalCount": test_programmes_with_funder_cost_the_same_for_1_and_20,
+    "OrganisationConnection.totalCount": test_organisations_cost_the_same_for_1_and_20,
+    "ApiTokenConnection.totalCount": token_counts.test_my_api_tokens_cost_the_same_for_1_and_20,
+    "CandidacyConnection.totalCount": (
+        candidacy_counts.test_candidacies_with_every_relation_cost_the_same_for_1_and_20
+    ),
 }
 
 # Lists built from the parent's own row, and single-object root fields: no query per item.
@@ -327,6 +402,7 @@ NOT_PER_ITEM = {
     "Query.me",
     "Query.organisation",
     "Query.candidacy",
+    "Query.node",
     "SubmissionRejectedError.problems",
 }
 

@@ -35,7 +35,7 @@ from tests.support.scenario import (
 
 CANDIDACIES = """
 query {
-  candidacies(first: 50) { edges { node {
+  candidacies(first: 50) { totalCount edges { node {
     id reference status deadlineLocal
     call { title funders { share { cents } funder { code } } }
     leadOrganisation { name }
@@ -166,7 +166,7 @@ async def test_candidacies_with_every_relation_cost_the_same_for_1_and_20(
     twenty, data = await counted_request(client, count_queries, CANDIDACIES, None, headers)
 
     edges = data["candidacies"]["edges"]
-    assert len(edges) == 20
+    assert len(edges) == data["candidacies"]["totalCount"] == 20
     assert all(_complete(edge["node"]) for edge in edges)
     assert len({edge["node"]["leadOrganisation"]["name"] for edge in edges}) == 20
     assert_same_cost(one, twenty)
