@@ -169,6 +169,16 @@ def call_input(programme: Programme, funder: Funder, now: datetime, **kw: Any) -
     return replace(base, **kw)
 
 
+async def accept_co_fundings(session: Any, call: Call) -> None:
+    """Every funder named on ``call`` has accepted (set directly, no one recorded as
+    answering): for tests about something else; consent is tested through its service."""
+    await session.exec(
+        sa.update(CallFunder)
+        .where(col(CallFunder.call_id) == call.id)
+        .values(consent=CoFundingStatus.ACCEPTED)
+    )
+
+
 async def make_call(
     factory: SessionFactory,
     now: datetime,
@@ -190,11 +200,7 @@ async def make_call(
             uow.session, actor=admin, data=call_input(programme, funder, now, **kw), now=now
         )
         if co_funders_accept:
-            await uow.session.exec(  # type: ignore[call-overload]
-                sa.update(CallFunder)
-                .where(col(CallFunder.call_id) == call.id)
-                .values(consent=CoFundingStatus.ACCEPTED)
-            )
+            await accept_co_fundings(uow.session, call)
     order = list(CallStatus)
     for step in order[1 : order.index(status) + 1]:
         async with unit_of_work(factory) as uow:
