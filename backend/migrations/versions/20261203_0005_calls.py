@@ -78,5 +78,6 @@ def downgrade() -> None:
         batch_op.drop_column('responded_at')
         batch_op.drop_column('consent')
 
-    with op.batch_alter_table('call', schema=None) as batch_op:
-        batch_op.drop_column('search_text')
+    # In place (SQLite 3.35+), as 0004 does: a batch copy of ``call`` would trip the foreign
+    # keys of every table that references it.
+    op.drop_column('call', 'search_text')
