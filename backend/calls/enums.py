@@ -30,6 +30,10 @@ ALLOWED_TRANSITIONS: dict[CallStatus, frozenset[CallStatus]] = {
     CallStatus.ARCHIVED: frozenset(),
 }
 
+RUNNING_STATUSES = frozenset({CallStatus.PUBLISHED, CallStatus.OPEN})
+"""Stored statuses that the clock overrides: between ``opens_at`` and the deadline such a call
+is OPEN, from the deadline on it is CLOSED, whether or not a worker has moved it yet."""
+
 PUBLIC_STATUSES = frozenset(set(CallStatus) - {CallStatus.DRAFT})
 STRUCTURE_FROZEN_STATUSES = frozenset(
     {
@@ -40,6 +44,14 @@ STRUCTURE_FROZEN_STATUSES = frozenset(
         CallStatus.ARCHIVED,
     }
 )
+
+
+class CoFundingStatus(StrEnum):
+    """A funder's answer to being named on a call; the programme's own funder is ACCEPTED."""
+
+    PENDING = "PENDING"
+    ACCEPTED = "ACCEPTED"
+    DECLINED = "DECLINED"
 
 
 class QuestionKind(StrEnum):

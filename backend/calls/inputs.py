@@ -226,7 +226,10 @@ def check_budget(
         )
 
 
-def check_timeline(problems: list[FieldProblem], timeline: TimelineInput) -> None:
+def check_timeline(problems: list[FieldProblem], timeline: TimelineInput, *, now: datetime) -> None:
+    """Check a timeline as entered at ``now``: a deadline already past is refused here, where
+    it is typed, not first at publication. An opening in the past is fine: a call published
+    after its opening opens at once, and so does one whose opening is moved into the past."""
     zone: ZoneInfo | None = None
     try:
         zone = ZoneInfo(timeline.timezone)
@@ -247,6 +250,10 @@ def check_timeline(problems: list[FieldProblem], timeline: TimelineInput) -> Non
     # Compare only aware instants, so a naive one does not hide the other problems.
     if not naive & {"opensAt", "deadlineAt"} and timeline.opens_at >= timeline.deadline_at:
         problems.append(FieldProblem("timeline.deadlineAt", "must come after the opening"))
+    if "deadlineAt" not in naive and timeline.deadline_at <= now:
+        problems.append(
+            FieldProblem("timeline.deadlineAt", "the deadline has already passed", "IN_THE_PAST")
+        )
     review = timeline.review_deadline_at
     if (
         review is not None

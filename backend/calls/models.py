@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from backend.calls.enums import CallKind, CallStatus, QuestionKind
+from backend.calls.enums import CallKind, CallStatus, CoFundingStatus, QuestionKind
 from backend.core.types import enum_column, id_field
 
 
@@ -64,10 +64,18 @@ class Call(SQLModel, table=True):
     created_at: datetime
     updated_at: datetime
     published_at: datetime | None = None
+    search_text: str = Field(default="", sa_type=sa.Text)
+    """:func:`backend.calls.search.search_document`: what ``CallFilter.search`` matches,
+    kept by the services whenever the reference, a title or a description changes."""
 
 
 class CallFunder(SQLModel, table=True):
-    """A funder of a call and its share of the budget envelope."""
+    """A funder of a call and its share of the budget envelope.
+
+    A co-funder is invited: it is a funder of the call (rights, notifications) only once a
+    programme manager of that funder has ACCEPTED; the programme's own funder is ACCEPTED
+    from the start.
+    """
 
     __tablename__ = "call_funder"
     __table_args__ = (sa.UniqueConstraint("call_id", "funder_id"),)
@@ -76,6 +84,12 @@ class CallFunder(SQLModel, table=True):
     call_id: uuid.UUID = Field(foreign_key="call.id", index=True)
     funder_id: uuid.UUID = Field(foreign_key="funder.id", index=True)
     share_cents: int = Field(sa_type=sa.BigInteger)
+    consent: CoFundingStatus = Field(
+        sa_column=enum_column(CoFundingStatus, server_default=CoFundingStatus.ACCEPTED.value)
+    )
+    """Rows from before invitations existed were ACCEPTED (the server default)."""
+    responded_at: datetime | None = None
+    responded_by_user_id: uuid.UUID | None = Field(default=None, foreign_key="user.id")
 
 
 class FormQuestion(SQLModel, table=True):

@@ -8,13 +8,21 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
-from backend.calls.enums import PUBLIC_STATUSES, CallKind, CallStatus
+from backend.calls.enums import (
+    PUBLIC_STATUSES,
+    RUNNING_STATUSES,
+    STRUCTURE_FROZEN_STATUSES,
+    CallKind,
+    CallStatus,
+    CoFundingStatus,
+)
 from backend.calls.models import (
     Call,
     CallFunder,
@@ -24,12 +32,13 @@ from backend.calls.models import (
     Funder,
     Programme,
 )
-from backend.calls.rules import is_structure_frozen
+from backend.calls.rules import effective_status
+from backend.calls.search import search_key
 from backend.core.auth import Actor
 from backend.core.batching import group_by, index_by
 from backend.core.errors import InvalidInput
 from backend.core.i18n import Language
-from backend.core.pagination import Page, keyset_page
+from backend.core.pagination import Page, decode_cursor, encode_cursor, keyset_page
 from backend.core.text import one_line
 
 MAX_SEARCH_LENGTH = 200
@@ -47,28 +56,67 @@ class CallFilter:
     search: str | None = None
 
 
+ACCEPTED_FUNDING = col(CallFunder.consent) == CoFundingStatus.ACCEPTED
+"""A ``call_funder`` row that makes its funder a funder of the call (``co_funding``)."""
+
+
 def _funded_by_any(funder_ids: frozenset[uuid.UUID]) -> sa.ColumnElement[bool]:
+    return sa.exists().where(
+        col(CallFunder.call_id) == col(Call.id),
+        col(CallFunder.funder_id).in_(funder_ids),
+        ACCEPTED_FUNDING,
+    )
+
+
+def _named_any(funder_ids: frozenset[uuid.UUID]) -> sa.ColumnElement[bool]:
+    """Calls naming one of these funders, whatever its answer (an invitation to read)."""
     return sa.exists().where(
         col(CallFunder.call_id) == col(Call.id), col(CallFunder.funder_id).in_(funder_ids)
     )
 
 
 def visible_calls(actor: Actor) -> SelectOfScalar[Call]:
-    """Every call the actor may read: public ones, plus drafts of the funders they serve."""
+    """Every call the actor may read: public ones, drafts of the funders they serve, and
+    drafts that invite a funder they manage to co-fund them (to decide)."""
     stmt = select(Call)
     if actor.is_platform_admin:
         return stmt
     public = col(Call.status).in_(PUBLIC_STATUSES)
     if actor.readable_funder_ids:
-        return stmt.where(sa.or_(public, _funded_by_any(actor.readable_funder_ids)))
+        return stmt.where(
+            sa.or_(
+                public,
+                _funded_by_any(actor.readable_funder_ids),
+                _named_any(actor.managed_funder_ids),
+            )
+        )
     return stmt.where(public)
+
+
+def _running() -> sa.ColumnElement[bool]:
+    return col(Call.status).in_(RUNNING_STATUSES)
+
+
+def status_is(status: CallStatus, *, now: datetime) -> sa.ColumnElement[bool]:
+    """Calls whose effective status at ``now`` is ``status``: :func:`rules.effective_status`
+    in SQL, as plain comparisons on indexed columns (no per-row Python filtering)."""
+    if status is CallStatus.OPEN:
+        return sa.and_(_running(), col(Call.opens_at) <= now, col(Call.deadline_at) > now)
+    if status is CallStatus.PUBLISHED:
+        return sa.and_(_running(), col(Call.opens_at) > now, col(Call.deadline_at) > now)
+    if status is CallStatus.CLOSED:
+        return sa.or_(
+            col(Call.status) == CallStatus.CLOSED,
+            sa.and_(_running(), col(Call.deadline_at) <= now),
+        )
+    return col(Call.status) == status
 
 
 def filtered(stmt: SelectOfScalar[Call], flt: CallFilter, *, now: datetime) -> SelectOfScalar[Call]:
     if flt.kind is not None:
         stmt = stmt.where(Call.kind == flt.kind)
     if flt.status is not None:
-        stmt = stmt.where(Call.status == flt.status)
+        stmt = stmt.where(status_is(flt.status, now=now))
     if flt.theme is not None:
         stmt = stmt.where(
             sa.exists().where(
@@ -81,24 +129,25 @@ def filtered(stmt: SelectOfScalar[Call], flt: CallFilter, *, now: datetime) -> S
     if flt.language is not None:
         stmt = stmt.where(col(Call.title)[flt.language.value].as_string().is_not(None))
     if flt.open_now is not None:
-        open_now = sa.and_(
-            col(Call.status) == CallStatus.OPEN,
-            col(Call.opens_at) <= now,
-            col(Call.deadline_at) > now,
-        )
+        open_now = status_is(CallStatus.OPEN, now=now)
         stmt = stmt.where(open_now if flt.open_now else sa.not_(open_now))
     search = search_pattern(flt.search)
     if search is not None:
-        stmt = stmt.where(col(Call.reference).ilike(search, escape=LIKE_ESCAPE))
+        stmt = stmt.where(
+            col(Call.search_text).like(search, escape=LIKE_ESCAPE) if search else sa.false()
+        )
     return stmt
 
 
 def search_pattern(search: str | None) -> str | None:
-    """A LIKE pattern matching ``search`` anywhere, taken literally; None for no search.
+    """A LIKE pattern matching ``search`` anywhere in a call's search document (reference,
+    titles, descriptions: :mod:`backend.calls.search`), ignoring case and accents; None for
+    no search, ``""`` for a search that matches nothing.
 
     ``%`` and ``_`` typed by someone are characters, not wildcards (``%`` once listed every
-    call). The length is capped: SQLite refuses long patterns ("LIKE or GLOB pattern too
-    complex", a server error), and no reference is longer than 40 characters anyway.
+    call): :func:`search_key` makes them spaces, and a search of nothing but punctuation
+    matches nothing. The length is capped: SQLite refuses long patterns ("LIKE or GLOB
+    pattern too complex", a server error).
     """
     text = one_line(search or "")
     if not text:
@@ -107,8 +156,60 @@ def search_pattern(search: str | None) -> str | None:
         raise InvalidInput.single(
             "filter.search", f"at most {MAX_SEARCH_LENGTH} characters", "TOO_LONG"
         )
-    escaped = re.sub(r"[\\%_]", lambda m: LIKE_ESCAPE + m.group(), text)
+    key = search_key(text)
+    if not key:
+        return ""
+    escaped = re.sub(r"[\\%_]", lambda m: LIKE_ESCAPE + m.group(), key)
     return f"%{escaped}%"
+
+
+LIST_GROUPS = {CallStatus.OPEN: 0, CallStatus.PUBLISHED: 1, CallStatus.DRAFT: 3}
+"""Where a call stands in the list by its effective status: open, upcoming, closed (CLOSED
+and every later status, group 2), then drafts (their managers only)."""
+_CLOSED_GROUP = 2
+
+
+def list_group(call: Call, *, now: datetime) -> int:
+    return LIST_GROUPS.get(effective_status(call, now=now), _CLOSED_GROUP)
+
+
+def _list_key_column(group: int) -> Any:
+    """Upcoming calls by opening; the others by deadline (descending for closed ones)."""
+    upcoming = group == LIST_GROUPS[CallStatus.PUBLISHED]
+    return col(Call.opens_at) if upcoming else col(Call.deadline_at)
+
+
+def _list_group_sql(now: datetime) -> sa.ColumnElement[int]:
+    return sa.case(
+        (status_is(CallStatus.OPEN, now=now), LIST_GROUPS[CallStatus.OPEN]),
+        (status_is(CallStatus.PUBLISHED, now=now), LIST_GROUPS[CallStatus.PUBLISHED]),
+        (col(Call.status) == CallStatus.DRAFT, LIST_GROUPS[CallStatus.DRAFT]),
+        else_=_CLOSED_GROUP,
+    )
+
+
+def _list_key(call: Call, *, now: datetime) -> list[Any]:
+    group = list_group(call, now=now)
+    key = call.opens_at if group == LIST_GROUPS[CallStatus.PUBLISHED] else call.deadline_at
+    return [group, key, call.id]
+
+
+def _after_in_list(cursor: str, *, now: datetime) -> sa.ColumnElement[bool]:
+    """Rows after the cursor's ``(group, instant, id)``: later groups, or the same group
+    further along its own order (the cursor carries the group, so its direction is known)."""
+    group, instant, call_id = decode_cursor(cursor, arity=3)
+    if (
+        group not in {*LIST_GROUPS.values(), _CLOSED_GROUP}
+        or not isinstance(instant, datetime)
+        or not isinstance(call_id, uuid.UUID)
+    ):
+        raise InvalidInput.single("after", "this cursor is not valid", "INVALID_CURSOR")
+    key = _list_key_column(group)
+    bound = sa.literal(instant, type_=key.type)
+    further = key < bound if group == _CLOSED_GROUP else key > bound
+    same_group = sa.or_(further, sa.and_(key == bound, col(Call.id) > call_id))
+    group_sql = _list_group_sql(now)
+    return sa.or_(group_sql > group, sa.and_(group_sql == group, same_group))
 
 
 async def page_of_calls(
@@ -120,14 +221,29 @@ async def page_of_calls(
     first: int,
     after: str | None,
 ) -> Page[Call]:
-    """Calls the actor may read, soonest deadline first, ``first`` at a time after a cursor."""
-    return await keyset_page(
-        session,
-        filtered(visible_calls(actor), flt, now=now),
-        columns=[col(Call.deadline_at), col(Call.id)],
-        key_of=lambda call: [call.deadline_at, call.id],
-        first=first,
-        after=after,
+    """Calls the actor may read, ``first`` at a time after a cursor: open ones first (soonest
+    deadline first), then upcoming ones (soonest opening first), then closed ones (latest
+    deadline first), then drafts (soonest deadline first). Groups follow the clock
+    (:func:`rules.effective_status`); one statement per page, keyset-paginated."""
+    stmt = filtered(visible_calls(actor), flt, now=now)
+    if after is not None:
+        stmt = stmt.where(_after_in_list(after, now=now))
+    group = _list_group_sql(now)
+    closed = group == _CLOSED_GROUP
+    ascending = sa.case(
+        (group == LIST_GROUPS[CallStatus.PUBLISHED], col(Call.opens_at)),
+        (closed, sa.null()),
+        else_=col(Call.deadline_at),
+    )
+    descending = sa.case((closed, col(Call.deadline_at)), else_=sa.null())
+    order = [group, ascending, descending.desc(), col(Call.id)]
+    rows = list((await session.exec(stmt.order_by(*order).limit(first + 1))).all())
+    items = rows[:first]
+    return Page(
+        items=items,
+        cursors=[encode_cursor(_list_key(call, now=now)) for call in items],
+        has_next_page=len(rows) > first,
+        has_previous_page=after is not None,
     )
 
 
@@ -172,8 +288,11 @@ async def readable_calls_by_id(
 async def funder_ids_by_call(
     session: AsyncSession, call_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """The funders of each call: those that ACCEPTED (invited ones have no rights yet)."""
     rows = (
-        await session.exec(select(CallFunder).where(col(CallFunder.call_id).in_(call_ids)))
+        await session.exec(
+            select(CallFunder).where(col(CallFunder.call_id).in_(call_ids), ACCEPTED_FUNDING)
+        )
     ).all()
     return group_by(rows, lambda r: r.call_id, lambda r: r.funder_id)
 
@@ -181,7 +300,8 @@ async def funder_ids_by_call(
 async def call_funders_by_call(
     session: AsyncSession, call_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[CallFunder]]:
-    """Largest share first, so the lead funder reads first."""
+    """Every funder named on each call, whatever its answer; largest share first, so the
+    lead funder reads first."""
     stmt = (
         select(CallFunder)
         .where(col(CallFunder.call_id).in_(call_ids))
@@ -219,12 +339,12 @@ _frozen_forms: OrderedDict[uuid.UUID, list[FormQuestion]] = OrderedDict()
 async def form_of(session: AsyncSession, call: Call) -> list[FormQuestion]:
     """The call's questions in order.
 
-    From OPEN on a call's form can no longer change (:func:`rules.is_structure_frozen`, and
-    a call never goes back), yet every save of answers, every upload and every submission
-    reads it: this process keeps the forms of the last :data:`FROZEN_FORMS_KEPT` frozen
+    From a stored OPEN on a call's form can no longer change (:func:`rules.is_structure_frozen`,
+    and a stored status never goes back), yet every save of answers, every upload and every
+    submission reads it: this process keeps the forms of the last :data:`FROZEN_FORMS_KEPT` frozen
     calls. The kept instances are detached from any session; treat them as read-only.
     """
-    if not is_structure_frozen(call):
+    if call.status not in STRUCTURE_FROZEN_STATUSES:
         return (await questions_by_call(session, [call.id])).get(call.id, [])
     form = _frozen_forms.get(call.id)
     if form is None:

@@ -1,7 +1,7 @@
 """Permission and state predicates for calls: pure, synchronous, no database access.
 
-``funder_ids`` is the set of funders of the call (its ``call_funder`` rows); loaders fetch it
-once per request so predicates never query.
+``funder_ids`` is the set of funders of the call (its ``call_funder`` rows that ACCEPTED:
+``backend.calls.co_funding``); loaders fetch it once per request so predicates never query.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from datetime import datetime
 from backend.calls.enums import (
     ALLOWED_TRANSITIONS,
     PUBLIC_STATUSES,
+    RUNNING_STATUSES,
     STRUCTURE_FROZEN_STATUSES,
     CallStatus,
 )
@@ -39,16 +40,45 @@ def can_create_call_for(actor: Actor, programme_funder_id: uuid.UUID) -> bool:
     return actor.is_platform_admin or programme_funder_id in actor.managed_funder_ids
 
 
+def can_answer_co_funding(actor: Actor, funder_id: uuid.UUID) -> bool:
+    """A funder's own programme managers accept or decline its co-fundings (not admins:
+    consent is the funder's)."""
+    return funder_id in actor.managed_funder_ids
+
+
 def can_transition(current: CallStatus, requested: CallStatus) -> bool:
     """Only the lifecycle's forward steps are allowed."""
     return requested in ALLOWED_TRANSITIONS[current]
 
 
-def is_structure_frozen(call: Call) -> bool:
-    """From OPEN on, applicants rely on the form, grid, rules and budget staying put."""
-    return call.status in STRUCTURE_FROZEN_STATUSES
+def is_structure_frozen(call: Call, *, now: datetime) -> bool:
+    """From OPEN on (stored, or by the clock), applicants rely on the form, grid, rules and
+    budget staying put."""
+    return (
+        call.status in STRUCTURE_FROZEN_STATUSES
+        or effective_status(call, now=now) in STRUCTURE_FROZEN_STATUSES
+    )
+
+
+def effective_status(call: Call, *, now: datetime) -> CallStatus:
+    """The call's status at ``now`` by the clock, to the second, whatever the workers did.
+
+    A PUBLISHED or OPEN call is PUBLISHED before ``opens_at``, OPEN from ``opens_at`` until
+    strictly before ``deadline_at`` and CLOSED from the deadline on; the stored status only
+    catches up when the opening and closing jobs run (they do the side effects: mails,
+    settling drafts). Other statuses are set by hand and are what is stored.
+    ``queries.effective_status_sql`` is the same rule in SQL: keep the two together.
+    """
+    if call.status not in RUNNING_STATUSES:
+        return call.status
+    if now >= call.deadline_at:
+        return CallStatus.CLOSED
+    if now >= call.opens_at:
+        return CallStatus.OPEN
+    return CallStatus.PUBLISHED
 
 
 def is_open(call: Call, *, now: datetime) -> bool:
-    """Accepting candidacies: OPEN, past its opening and strictly before its deadline."""
-    return call.status is CallStatus.OPEN and call.opens_at <= now < call.deadline_at
+    """Accepting candidacies: OPEN by the clock (past its opening, strictly before its
+    deadline), whether or not the opening job has run yet."""
+    return effective_status(call, now=now) is CallStatus.OPEN

@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import and_, col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from backend.calls.enums import CallStatus
+from backend.calls.enums import RUNNING_STATUSES, CallStatus
 from backend.calls.models import Call
 from backend.core.clock import ensure_utc
 from backend.core.jobs import enqueue_after_commit
@@ -93,12 +93,13 @@ def schedule_call(session: AsyncSession, call: Call, *, now: datetime) -> None:
 
 
 async def overdue_call_ids(session: AsyncSession, *, now: datetime) -> list[uuid.UUID]:
-    """OPEN calls whose deadline has come: what the sweep closes when a job was lost."""
+    """PUBLISHED or OPEN calls whose deadline has come: what the sweep closes when a job was
+    lost (a PUBLISHED one was open by the clock; ``open_due_calls`` skips it past its deadline)."""
     return list(
         (
             await session.exec(
                 select(Call.id)
-                .where(col(Call.status) == CallStatus.OPEN, col(Call.deadline_at) <= now)
+                .where(col(Call.status).in_(RUNNING_STATUSES), col(Call.deadline_at) <= now)
                 .order_by(col(Call.deadline_at), col(Call.id))
             )
         ).all()
@@ -124,7 +125,7 @@ async def reschedule_upcoming(
                         col(Call.opens_at) <= until,
                     ),
                     and_(
-                        col(Call.status) == CallStatus.OPEN,
+                        col(Call.status).in_(RUNNING_STATUSES),
                         col(Call.deadline_at) > now,
                         col(Call.deadline_at) <= until,
                     ),

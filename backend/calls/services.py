@@ -14,8 +14,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from backend.calls import co_funding, queries, scheduling
 from backend.calls import inputs as v
-from backend.calls import queries, scheduling
 from backend.calls.enums import CallStatus
 from backend.calls.errors import CallReferenceTaken, CallStructureFrozen, InvalidTransition
 from backend.calls.inputs import CallChanges, CallInput, GridInput, QuestionInput
@@ -32,8 +32,10 @@ from backend.calls.rules import (
     can_create_call_for,
     can_manage_call,
     can_transition,
+    effective_status,
     is_structure_frozen,
 )
+from backend.calls.search import search_document
 from backend.core import audit
 from backend.core.auth import SCHEDULER, Actor
 from backend.core.bounds import YEAR_RANGE_MESSAGE, in_year_range
@@ -100,7 +102,7 @@ async def create_call(
     description = v.check_long_texts(problems, "description", data.description)
     themes = v.check_themes(problems, data.themes)
     v.check_budget(problems, data.budget_envelope_cents, data.cap_per_candidacy_cents, data.funders)
-    v.check_timeline(problems, data.timeline)
+    v.check_timeline(problems, data.timeline, now=now)
     eligibility = v.check_eligibility(problems, data.eligibility)
     v.check_questions(problems, data.questions)
     v.check_grid(problems, data.grid)
@@ -128,12 +130,21 @@ async def create_call(
         **_timeline_columns(data.timeline),
         **_grid_columns(data.grid),
     )
+    call.search_text = search_document(call)
     session.add(call)
     try:
         await session.flush()
     except IntegrityError as exc:
         raise CallReferenceTaken(reference) from exc
-    await _replace_children(session, call, data.funders, themes, data.questions, data.grid)
+    await _replace_children(
+        session,
+        call,
+        data.funders,
+        themes,
+        data.questions,
+        data.grid,
+        lead_funder_id=programme.funder_id,
+    )
     await audit.record(
         session,
         actor=actor,
@@ -155,7 +166,8 @@ async def update_call(
     changes: CallChanges,
     now: datetime,
 ) -> Call:
-    """Edit a call. Texts and themes change until ARCHIVED; structure only before OPEN.
+    """Edit a call. Texts and themes change until ARCHIVED; structure only before it is OPEN
+    (by the clock: a published call whose opening has passed is frozen, worker or not).
 
     Side effects: the call row and, for list parts, its child rows replaced; audited with the
     before and after values.
@@ -164,18 +176,29 @@ async def update_call(
     if call.status is CallStatus.ARCHIVED:
         raise CallStructureFrozen(call.status, ["everything"])
     structural = changes.structural_fields()
-    if structural and is_structure_frozen(call):
-        raise CallStructureFrozen(call.status, structural)
+    if structural and is_structure_frozen(call, now=now):
+        raise CallStructureFrozen(effective_status(call, now=now), structural)
     before = snapshot(call)
     problems: list[FieldProblem] = []
     _apply_texts(problems, call, changes)
     themes = v.check_themes(problems, changes.themes) if changes.themes is not None else None
-    await _apply_structure(session, problems, call, changes)
+    await _apply_structure(session, problems, call, changes, now=now)
     v.raise_if(problems)
     call.updated_at = now
+    call.search_text = search_document(call)
     session.add(call)
     await session.flush()
-    await _replace_children(session, call, changes.funders, themes, changes.questions, changes.grid)
+    programme = await session.get(Programme, call.programme_id)
+    assert programme is not None  # a foreign key
+    await _replace_children(
+        session,
+        call,
+        changes.funders,
+        themes,
+        changes.questions,
+        changes.grid,
+        lead_funder_id=programme.funder_id,
+    )
     if changes.timeline is not None and call.status is CallStatus.PUBLISHED:
         scheduling.schedule_call(session, call, now=now)  # the new instants get their jobs
     await audit.record(
@@ -201,7 +224,12 @@ def _apply_texts(problems: list[FieldProblem], call: Call, changes: CallChanges)
 
 
 async def _apply_structure(
-    session: AsyncSession, problems: list[FieldProblem], call: Call, changes: CallChanges
+    session: AsyncSession,
+    problems: list[FieldProblem],
+    call: Call,
+    changes: CallChanges,
+    *,
+    now: datetime,
 ) -> None:
     envelope = (
         changes.budget_envelope_cents
@@ -226,9 +254,14 @@ async def _apply_structure(
             f.funder_id for f in changes.funders
         }:
             problems.append(FieldProblem("funders", "the programme's funder must fund the call"))
+        if programme is not None and call.status is not CallStatus.DRAFT:
+            current = (await queries.call_funders_by_call(session, [call.id])).get(call.id, [])
+            problems += co_funding.published_call_problems(
+                changes.funders, current, lead_funder_id=programme.funder_id
+            )
     call.budget_envelope_cents, call.cap_per_candidacy_cents = envelope, cap
     if changes.timeline is not None:
-        v.check_timeline(problems, changes.timeline)
+        v.check_timeline(problems, changes.timeline, now=now)
         if not problems:
             for name, value in _timeline_columns(changes.timeline).items():
                 setattr(call, name, value)
@@ -306,12 +339,21 @@ async def _replace_children(
     themes: list[str] | None,
     questions: list[QuestionInput] | None,
     grid: GridInput | None,
+    *,
+    lead_funder_id: uuid.UUID,
 ) -> None:
-    """Replace each given part of the call wholesale (``None`` leaves it alone)."""
+    """Replace each given part of the call wholesale (``None`` leaves it alone); a co-funder
+    kept with the same share keeps its answer (``co_funding.share_row``)."""
     if funders is not None:
+        before = {
+            row.funder_id: row
+            for row in (await queries.call_funders_by_call(session, [call.id])).get(call.id, [])
+        }
         await session.exec(delete(CallFunder).where(col(CallFunder.call_id) == call.id))
         session.add_all(
-            CallFunder(call_id=call.id, funder_id=f.funder_id, share_cents=f.share_cents)
+            co_funding.share_row(
+                call.id, f, lead_funder_id=lead_funder_id, before=before.get(f.funder_id)
+            )
             for f in funders
         )
     if themes is not None:
@@ -360,7 +402,8 @@ def _question_row(call_id: uuid.UUID, position: int, q: QuestionInput) -> FormQu
 async def publish_call(
     session: AsyncSession, *, actor: Actor, call_id: uuid.UUID, now: datetime
 ) -> Call:
-    """DRAFT -> PUBLISHED, once the call is complete enough for applicants to rely on.
+    """DRAFT -> PUBLISHED, once the call is complete enough for applicants to rely on and
+    every co-funder has accepted (``co_funding``).
 
     Side effects: status and ``published_at`` set; audited; after commit, the opening and
     closing jobs deferred to ``opens_at`` and the deadline (``backend.calls.scheduling``).
@@ -376,6 +419,7 @@ async def publish_call(
     questions = (await queries.questions_by_call(session, [call.id])).get(call.id, [])
     if not questions:
         problems.append(FieldProblem("questions", "give at least one question", "REQUIRED"))
+    problems += await co_funding.publication_problems(session, call)
     v.raise_if(problems)
     call = await _move(session, call, CallStatus.PUBLISHED, actor=actor, now=now)
     scheduling.schedule_call(session, call, now=now)
@@ -616,7 +660,14 @@ async def lock_call(session: AsyncSession, call_id: uuid.UUID) -> Call | None:
 
 
 async def mark_call_closed(session: AsyncSession, call: Call, *, now: datetime) -> Call:
-    """OPEN -> CLOSED by the platform at the deadline. Side effects: status, closed_at, audit."""
+    """OPEN -> CLOSED by the platform at the deadline. Side effects: status, closed_at, audit.
+
+    A call still stored PUBLISHED was OPEN by the clock (:func:`rules.effective_status`)
+    without its opening job having run: that opening is recorded first, so the trail keeps
+    the lifecycle's steps.
+    """
+    if call.status is CallStatus.PUBLISHED:
+        call = await _move(session, call, CallStatus.OPEN, actor=SCHEDULER, now=now)
     _require_transition(call, CallStatus.CLOSED)
     call.closed_at = now
     return await _move(session, call, CallStatus.CLOSED, actor=SCHEDULER, now=now)

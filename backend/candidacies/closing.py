@@ -18,8 +18,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.accounts.enums import Role
 from backend.accounts.models import RoleGrant, User
+from backend.calls import queries as call_queries
 from backend.calls import services as call_services
-from backend.calls.enums import CallStatus
+from backend.calls.enums import RUNNING_STATUSES, CallStatus
 from backend.calls.errors import InvalidTransition
 from backend.calls.models import Call, CallFunder
 from backend.calls.presentation import in_zone
@@ -47,12 +48,15 @@ async def close_call(
 ) -> ClosingReport | None:
     """OPEN -> CLOSED once the deadline has come; ``None`` when there is nothing to do.
 
+    A call still stored PUBLISHED (its opening job never ran) has been OPEN by the clock and
+    may have drafts: it is closed the same way (``mark_call_closed`` records the missed opening).
+
     Side effects: call CLOSED (audited); drafts without a running extension become
     NOT_SUBMITTED (audited as one entry); each manager of the call's funders gets a summary
     through the outbox (deduplicated per call and manager).
     """
     call = await call_services.lock_call(session, call_id)
-    if call is None or call.status is not CallStatus.OPEN or now < call.deadline_at:
+    if call is None or call.status not in RUNNING_STATUSES or now < call.deadline_at:
         return None
     # A submission in flight holds its candidacy row, then its call's reference counter
     # (whose foreign key takes FOR KEY SHARE on the call: lock_call's FOR NO KEY UPDATE lets
@@ -144,6 +148,7 @@ async def _notify_managers(
             .join(CallFunder, col(CallFunder.funder_id) == col(RoleGrant.funder_id))
             .where(
                 col(CallFunder.call_id) == call.id,
+                call_queries.ACCEPTED_FUNDING,
                 col(RoleGrant.role) == Role.PROGRAMME_MANAGER,
                 col(User.is_active).is_(True),
             )
@@ -174,7 +179,7 @@ async def close_call_by_hand(
     before the deadline, which applicants were promised to the second.
     """
     call = await call_services.managed_call(session, actor=actor, call_id=call_id)
-    if call.status is not CallStatus.OPEN:
+    if call.status not in RUNNING_STATUSES:
         raise InvalidTransition(call.status, CallStatus.CLOSED)
     if now < call.deadline_at:
         raise InvalidInput.single(

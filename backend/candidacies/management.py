@@ -13,6 +13,7 @@ from backend.calls import queries as call_queries
 from backend.calls.enums import CallStatus
 from backend.calls.models import Call
 from backend.calls.presentation import in_zone
+from backend.calls.rules import effective_status
 from backend.candidacies import queries
 from backend.candidacies.enums import CandidacyStatus, EligibilityDecision
 from backend.candidacies.errors import CandidacyNotEditable
@@ -65,7 +66,7 @@ async def grant_extension(
     candidacy, call = await managed_candidacy(session, actor=actor, candidacy_id=candidacy_id)
     if candidacy.status is CandidacyStatus.WITHDRAWN:
         raise CandidacyNotEditable(candidacy.status)
-    if call.status not in {CallStatus.OPEN, CallStatus.CLOSED}:
+    if effective_status(call, now=now) not in {CallStatus.OPEN, CallStatus.CLOSED}:
         raise InvalidInput.single("until", "the call is past its submission phase", "TOO_LATE")
     if until.tzinfo is None:
         raise InvalidInput.single("until", "give an offset (or Z)", "NAIVE")

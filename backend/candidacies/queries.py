@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from backend.accounts.models import Organisation
+from backend.calls import queries as call_queries
 from backend.calls.models import Call, CallFunder
 from backend.candidacies.enums import CandidacyStatus
 from backend.candidacies.models import (
@@ -62,6 +63,7 @@ def _visibility(scope: str, organisation_ids: Any, funder_ids: Any) -> sa.Column
     funded = sa.exists().where(
         col(CallFunder.call_id) == col(Candidacy.call_id),
         col(CallFunder.funder_id).in_(funder_ids),
+        call_queries.ACCEPTED_FUNDING,  # an invited co-funder reads nothing yet
     )
     return sa.or_(own, funded)
 

@@ -34,9 +34,10 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.accounts.models import Membership, User
-from backend.calls.enums import CallStatus
+from backend.calls.enums import RUNNING_STATUSES
 from backend.calls.models import Call
 from backend.calls.presentation import in_zone
+from backend.calls.rules import is_open
 from backend.candidacies.enums import CandidacyStatus
 from backend.candidacies.models import Candidacy
 from backend.core.i18n import pick_text
@@ -67,7 +68,7 @@ def opened_to_applicants(call: Call) -> datetime:
 
 def due_reminder(call: Call, *, now: datetime) -> DueReminder | None:
     """The latest reminder whose instant has passed, if the call is OPEN and the deadline ahead."""
-    if call.status is not CallStatus.OPEN or now >= call.deadline_at:
+    if not is_open(call, now=now):  # by the clock: the opening job need not have run
         return None
     opened = opened_to_applicants(call)
     candidates = [
@@ -97,7 +98,11 @@ async def send_due_reminders(session: AsyncSession, *, now: datetime) -> int:
     """
     calls = (
         await session.exec(
-            select(Call).where(col(Call.status) == CallStatus.OPEN, col(Call.deadline_at) > now)
+            select(Call).where(
+                col(Call.status).in_(RUNNING_STATUSES),
+                col(Call.opens_at) <= now,
+                col(Call.deadline_at) > now,
+            )
         )
     ).all()
     due = {r.call.id: r for call in calls if (r := due_reminder(call, now=now)) is not None}

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from backend.calls.enums import CallStatus
 from backend.calls.models import Call
+from backend.calls.rules import effective_status, is_open
 from backend.candidacies.enums import EDITABLE_STATUSES, CandidacyStatus
 from backend.candidacies.models import Candidacy
 from backend.core.auth import Actor
@@ -48,13 +49,14 @@ def effective_deadline(call: Call, candidacy: Candidacy | None) -> datetime:
 def accepts_changes(call: Call, candidacy: Candidacy | None, *, now: datetime) -> bool:
     """Strictly before the (effective) deadline, on a call that has opened and not closed.
 
-    A candidacy with an individual extension may still change after the call is CLOSED.
+    A candidacy with an individual extension may still change after the call is CLOSED
+    (stored, or by the clock before the closing job has run).
     """
     if now < call.opens_at or now >= effective_deadline(call, candidacy):
         return False
-    if call.status is CallStatus.OPEN:
+    if is_open(call, now=now):  # by the clock: the opening job need not have run
         return True
-    if call.status is not CallStatus.CLOSED:
+    if effective_status(call, now=now) is not CallStatus.CLOSED:
         return False
     has_extension = candidacy is not None and candidacy.extended_deadline_at is not None
     return has_extension or closed_at_its_deadline(call)

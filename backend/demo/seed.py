@@ -33,6 +33,7 @@ from backend.accounts import services as accounts
 from backend.accounts.enums import MembershipRole, OrganisationKind, Role
 from backend.accounts.errors import EmailAlreadyUsed
 from backend.accounts.models import User
+from backend.calls import co_funding
 from backend.calls import services as calls
 from backend.calls.enums import CallKind, CallStatus, QuestionKind
 from backend.calls.inputs import (
@@ -116,6 +117,13 @@ PEOPLE = (  # the platform admin comes first: it creates the others
         "co-manages the Franco-German JOINT call (DGOS + BMG shares)",
     ),
     _Person(
+        "manager.anap",
+        "Claire Dubois",
+        Language.FR,
+        "programme manager, Anap",
+        "accepted Anap's share of the DRAFT AMI on working time (respondToCoFunding)",
+    ),
+    _Person(
         "viewer",
         "Sophie Bernard",
         Language.FR,
@@ -181,6 +189,7 @@ FUNDERS = (
 GRANTS = (
     ("manager", Role.PROGRAMME_MANAGER, "DGOS"),
     ("manager.bmg", Role.PROGRAMME_MANAGER, "BMG"),
+    ("manager.anap", Role.PROGRAMME_MANAGER, "ANAP"),
     ("viewer", Role.FUNDER_VIEWER, "ANAP"),
     ("expert1", Role.EXPERT, None),
     ("expert2", Role.EXPERT, None),
@@ -289,7 +298,10 @@ async def _seed(session: AsyncSession, *, now: datetime) -> None:
     await _grant_roles(session, admin, users, funders, now=now)
     await _create_organisations(session, users, now=now)
     dgos_manager = await accounts.build_actor(session, users["manager"])
-    await _create_calls(session, dgos_manager, funders, now=now)
+    co_funder_managers = [
+        await accounts.build_actor(session, users[key]) for key in CO_FUNDER_MANAGERS
+    ]
+    await _create_calls(session, dgos_manager, co_funder_managers, funders, now=now)
     await seed_demo_candidacy(
         session,
         lead_admin=users["applicant.aphp"],
@@ -388,10 +400,20 @@ async def _create_organisations(
             )
 
 
+CO_FUNDER_MANAGERS = ("manager.bmg", "manager.anap")
+"""They accept their funders' shares of the DGOS calls, before publication."""
+
+
 async def _create_calls(
-    session: AsyncSession, manager: Actor, funders: dict[str, Funder], *, now: datetime
+    session: AsyncSession,
+    manager: Actor,
+    co_funder_managers: list[Actor],
+    funders: dict[str, Funder],
+    *,
+    now: datetime,
 ) -> None:
-    """The DGOS manager opens the programmes and walks each call to its demo status."""
+    """The DGOS manager opens the programmes and walks each call to its demo status; the
+    co-funders' managers accept their shares first."""
     impact = await _programme(session, manager, funders["DGOS"], "IMPACT-IA", "AAP Impact IA", now)
     franco_german = await _programme(
         session,
@@ -411,7 +433,7 @@ async def _create_calls(
         (_ami_working_time_call(amis, funders, now), CallStatus.DRAFT),
     ]
     for data, status in wanted:
-        await _create_call(session, manager, data, status, now=now)
+        await _create_call(session, manager, co_funder_managers, data, status, now=now)
 
 
 async def _programme(
@@ -424,10 +446,28 @@ async def _programme(
 
 
 async def _create_call(
-    session: AsyncSession, manager: Actor, data: CallInput, status: CallStatus, *, now: datetime
+    session: AsyncSession,
+    manager: Actor,
+    co_funder_managers: list[Actor],
+    data: CallInput,
+    status: CallStatus,
+    *,
+    now: datetime,
 ) -> None:
-    """Create a DRAFT, then publish and open it as a manager would, up to ``status``."""
+    """Create a DRAFT, have its co-funders accept, then publish and open it as a manager
+    would, up to ``status``."""
     call = await calls.create_call(session, actor=manager, data=data, now=now)
+    for share in data.funders:
+        for co_manager in co_funder_managers:
+            if share.funder_id in co_manager.managed_funder_ids:
+                await co_funding.respond_to_co_funding(
+                    session,
+                    actor=co_manager,
+                    call_id=call.id,
+                    funder_id=share.funder_id,
+                    accept=True,
+                    now=now,
+                )
     if status in (CallStatus.PUBLISHED, CallStatus.OPEN):
         await calls.publish_call(session, actor=manager, call_id=call.id, now=now)
     if status is CallStatus.OPEN:

@@ -20,7 +20,9 @@ from graphql_schema.scalars import BigInt
 @strawberry.input
 class CallFilter:
     kind: CallKind | None = None
-    status: CallStatus | None = None
+    status: CallStatus | None = strawberry.field(
+        default=None, description="The status by the clock, as `Call.status` shows it."
+    )
     theme: str | None = None
     funder_id: strawberry.ID | None = None
     language: Language | None = strawberry.field(
@@ -29,7 +31,11 @@ class CallFilter:
     open_now: bool | None = strawberry.field(
         default=None, description="Accepting candidacies now (true) or not (false)."
     )
-    search: str | None = strawberry.field(default=None, description="Part of the reference.")
+    search: str | None = strawberry.field(
+        default=None,
+        description="Words found in the reference, or in a title or description in any"
+        " language; ignores case and accents (at most 200 characters).",
+    )
 
 
 @strawberry.input

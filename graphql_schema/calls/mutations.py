@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
-from backend.calls import services
+from backend.calls import co_funding, services
 from backend.calls.enums import CallStatus
 from backend.calls.models import Call
 from backend.candidacies import closing
@@ -51,6 +51,9 @@ UpdateCallResult = Annotated[
 ]
 TransitionCallResult = Annotated[
     CallPayload | InvalidTransitionError | _Base, strawberry.union("TransitionCallResult")
+]
+RespondToCoFundingResult = Annotated[
+    CallPayload | _Base, strawberry.union("RespondToCoFundingResult")
 ]
 CreateFunderResult = Annotated[FunderPayload | _Base, strawberry.union("CreateFunderResult")]
 CreateProgrammeResult = Annotated[
@@ -128,6 +131,32 @@ class CallMutations:
                 actor=ctx.actor,
                 call_id=node_uuid(id, "Call"),
                 new_deadline=deadline_at,
+                now=ctx.now,
+            ),
+            _call_payload,
+        )
+
+    @strawberry.mutation(
+        description="Accept or decline, for a funder you manage, its share of a DRAFT call of"
+        " another funder. Until it accepts, the funder has no rights on the call and the call"
+        " cannot be published; an answer may change until publication."
+    )
+    async def respond_to_co_funding(
+        self,
+        info: strawberry.Info,
+        call_id: relay.GlobalID,
+        funder_id: relay.GlobalID,
+        accept: bool,
+    ) -> RespondToCoFundingResult:
+        ctx = info.context
+        return await run_mutation(  # type: ignore[return-value]
+            ctx,
+            lambda s: co_funding.respond_to_co_funding(
+                s,
+                actor=ctx.actor,
+                call_id=node_uuid(call_id, "Call"),
+                funder_id=node_uuid(funder_id, "Funder"),
+                accept=accept,
                 now=ctx.now,
             ),
             _call_payload,

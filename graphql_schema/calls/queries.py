@@ -31,7 +31,11 @@ def _to_backend_filter(flt: CallFilter | None) -> queries.CallFilter:
 
 @strawberry.type
 class CallQueries:
-    @strawberry.field(description="Calls you may read, soonest deadline first.")
+    @strawberry.field(
+        description="Calls you may read: open ones first (soonest deadline first), then"
+        " upcoming ones (soonest opening first), then closed ones (latest deadline first), then"
+        " drafts (their managers only; soonest deadline first). Statuses follow the clock."
+    )
     async def calls(
         self,
         info: strawberry.Info,
@@ -45,7 +49,7 @@ class CallQueries:
             backend_filter = _to_backend_filter(filter)
             async with read_session(ctx.session_factory) as session:
                 page = await queries.page_of_calls(
-                    session, ctx.actor, backend_filter, now=ctx.clock.now(), first=size, after=after
+                    session, ctx.actor, backend_filter, now=ctx.now, first=size, after=after
                 )
         except NotFound:
             page = Page.empty()

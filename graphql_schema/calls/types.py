@@ -11,9 +11,9 @@ from strawberry import relay
 
 from backend.accounts.enums import OrganisationKind
 from backend.calls import models
-from backend.calls.enums import CallKind, CallStatus, QuestionKind
+from backend.calls.enums import CallKind, CallStatus, CoFundingStatus, QuestionKind
 from backend.calls.presentation import in_zone, render_markdown
-from backend.calls.rules import is_open
+from backend.calls.rules import effective_status, is_open
 from backend.core.i18n import Language, pick_text
 from graphql_schema.i18n import LocalizedText
 from graphql_schema.scalars import BigInt
@@ -21,6 +21,7 @@ from graphql_schema.scalars import BigInt
 CallKindEnum = strawberry.enum(CallKind, name="CallKind")
 CallStatusEnum = strawberry.enum(CallStatus, name="CallStatus")
 QuestionKindEnum = strawberry.enum(QuestionKind, name="QuestionKind")
+CoFundingStatusEnum = strawberry.enum(CoFundingStatus, name="CoFundingStatus")
 OrganisationKindEnum = strawberry.enum(OrganisationKind, name="OrganisationKind")
 
 
@@ -67,6 +68,11 @@ class ProgrammeType(relay.Node):
 @strawberry.type(name="CallFunder")
 class CallFunderType:
     share: MoneyType
+    status: CoFundingStatusEnum = strawberry.field(  # type: ignore[valid-type]
+        description="The funder's answer: a co-funder is a funder of the call (rights, mails)"
+        " once ACCEPTED; the programme's own funder is ACCEPTED from the start."
+    )
+    responded_at: datetime | None
     funder_id: strawberry.Private[object]
 
     @strawberry.field
@@ -205,7 +211,6 @@ class CallType(relay.Node):
     id: relay.NodeID[str]
     reference: str
     kind: CallKindEnum  # type: ignore[valid-type]
-    status: CallStatusEnum  # type: ignore[valid-type]
     titles: LocalizedText
     descriptions: LocalizedText = strawberry.field(description="Markdown source per language.")
     budget_envelope: MoneyType
@@ -228,9 +233,17 @@ class CallType(relay.Node):
     def languages(self) -> list[Language]:
         return [lang for lang in Language if self.model.title.get(lang.value)]
 
+    @strawberry.field(
+        description="The status when the request was received, by the server clock: a"
+        " published call is OPEN from its opening and CLOSED from its deadline, to the second,"
+        " whether or not the platform's scheduled jobs have run yet."
+    )
+    def status(self, info: strawberry.Info) -> CallStatusEnum:  # type: ignore[valid-type]
+        return effective_status(self.model, now=info.context.now)
+
     @strawberry.field(description="Accepting candidacies at this instant (server clock).")
     def is_open_now(self, info: strawberry.Info) -> bool:
-        return is_open(self.model, now=info.context.clock.now())
+        return is_open(self.model, now=info.context.now)
 
     @strawberry.field
     async def programme(self, info: strawberry.Info) -> ProgrammeType | None:
@@ -243,6 +256,8 @@ class CallType(relay.Node):
         return [
             CallFunderType(
                 share=MoneyType(cents=r.share_cents, currency=self.model.currency),
+                status=r.consent,
+                responded_at=r.responded_at,
                 funder_id=r.funder_id,
             )
             for r in rows
@@ -264,7 +279,6 @@ class CallType(relay.Node):
             id=str(call.id),
             reference=call.reference,
             kind=call.kind,
-            status=call.status,
             titles=LocalizedText.of(call.title),
             descriptions=LocalizedText.of(call.description),
             budget_envelope=money(call.budget_envelope_cents),

@@ -21,11 +21,13 @@ from backend.accounts.enums import TokenKind
 from backend.accounts.models import AuthToken, Membership, User
 from backend.calls.enums import CallStatus
 from backend.calls.models import Call
+from backend.calls.rules import effective_status
 from backend.core.audit import AuditEntry
 from backend.core.db import read_session, unit_of_work
 from graphql_schema.schema import schema
 from tests.graphql_schema import test_node_authorization as node_authz
 from tests.graphql_schema.accounts import test_api_tokens as token_authz
+from tests.graphql_schema.calls import test_co_funding_authorization as co_funding_authz
 from tests.graphql_schema.candidacies import test_candidacy_authorization as candidacy_authz
 from tests.support import factories as f
 from tests.support.gql import gql
@@ -109,7 +111,7 @@ async def test_calls_lists_only_readable_calls(client, world, actor):
 
 @pytest.mark.parametrize("actor", ACTORS)
 @pytest.mark.parametrize("call_name", ALL_CALLS)
-async def test_call_by_id_is_null_unless_readable(client, world, actor, call_name):
+async def test_call_by_id_is_null_unless_readable(client, clock, world, actor, call_name):
     call = world.call(call_name)
 
     data = await ask(client, world, actor, CALL, {"id": gid("Call", call)})
@@ -118,7 +120,7 @@ async def test_call_by_id_is_null_unless_readable(client, world, actor, call_nam
         assert data["call"] == {
             "id": gid("Call", call),
             "reference": call.reference,
-            "status": call.status.value,
+            "status": effective_status(call, now=clock.now()).value,
         }
     else:
         assert data["call"] is None
@@ -931,6 +933,11 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
         "extendCallDeadline": (
             test_call_mutation_refused_leaves_call_unchanged,
             test_call_mutation_allowed_for_funder_managers_and_admins,
+        ),
+        "respondToCoFunding": (
+            co_funding_authz.test_respond_to_co_funding_refused_to_all_but_the_invited_managers,
+            co_funding_authz.test_respond_to_co_funding_for_the_lead_or_an_uninvited_call_is_refused,
+            co_funding_authz.test_respond_to_co_funding_allowed_to_the_invited_funders_managers,
         ),
         "createProgramme": (
             test_create_programme_refused_outside_the_funder,

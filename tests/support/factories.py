@@ -8,11 +8,14 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+import sqlalchemy as sa
+from sqlmodel import col
+
 from backend.accounts import services as accounts
 from backend.accounts.enums import MembershipRole, OrganisationKind, Role
 from backend.accounts.models import Membership, Organisation, User
 from backend.calls import services as calls
-from backend.calls.enums import CallKind, CallStatus, QuestionKind
+from backend.calls.enums import CallKind, CallStatus, CoFundingStatus, QuestionKind
 from backend.calls.inputs import (
     CallInput,
     CriterionInput,
@@ -21,7 +24,7 @@ from backend.calls.inputs import (
     QuestionInput,
     TimelineInput,
 )
-from backend.calls.models import Call, Funder, Programme
+from backend.calls.models import Call, CallFunder, Funder, Programme
 from backend.core.auth import SYSTEM, Actor
 from backend.core.db import SessionFactory, unit_of_work
 
@@ -165,6 +168,16 @@ def call_input(programme: Programme, funder: Funder, now: datetime, **kw: Any) -
     return replace(base, **kw)
 
 
+async def accept_co_fundings(session: Any, call: Call) -> None:
+    """Every funder named on ``call`` has accepted (set directly, no one recorded as
+    answering): for tests about something else; consent is tested through its service."""
+    await session.exec(
+        sa.update(CallFunder)
+        .where(col(CallFunder.call_id) == call.id)
+        .values(consent=CoFundingStatus.ACCEPTED)
+    )
+
+
 async def make_call(
     factory: SessionFactory,
     now: datetime,
@@ -172,14 +185,21 @@ async def make_call(
     funder: Funder,
     *,
     status: CallStatus = CallStatus.DRAFT,
+    co_funders_accept: bool = True,
     **kw: Any,
 ) -> Call:
-    """A call walked through the real lifecycle up to ``status``."""
+    """A call walked through the real lifecycle up to ``status``.
+
+    Its co-funders have accepted (set directly, with no one recorded as answering) unless
+    ``co_funders_accept`` is False; the consent itself is tested through its service.
+    """
     admin = Actor(is_platform_admin=True)
     async with unit_of_work(factory) as uow:
         call = await calls.create_call(
             uow.session, actor=admin, data=call_input(programme, funder, now, **kw), now=now
         )
+        if co_funders_accept:
+            await accept_co_fundings(uow.session, call)
     order = list(CallStatus)
     for step in order[1 : order.index(status) + 1]:
         async with unit_of_work(factory) as uow:

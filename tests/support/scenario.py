@@ -283,6 +283,7 @@ async def open_call(
     call = await calls.create_call(
         session, actor=admin, data=f.call_input(programme, funder, now, **kw), now=now
     )
+    await f.accept_co_fundings(session, call)
     await calls.publish_call(session, actor=admin, call_id=call.id, now=now)
     return await calls.transition_call(
         session, actor=admin, call_id=call.id, to=CallStatus.OPEN, now=now

@@ -70,6 +70,12 @@ class World:
     def input(self, **kw):
         return call_input(self.programme, self.funder, self.now, **kw)
 
+    def upcoming(self, days: int = 1) -> TimelineInput:
+        """A timeline opening in ``days`` days: published, such a call is not open yet."""
+        return TimelineInput(
+            "Europe/Paris", self.now + timedelta(days=days), self.now + timedelta(days=30)
+        )
+
 
 @pytest.fixture
 async def world(session_factory, clock) -> World:
@@ -532,8 +538,8 @@ async def test_update_call_structure_frozen_once_open(world, part, status):
 
 @pytest.mark.parametrize("part", CallChanges.STRUCTURAL)
 async def test_update_call_structure_editable_while_published(world, part):
-    # Arrange
-    call = await world.call(CallStatus.PUBLISHED)
+    # Arrange: published, not yet open (from its opening on, the clock freezes it)
+    call = await world.call(CallStatus.PUBLISHED, timeline=world.upcoming())
     changes = _structural_changes(world.funder, world.now)[part]
     if part == "budget_envelope_cents":
         changes = replace(changes, funders=[FunderShareInput(world.funder.id, 2_000_000_00)])
@@ -569,7 +575,7 @@ async def test_update_call_zero_envelope_refused(world):
 
 async def test_update_call_invalid_structure_lists_problems_and_changes_nothing(world):
     # Arrange
-    call = await world.call(CallStatus.PUBLISHED)
+    call = await world.call(CallStatus.PUBLISHED, timeline=world.upcoming())
     changes = CallChanges(
         eligibility={"min_duration_months": 24, "max_duration_months": 12},
         questions=[_text_question("dup"), _text_question("dup")],
@@ -840,12 +846,14 @@ async def test_filtered_calls_by_kind_theme_funder_language_open_now(world):
     aap = await world.call(CallStatus.OPEN, themes=["radiology"])
     ami = await world.call(
         CallStatus.PUBLISHED,
+        timeline=world.upcoming(),
         kind=CallKind.AMI,
         themes=["oncology"],
         title={"fr": "Seulement en français"},
     )
     joint = await world.call(
         CallStatus.PUBLISHED,
+        timeline=world.upcoming(),
         kind=CallKind.JOINT,
         themes=["radiology", "oncology"],
         title={"fr": "Appel franco-allemand", "de": "Deutsch-französischer Aufruf"},
