@@ -225,7 +225,7 @@ async def page_of_calls(
     deadline first), then upcoming ones (soonest opening first), then closed ones (latest
     deadline first), then drafts (soonest deadline first). Groups follow the clock
     (:func:`rules.effective_status`); one statement per page, keyset-paginated."""
-    stmt = filtered(visible_calls(actor), flt, now=now)
+    listed = stmt = filtered(visible_calls(actor), flt, now=now)
     if after is not None:
         stmt = stmt.where(_after_in_list(after, now=now))
     group = _list_group_sql(now)
@@ -244,6 +244,7 @@ async def page_of_calls(
         cursors=[encode_cursor(_list_key(call, now=now)) for call in items],
         has_next_page=len(rows) > first,
         has_previous_page=after is not None,
+        listed=listed,
     )
 
 
