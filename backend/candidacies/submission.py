@@ -25,7 +25,13 @@ from backend.calls.presentation import in_zone
 from backend.candidacies import queries, recording
 from backend.candidacies.answers import is_answered
 from backend.candidacies.enums import CandidacyStatus
-from backend.candidacies.errors import SubmissionProblem, SubmissionRejected
+from backend.candidacies.errors import (
+    CallNotOpen,
+    CandidacyNotEditable,
+    DeadlinePassed,
+    SubmissionProblem,
+    SubmissionRejected,
+)
 from backend.candidacies.models import (
     Attachment,
     BudgetLine,
@@ -34,7 +40,12 @@ from backend.candidacies.models import (
     CandidacyPartner,
     CandidacyVersion,
 )
-from backend.candidacies.services import audit_change, editable_candidacy
+from backend.candidacies.rules import is_editable_at
+from backend.candidacies.services import (
+    audit_change,
+    editable_candidacy,
+    require_open_for_changes,
+)
 from backend.core import audit
 from backend.core.auth import Actor
 from backend.core.errors import NotFound
@@ -370,15 +381,36 @@ async def withdraw_candidacy(
 
 
 async def submission_report(
-    session: AsyncSession, *, actor: Actor, candidacy_id: uuid.UUID
+    session: AsyncSession, *, actor: Actor, candidacy_id: uuid.UUID, now: datetime
 ) -> list[SubmissionProblem]:
-    """The automatic checks on the current state, for whoever may read the candidacy.
+    """The automatic checks on the current state at ``now``, for whoever may read it.
 
-    Applicants see what to fix before submitting; managers screen eligibility with it.
+    Applicants see what to fix before submitting; managers screen eligibility with it. What
+    stops a submission at ``now`` whatever the contents (the deadline passed, the call not
+    open, a withdrawn candidacy) comes first, judged as ``submit_candidacy`` judges it, so the
+    check and the submission agree whether or not the closing job has run.
     """
     candidacy = await queries.readable_candidacy(session, actor, candidacy_id)
     if candidacy is None:
         raise NotFound("no such candidacy")
     call = await session.get(Call, candidacy.call_id)
     assert call is not None
-    return check_submission(await load_contents(session, candidacy, call))
+    return [
+        *timing_problems(call, candidacy, now=now),
+        *check_submission(await load_contents(session, candidacy, call)),
+    ]
+
+
+def timing_problems(call: Call, candidacy: Candidacy, *, now: datetime) -> list[SubmissionProblem]:
+    """Why the candidacy cannot be submitted at ``now`` whatever it holds: the same order and
+    reasons as :func:`backend.candidacies.services.editable_candidacy` (the deadline first)."""
+    try:
+        require_open_for_changes(call, candidacy, now=now)
+    except DeadlinePassed as exc:
+        return [SubmissionProblem(exc.code, str(exc), "deadline")]
+    except CallNotOpen as exc:
+        return [SubmissionProblem(exc.code, str(exc), "call")]
+    if not is_editable_at(call, candidacy, now=now):
+        refusal = CandidacyNotEditable(candidacy.status)
+        return [SubmissionProblem(refusal.code, str(refusal), "status")]
+    return []
