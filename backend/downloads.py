@@ -1,4 +1,5 @@
-"""File downloads: attachments and receipts, behind the same authorization as candidacies.
+"""File downloads: attachments, receipts and submitted versions' canonical documents, behind
+the same authorization as candidacies.
 
 Only through this authenticated route (never a public URL); ``nosniff`` and an attachment
 disposition so a browser never renders an uploaded file as a page.
@@ -6,17 +7,26 @@ disposition so a browser never renders an uploaded file as a page.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import uuid
 from collections.abc import AsyncIterator
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
-from backend.candidacies.attachments import readable_attachment, readable_receipt
+from backend.candidacies.attachments import (
+    readable_attachment,
+    readable_receipt,
+    readable_version,
+)
+from backend.candidacies.submission import canonical_document
 from backend.core.db import read_session
 from backend.core.storage import ObjectNotFound
 from backend.http_auth import actor_from_request
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/files", include_in_schema=False)
 
@@ -80,4 +90,28 @@ async def download_receipt(version_id: str, request: Request) -> StreamingRespon
         await _stream(request, version.receipt_storage_key),
         media_type="application/pdf",
         headers=_headers(f"{reference}-v{version.number}-accuse-de-reception.pdf"),
+    )
+
+
+@router.get("/versions/{version_id}")
+async def download_version_document(version_id: str, request: Request) -> Response:
+    """The submitted version's canonical JSON, byte for byte what its SHA-256 was taken of
+    (the receipt invites the applicant to recompute it). Rebuilt from the stored snapshot:
+    the JSON column gives back the same values, and the canonical form is deterministic."""
+    state = request.app.state.aap
+    actor = await actor_from_request(state.session_factory, state.clock, request)
+    async with read_session(state.session_factory) as session:
+        found = await readable_version(session, actor=actor, version_id=_uuid(version_id))
+    if found is None:
+        raise HTTPException(404, "not found")
+    version, candidacy = found
+    document = canonical_document(version.snapshot)
+    if hashlib.sha256(document).hexdigest() != version.sha256:
+        log.error("version %s: the stored snapshot no longer matches its SHA-256", version.id)
+        raise HTTPException(500, "this version cannot be served: it fails its integrity check")
+    name = f"{candidacy.reference or 'candidacy'}-v{version.number}.json"
+    return Response(
+        document,
+        media_type="application/json",
+        headers={**_headers(name, len(document)), "X-Content-SHA256": version.sha256},
     )

@@ -88,9 +88,7 @@ def _json_number(number: Decimal) -> int | float:
     """The JSON number for a checked decimal: an int when whole, else a float equal to it."""
     number = number.normalize()
     if len(number.as_tuple().digits) > MAX_SIGNIFICANT_DIGITS:
-        raise _Invalid(
-            f"at most {MAX_SIGNIFICANT_DIGITS} significant digits", "OUT_OF_RANGE"
-        )
+        raise _Invalid(f"at most {MAX_SIGNIFICANT_DIGITS} significant digits", "OUT_OF_RANGE")
     if number == number.to_integral_value():
         return int(number)
     return float(number)

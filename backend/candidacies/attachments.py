@@ -129,6 +129,18 @@ async def readable_attachment(
     return attachment if candidacy is not None else None
 
 
+async def readable_version(
+    session: AsyncSession, *, actor: Actor, version_id: uuid.UUID
+) -> tuple[CandidacyVersion, Candidacy] | None:
+    """A submitted version with its candidacy, if the actor may read them: its document is
+    submitted work, so the candidacy's read rule is the whole rule."""
+    version = await session.get(CandidacyVersion, version_id)
+    if version is None:
+        return None
+    candidacy = await queries.readable_candidacy(session, actor, version.candidacy_id)
+    return (version, candidacy) if candidacy is not None else None
+
+
 async def readable_receipt(
     session: AsyncSession, *, actor: Actor, version_id: uuid.UUID
 ) -> tuple[CandidacyVersion, Candidacy] | None:

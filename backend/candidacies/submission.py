@@ -269,10 +269,16 @@ def _organisation(org: Organisation) -> dict[str, Any]:
     }
 
 
-def snapshot_hash(snapshot: dict[str, Any]) -> str:
-    """SHA-256 of the canonical JSON (sorted keys, no spaces, UTF-8): anyone can recompute it."""
+def canonical_document(snapshot: dict[str, Any]) -> bytes:
+    """The snapshot as canonical JSON (sorted keys, no spaces, UTF-8): the exact bytes that
+    are hashed, and that the applicant and the managers download to recompute the hash."""
     canonical = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return canonical.encode("utf-8")
+
+
+def snapshot_hash(snapshot: dict[str, Any]) -> str:
+    """SHA-256 of :func:`canonical_document`: anyone can recompute it."""
+    return hashlib.sha256(canonical_document(snapshot)).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -68,8 +68,7 @@ class UnsupportedFileType(UploadRejected):
         found = found or detected or UNRECOGNISED
         accepted = ", ".join(f"{_NAMES.get(t, t)} ({t})" for t in sorted(allowed))
         super().__init__(
-            f"this file is {_found_phrase(found)}, which is not accepted here;"
-            f" accepted: {accepted}"
+            f"this file is {_found_phrase(found)}, which is not accepted here; accepted: {accepted}"
         )
         self.detected = detected
         self.found = found

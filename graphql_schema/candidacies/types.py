@@ -95,12 +95,20 @@ class VersionType:
     receipt_url: str | None = strawberry.field(
         description="The acknowledgement of receipt (PDF), once a worker has rendered it."
     )
+    document_url: str = strawberry.field(
+        description="The submitted version as canonical JSON (sorted keys, no spaces, UTF-8):"
+        " exactly the bytes whose SHA-256 is `sha256` (authenticated download, same rights)."
+    )
 
     @classmethod
     def from_model(cls, v: models.CandidacyVersion) -> VersionType:
         receipt = f"/files/receipts/{v.id}" if v.receipt_storage_key else None
         return cls(
-            number=v.number, sha256=v.sha256, submitted_at=v.submitted_at, receipt_url=receipt
+            number=v.number,
+            sha256=v.sha256,
+            submitted_at=v.submitted_at,
+            receipt_url=receipt,
+            document_url=f"/files/versions/{v.id}",
         )
 
 

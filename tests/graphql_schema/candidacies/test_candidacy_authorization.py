@@ -9,6 +9,7 @@ Downloads (attachments, receipts) follow the same rule as the candidacy they bel
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from collections.abc import Awaitable, Callable, Iterable
@@ -625,3 +626,32 @@ async def test_receipt_download_follows_the_candidacy_read_rule(
 
 
 CANDIDACY_RECEIPT = "query($id: ID!) { candidacy(id: $id) { versions { receiptUrl } } }"
+
+
+async def test_version_document_download_follows_the_candidacy_read_rule(
+    client, session_factory, world
+):
+    """The submitted version's canonical JSON: the lead's members and the call's funders'
+    staff (and admins) get the hashed bytes; everyone else a 404, as for a missing file."""
+    async with unit_of_work(session_factory) as uow:
+        version = (
+            await uow.session.exec(
+                select(CandidacyVersion).where(
+                    CandidacyVersion.candidacy_id == world.candidacy("x_b").id
+                )
+            )
+        ).one()
+    url = f"/files/versions/{version.id}"
+
+    responses = {
+        actor: await client.get(url, headers=world.headers(actor)) for actor in CANDIDACY_ACTORS
+    }
+
+    statuses = {actor: r.status_code for actor, r in responses.items()}
+    assert statuses == {a: 200 if "x_b" in READABLE[a] else 404 for a in CANDIDACY_ACTORS}
+    assert hashlib.sha256(responses["applicant_x"].content).hexdigest() == version.sha256
+    listed = await ask(client, world, "manager_b", CANDIDACY_DOCUMENT, {"id": cid(world, "x_b")})
+    assert listed["data"]["candidacy"]["versions"] == [{"documentUrl": url}]
+
+
+CANDIDACY_DOCUMENT = "query($id: ID!) { candidacy(id: $id) { versions { documentUrl } } }"
