@@ -86,3 +86,15 @@ def is_editable_at(call: Call, candidacy: Candidacy, *, now: datetime) -> bool:
 
 def counts_as_submitted(candidacy: Candidacy) -> bool:
     return candidacy.status is CandidacyStatus.SUBMITTED
+
+
+def may_read_contents(actor: Actor, candidacy: Candidacy) -> bool:
+    """What a candidacy says (title, answers, partners, budget, files) is its applicants' work
+    in progress until a version is submitted: before that, whoever else may see the candidacy
+    (the call's funders' staff, admins) sees that it exists and its counts, not its contents.
+
+    For an actor who may read the candidacy (:func:`can_read_candidacy`): the lead
+    organisation's members always; the others once it has been submitted at least once (a
+    draft withdrawn or settled NOT_SUBMITTED without a submission stays private).
+    """
+    return can_edit_candidacy(actor, candidacy) or candidacy.submitted_version > 0

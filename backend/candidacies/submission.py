@@ -40,7 +40,7 @@ from backend.candidacies.models import (
     CandidacyPartner,
     CandidacyVersion,
 )
-from backend.candidacies.rules import is_editable_at
+from backend.candidacies.rules import is_editable_at, may_read_contents
 from backend.candidacies.services import (
     audit_change,
     editable_candidacy,
@@ -48,7 +48,7 @@ from backend.candidacies.services import (
 )
 from backend.core import audit
 from backend.core.auth import Actor
-from backend.core.errors import NotFound
+from backend.core.errors import NotFound, PermissionDenied
 from backend.core.i18n import pick_text
 from backend.core.jobs import enqueue_after_commit
 from backend.notifications import services as notifications
@@ -394,11 +394,14 @@ async def submission_report(
     Applicants see what to fix before submitting; managers screen eligibility with it. What
     stops a submission at ``now`` whatever the contents (the deadline passed, the call not
     open, a withdrawn candidacy) comes first, judged as ``submit_candidacy`` judges it, so the
-    check and the submission agree whether or not the closing job has run.
+    check and the submission agree whether or not the closing job has run. The checks read
+    the contents: on a never-submitted draft, only its applicants may run them.
     """
     candidacy = await queries.readable_candidacy(session, actor, candidacy_id)
     if candidacy is None:
         raise NotFound("no such candidacy")
+    if not may_read_contents(actor, candidacy):
+        raise PermissionDenied("a draft's contents are its applicants' until it is submitted")
     call = await session.get(Call, candidacy.call_id)
     assert call is not None
     return [

@@ -18,7 +18,8 @@ from backend.candidacies.enums import (
     PartnerRole,
 )
 from backend.candidacies.errors import SubmissionProblem
-from backend.candidacies.rules import effective_deadline
+from backend.candidacies.answers import is_answered
+from backend.candidacies.rules import effective_deadline, may_read_contents
 from graphql_schema.accounts.types import OrganisationType
 from graphql_schema.calls.types import CallType, MoneyType
 
@@ -130,14 +131,29 @@ class SubmissionProblemType:
         return cls(code=p.code, message=p.message, field=p.field)
 
 
+@strawberry.type(
+    name="CandidacyCounts",
+    description="How far a candidacy has got, without what it says: what the call's managers"
+    " see of a draft.",
+)
+class CountsType:
+    answers: int = strawberry.field(description="Questions answered (files not included).")
+    partners: int = strawberry.field(description="Organisations in the consortium, lead included.")
+    attachments: int = strawberry.field(description="Files attached (current ones).")
+    budget_lines: int
+
+
+PRIVATE_DRAFT = (
+    "Null for the call's managers (and other readers outside the lead organisation) while the"
+    " candidacy has never been submitted: a draft's contents are its applicants'."
+)
+
+
 @strawberry.type(name="Candidacy")
 class CandidacyType(relay.Node):
     id: relay.NodeID[str]
     reference: str | None
     status: CandidacyStatus
-    title: str
-    acronym: str | None
-    duration_months: int | None
     created_at: datetime
     updated_at: datetime
     submitted_version: int = strawberry.field(description="0 until the first submission.")
@@ -149,6 +165,32 @@ class CandidacyType(relay.Node):
     extended_deadline_at: datetime | None
     eligibility: EligibilityType
     model: strawberry.Private[models.Candidacy]
+
+    def _contents_readable(self, info: strawberry.Info) -> bool:
+        return may_read_contents(info.context.actor, self.model)
+
+    @strawberry.field(description=PRIVATE_DRAFT)
+    def title(self, info: strawberry.Info) -> str | None:
+        return self.model.title if self._contents_readable(info) else None
+
+    @strawberry.field(description=PRIVATE_DRAFT)
+    def acronym(self, info: strawberry.Info) -> str | None:
+        return self.model.acronym if self._contents_readable(info) else None
+
+    @strawberry.field(description=PRIVATE_DRAFT)
+    def duration_months(self, info: strawberry.Info) -> int | None:
+        return self.model.duration_months if self._contents_readable(info) else None
+
+    @strawberry.field(description="Counts of what the candidacy holds, for every reader.")
+    async def counts(self, info: strawberry.Info) -> CountsType:
+        loaders, key = info.context.loaders, self.model.id
+        answers = await loaders.candidacy_answers.load(key)
+        return CountsType(
+            answers=sum(1 for a in answers if is_answered(a.value)),
+            partners=len(await loaders.candidacy_partners.load(key)),
+            attachments=len(await loaders.candidacy_attachments.load(key)),
+            budget_lines=len(await loaders.candidacy_budget.load(key)),
+        )
 
     @strawberry.field
     async def call(self, info: strawberry.Info) -> CallType | None:
@@ -168,8 +210,10 @@ class CandidacyType(relay.Node):
     async def lead_organisation(self, info: strawberry.Info) -> OrganisationType | None:
         return await _organisation(info, self.model.lead_organisation_id)
 
-    @strawberry.field
-    async def partners(self, info: strawberry.Info) -> list[PartnerType]:
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def partners(self, info: strawberry.Info) -> list[PartnerType] | None:
+        if not self._contents_readable(info):
+            return None
         rows = await info.context.loaders.candidacy_partners.load(self.model.id)
         return [
             PartnerType(
@@ -180,13 +224,17 @@ class CandidacyType(relay.Node):
             for p in rows
         ]
 
-    @strawberry.field
-    async def answers(self, info: strawberry.Info) -> list[AnswerType]:
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def answers(self, info: strawberry.Info) -> list[AnswerType] | None:
+        if not self._contents_readable(info):
+            return None
         rows = await info.context.loaders.candidacy_answers.load(self.model.id)
         return [AnswerType(question_key=a.question_key, value=a.value) for a in rows]
 
-    @strawberry.field
-    async def budget(self, info: strawberry.Info) -> list[BudgetLineType]:
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def budget(self, info: strawberry.Info) -> list[BudgetLineType] | None:
+        if not self._contents_readable(info):
+            return None
         rows = await info.context.loaders.candidacy_budget.load(self.model.id)
         return [
             BudgetLineType(
@@ -198,13 +246,17 @@ class CandidacyType(relay.Node):
             for line in rows
         ]
 
-    @strawberry.field
-    async def budget_total(self, info: strawberry.Info) -> MoneyType:
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def budget_total(self, info: strawberry.Info) -> MoneyType | None:
+        if not self._contents_readable(info):
+            return None
         rows = await info.context.loaders.candidacy_budget.load(self.model.id)
         return MoneyType(cents=sum(line.amount_cents for line in rows), currency="EUR")
 
-    @strawberry.field
-    async def attachments(self, info: strawberry.Info) -> list[AttachmentType]:
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def attachments(self, info: strawberry.Info) -> list[AttachmentType] | None:
+        if not self._contents_readable(info):
+            return None
         rows = await info.context.loaders.candidacy_attachments.load(self.model.id)
         return [AttachmentType.from_model(a) for a in rows]
 
@@ -219,9 +271,6 @@ class CandidacyType(relay.Node):
             id=str(c.id),
             reference=c.reference,
             status=c.status,
-            title=c.title,
-            acronym=c.acronym,
-            duration_months=c.duration_months,
             created_at=c.created_at,
             updated_at=c.updated_at,
             submitted_version=c.submitted_version,

@@ -54,6 +54,14 @@ READABLE: dict[str, set[str]] = {
     "applicant_y": {"y_a"},
     "applicant_z": set(),
 }
+# Who reads what a candidacy says (title, answers, partners, budget, files): among its readers,
+# the lead's members always; the others once a version has been submitted (x_b, x_closed), not
+# while it is a draft (x_a, y_a): they see its status and counts only.
+DRAFTS = {"x_a", "y_a"}
+CONTENTS: dict[str, set[str]] = {
+    actor: readable if actor in X_MEMBERS | {"applicant_y"} else readable - DRAFTS
+    for actor, readable in READABLE.items()
+}
 
 
 @pytest.fixture
@@ -75,7 +83,8 @@ async def mutate(client, world, actor: str, query: str, variables=None) -> dict[
 
 
 def test_the_tables_name_every_actor():
-    assert READABLE.keys() == set(CANDIDACY_ACTORS)
+    assert READABLE.keys() == CONTENTS.keys() == set(CANDIDACY_ACTORS)
+    assert all(CONTENTS[a] <= READABLE[a] for a in CANDIDACY_ACTORS)
     assert EDIT_REFUSALS.keys() | X_MEMBERS == set(CANDIDACY_ACTORS)
     assert MANAGE_REFUSALS.keys() | MANAGERS == set(CANDIDACY_ACTORS)
     assert not EDIT_REFUSALS.keys() & X_MEMBERS
@@ -86,8 +95,15 @@ def test_the_tables_name_every_actor():
 
 CANDIDACY = """
 query($id: ID!) { candidacy(id: $id) {
-  id title leadOrganisation { name } partners { organisation { name } }
+  id status title acronym durationMonths leadOrganisation { name }
+  partners { organisation { name } } answers { questionKey } budget { category }
+  budgetTotal { cents } attachments { name }
+  counts { answers partners attachments budgetLines }
 } }"""
+CONTENT_FIELDS = (
+    "title", "acronym", "durationMonths", "partners", "answers", "budget", "budgetTotal",
+    "attachments",
+)  # fmt: skip
 CANDIDACIES = """
 query($filter: CandidacyFilter, $first: Int, $after: String) {
   candidacies(filter: $filter, first: $first, after: $after) {
@@ -166,9 +182,26 @@ async def test_candidacy_by_id_is_null_unless_readable(client, world, actor):
 
         if name in READABLE[actor]:
             assert data["candidacy"]["id"] == cid(world, name)
-            assert data["candidacy"]["title"] == world.candidacy(name).title
+            assert data["candidacy"]["leadOrganisation"] is not None
         else:
             assert data["candidacy"] is None, (actor, name)
+
+
+@pytest.mark.parametrize("actor", CANDIDACY_ACTORS)
+async def test_a_drafts_contents_are_null_outside_the_lead_until_submitted(client, world, actor):
+    """Managers read applicants' drafts: now they see that a draft exists, its status, lead
+    and counts; what it says stays the applicants' until a version is submitted."""
+    for name in READABLE[actor]:
+        data = (await ask(client, world, actor, CANDIDACY, {"id": cid(world, name)}))["data"]
+        node = data["candidacy"]
+
+        if name in CONTENTS[actor]:
+            assert node["title"] == world.candidacy(name).title, (actor, name)
+            assert None not in (node["partners"], node["answers"], node["budget"])
+        else:
+            assert {k: node[k] for k in CONTENT_FIELDS} == dict.fromkeys(CONTENT_FIELDS)
+        assert node["counts"]["partners"] == (2 if name == "x_a" else 1), (actor, name)
+        assert node["counts"]["budgetLines"] == (0 if name == "y_a" else 2 if name == "x_a" else 1)
 
 
 async def test_candidacy_by_an_id_of_another_type_is_null(client, world):
@@ -183,10 +216,12 @@ async def test_candidacy_by_an_id_of_another_type_is_null(client, world):
 async def test_partner_members_see_the_consortium_only_as_lead_members_do(client, world):
     """Z takes part in x_a, yet only X's members (and the call's staff) see x_a and its
     consortium; Z's admin does not, whatever the way in."""
-    for actor in ("applicant_x", "manager_a"):
-        data = (await ask(client, world, actor, CANDIDACY, {"id": cid(world, "x_a")}))["data"]
-        partners = {p["organisation"]["name"] for p in data["candidacy"]["partners"]}
-        assert partners == {"Org X", "Org Z"}
+    data = (await ask(client, world, "applicant_x", CANDIDACY, {"id": cid(world, "x_a")}))["data"]
+    partners = {p["organisation"]["name"] for p in data["candidacy"]["partners"]}
+    assert partners == {"Org X", "Org Z"}
+    data = (await ask(client, world, "manager_a", CANDIDACY, {"id": cid(world, "x_a")}))["data"]
+    assert data["candidacy"]["partners"] is None  # a draft: its consortium is not shown yet
+    assert data["candidacy"]["counts"]["partners"] == 2
 
     z_filter = {"organisationId": gid("Organisation", world.organisation("org_z"))}
     assert await listed(client, world, "applicant_z", z_filter, None) == []
@@ -200,10 +235,16 @@ async def test_submission_check_only_for_readers(client, world, actor):
             client, world, actor, SUBMISSION_CHECK, {"id": cid(world, name)}, expect_errors=True
         )
 
-        if name in READABLE[actor]:
+        if name in CONTENTS[actor]:
             assert "errors" not in body, body
             codes = {p["code"] for p in body["data"]["submissionCheck"]}
-            assert codes == ({"MISSING_ANSWER", "BUDGET_MISSING"} if name == "y_a" else set())
+            expected = {
+                "y_a": {"MISSING_ANSWER", "BUDGET_MISSING"}, "x_closed": {"DEADLINE_PASSED"}
+            }.get(name, set())  # fmt: skip
+            assert codes == expected, (actor, name)
+        elif name in READABLE[actor]:  # a draft: its checks read its contents
+            (error,) = body["errors"]
+            assert error["extensions"]["code"] == "PERMISSION_DENIED", (actor, name, error)
         else:
             assert body["data"] is None, (actor, name)
             (error,) = body["errors"]
@@ -580,9 +621,12 @@ async def test_each_manager_manages_only_the_calls_of_their_funder(
 # --- downloads --------------------------------------------------------------------------------
 
 
-async def test_attachment_download_follows_the_candidacy_read_rule(client, world):
+@pytest.mark.parametrize("name", ["x_a", "x_b"])
+async def test_attachment_download_follows_the_candidacy_contents_rule(client, world, name):
+    """A draft's (x_a) files are its applicants' alone; once submitted (x_b), the call's staff
+    read them too. Everyone else gets the 404 of a file that does not exist."""
     uploaded = await upload(
-        client, world.headers("member_x"), cid(world, "x_a"), "letter", blank_pdf()
+        client, world.headers("member_x"), cid(world, name), "letter", blank_pdf()
     )
     url = uploaded["attachment"]["downloadUrl"]
 
@@ -591,7 +635,7 @@ async def test_attachment_download_follows_the_candidacy_read_rule(client, world
         for actor in CANDIDACY_ACTORS
     }
 
-    assert statuses == {a: 200 if "x_a" in READABLE[a] else 404 for a in CANDIDACY_ACTORS}
+    assert statuses == {a: 200 if name in CONTENTS[a] else 404 for a in CANDIDACY_ACTORS}
 
 
 async def test_receipt_download_follows_the_candidacy_read_rule(
