@@ -11,6 +11,7 @@ from strawberry.scalars import JSON
 
 from backend.calls.presentation import in_zone
 from backend.candidacies import models
+from backend.candidacies.answers import is_answered
 from backend.candidacies.enums import (
     BudgetCategory,
     CandidacyStatus,
@@ -18,7 +19,6 @@ from backend.candidacies.enums import (
     PartnerRole,
 )
 from backend.candidacies.errors import SubmissionProblem
-from backend.candidacies.answers import is_answered
 from backend.candidacies.rules import effective_deadline, may_read_contents
 from graphql_schema.accounts.types import OrganisationType
 from graphql_schema.calls.types import CallType, MoneyType

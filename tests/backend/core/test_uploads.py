@@ -152,8 +152,10 @@ async def test_text_renamed_pdf_is_unsupported():
         (JPEG_BYTES, "image/jpeg"),
         (b"GIF89a\x01\x00\x01\x00", "image/gif"),
         (b"<!DOCTYPE html><html><body>CV</body></html>", "text/html"),
-        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "application/vnd.openxmlformats-"
-         "officedocument.wordprocessingml.document"),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00word/document.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
         (b"PK\x03\x04\x14\x00\x00\x00notes.txt", "application/zip"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "application/msword"),
         (b"{\\rtf1\\ansi Lettre}", "application/rtf"),

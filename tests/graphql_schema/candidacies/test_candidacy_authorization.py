@@ -21,7 +21,7 @@ from sqlmodel import select
 
 from backend.candidacies.models import Candidacy, CandidacyVersion
 from backend.core.audit import AuditEntry
-from backend.core.db import unit_of_work
+from backend.core.db import read_session, unit_of_work
 from backend.core.storage import storage_from_settings
 from backend.notifications.models import Notification
 from tests.support.gql import gql
@@ -699,3 +699,67 @@ async def test_version_document_download_follows_the_candidacy_read_rule(
 
 
 CANDIDACY_DOCUMENT = "query($id: ID!) { candidacy(id: $id) { versions { documentUrl } } }"
+
+
+# --- signed download links --------------------------------------------------------------------
+
+SIGN = """
+mutation($url: String!) { signDownloadLink(url: $url) {
+  __typename ... on DownloadLinkPayload { url expiresAt } ... on Error { code } } }"""
+
+
+async def _version_url(session_factory, world: CandidacyScenario, name: str) -> str:
+    async with read_session(session_factory) as session:
+        version = (
+            await session.exec(
+                select(CandidacyVersion).where(
+                    CandidacyVersion.candidacy_id == world.candidacy(name).id
+                )
+            )
+        ).one()
+    return f"/files/versions/{version.id}"
+
+
+async def test_signed_links_are_refused_to_whoever_may_not_download_the_file(
+    client, session_factory, world
+):
+    """The same rights as the download: x_b's document to its readers, x_a's draft file to X's
+    members only; to anyone else the file does not exist, and nothing changes."""
+    document = await _version_url(session_factory, world, "x_b")
+    draft_file = (
+        await upload(client, world.headers("member_x"), cid(world, "x_a"), "letter", blank_pdf())
+    )["attachment"]["downloadUrl"]
+    before = await database_fingerprint(session_factory)
+
+    outcomes = {
+        (actor, url): (await mutate(client, world, actor, SIGN, {"url": url}))["__typename"]
+        for actor in CANDIDACY_ACTORS
+        for url in (document, draft_file)
+    }
+
+    refused = "NotFoundError"
+    assert outcomes == {
+        (actor, url): (
+            "AuthenticationRequiredError" if actor == ANONYMOUS
+            else "DownloadLinkPayload" if name in CONTENTS[actor]
+            else refused
+        )
+        for actor in CANDIDACY_ACTORS
+        for url, name in ((document, "x_b"), (draft_file, "x_a"))
+    }  # fmt: skip
+    assert await database_fingerprint(session_factory) == before
+
+
+async def test_signed_links_are_issued_to_whoever_may_download_the_file(
+    client, session_factory, world, clock
+):
+    document = await _version_url(session_factory, world, "x_b")
+
+    for actor in sorted(CONTENTS):
+        if "x_b" not in CONTENTS[actor]:
+            continue
+        result = await mutate(client, world, actor, SIGN, {"url": document})
+        assert result["__typename"] == "DownloadLinkPayload", (actor, result)
+        assert result["url"].startswith(document + "?")
+        assert result["expiresAt"] == (clock.now() + timedelta(seconds=300)).isoformat()
+        assert (await client.get(result["url"])).status_code == 200, actor
