@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 import strawberry
 from strawberry import relay
@@ -19,7 +20,12 @@ from backend.candidacies.enums import (
     PartnerRole,
 )
 from backend.candidacies.errors import SubmissionProblem
-from backend.candidacies.rules import effective_deadline, may_read_contents
+from backend.candidacies.rules import (
+    effective_deadline,
+    files_of_version,
+    may_read_contents,
+    reads_submitted_version,
+)
 from graphql_schema.accounts.types import OrganisationType
 from graphql_schema.calls.types import CallType, MoneyType
 
@@ -145,8 +151,41 @@ class CountsType:
 
 PRIVATE_DRAFT = (
     "Null for the call's managers (and other readers outside the lead organisation) while the"
-    " candidacy has never been submitted: a draft's contents are its applicants'."
+    " candidacy has never been submitted: a draft's contents are its applicants'. Once it has"
+    " been, they read its last submitted version, not the edits made since."
 )
+
+
+class _Live:
+    """The lead's members read the candidacy as it is now."""
+
+
+LIVE = _Live()
+
+
+def submitted_partners(snapshot: dict[str, Any]) -> list[PartnerType]:
+    currency = snapshot["currency"]
+    return [
+        PartnerType(
+            role=PartnerRole(p["role"]),
+            requested_share=MoneyType(cents=p["requested_share_cents"], currency=currency),
+            organisation_id=uuid.UUID(p["organisation"]["id"]),
+        )
+        for p in snapshot["partners"]
+    ]
+
+
+def submitted_budget(snapshot: dict[str, Any]) -> list[BudgetLineType]:
+    currency = snapshot["currency"]
+    return [
+        BudgetLineType(
+            category=BudgetCategory(line["category"]),
+            label=line["label"],
+            amount=MoneyType(cents=line["amount_cents"], currency=currency),
+            organisation_id=uuid.UUID(line["organisation_id"]),
+        )
+        for line in snapshot["budget"]
+    ]
 
 
 @strawberry.type(name="Candidacy")
@@ -166,20 +205,37 @@ class CandidacyType(relay.Node):
     eligibility: EligibilityType
     model: strawberry.Private[models.Candidacy]
 
-    def _contents_readable(self, info: strawberry.Info) -> bool:
-        return may_read_contents(info.context.actor, self.model)
+    async def _contents(self, info: strawberry.Info) -> _Live | models.CandidacyVersion | None:
+        """Where this reader's view of the contents comes from: the live rows (the lead's
+        members), the last submitted version (other readers, once submitted), or nothing."""
+        actor = info.context.actor
+        if not may_read_contents(actor, self.model):
+            return None
+        if not reads_submitted_version(actor, self.model):
+            return LIVE
+        versions = await info.context.loaders.candidacy_versions.load(self.model.id)
+        return versions[-1] if versions else None
 
     @strawberry.field(description=PRIVATE_DRAFT)
-    def title(self, info: strawberry.Info) -> str | None:
-        return self.model.title if self._contents_readable(info) else None
+    async def title(self, info: strawberry.Info) -> str | None:
+        source = await self._contents(info)
+        if isinstance(source, models.CandidacyVersion):
+            return str(source.snapshot["title"])
+        return self.model.title if source is LIVE else None
 
     @strawberry.field(description=PRIVATE_DRAFT)
-    def acronym(self, info: strawberry.Info) -> str | None:
-        return self.model.acronym if self._contents_readable(info) else None
+    async def acronym(self, info: strawberry.Info) -> str | None:
+        source = await self._contents(info)
+        if isinstance(source, models.CandidacyVersion):
+            return source.snapshot.get("acronym")
+        return self.model.acronym if source is LIVE else None
 
     @strawberry.field(description=PRIVATE_DRAFT)
-    def duration_months(self, info: strawberry.Info) -> int | None:
-        return self.model.duration_months if self._contents_readable(info) else None
+    async def duration_months(self, info: strawberry.Info) -> int | None:
+        source = await self._contents(info)
+        if isinstance(source, models.CandidacyVersion):
+            return source.snapshot.get("duration_months")
+        return self.model.duration_months if source is LIVE else None
 
     @strawberry.field(description="Counts of what the candidacy holds, for every reader.")
     async def counts(self, info: strawberry.Info) -> CountsType:
@@ -212,8 +268,11 @@ class CandidacyType(relay.Node):
 
     @strawberry.field(description=PRIVATE_DRAFT)
     async def partners(self, info: strawberry.Info) -> list[PartnerType] | None:
-        if not self._contents_readable(info):
+        source = await self._contents(info)
+        if source is None:
             return None
+        if isinstance(source, models.CandidacyVersion):
+            return submitted_partners(source.snapshot)
         rows = await info.context.loaders.candidacy_partners.load(self.model.id)
         return [
             PartnerType(
@@ -226,15 +285,22 @@ class CandidacyType(relay.Node):
 
     @strawberry.field(description=PRIVATE_DRAFT)
     async def answers(self, info: strawberry.Info) -> list[AnswerType] | None:
-        if not self._contents_readable(info):
+        source = await self._contents(info)
+        if source is None:
             return None
+        if isinstance(source, models.CandidacyVersion):
+            answers = source.snapshot["answers"]
+            return [AnswerType(question_key=k, value=answers[k]) for k in sorted(answers)]
         rows = await info.context.loaders.candidacy_answers.load(self.model.id)
         return [AnswerType(question_key=a.question_key, value=a.value) for a in rows]
 
     @strawberry.field(description=PRIVATE_DRAFT)
     async def budget(self, info: strawberry.Info) -> list[BudgetLineType] | None:
-        if not self._contents_readable(info):
+        source = await self._contents(info)
+        if source is None:
             return None
+        if isinstance(source, models.CandidacyVersion):
+            return submitted_budget(source.snapshot)
         rows = await info.context.loaders.candidacy_budget.load(self.model.id)
         return [
             BudgetLineType(
@@ -248,15 +314,23 @@ class CandidacyType(relay.Node):
 
     @strawberry.field(description=PRIVATE_DRAFT)
     async def budget_total(self, info: strawberry.Info) -> MoneyType | None:
-        if not self._contents_readable(info):
+        source = await self._contents(info)
+        if source is None:
             return None
+        if isinstance(source, models.CandidacyVersion):
+            snapshot = source.snapshot
+            return MoneyType(cents=snapshot["budget_total_cents"], currency=snapshot["currency"])
         rows = await info.context.loaders.candidacy_budget.load(self.model.id)
         return MoneyType(cents=sum(line.amount_cents for line in rows), currency="EUR")
 
     @strawberry.field(description=PRIVATE_DRAFT)
     async def attachments(self, info: strawberry.Info) -> list[AttachmentType] | None:
-        if not self._contents_readable(info):
+        source = await self._contents(info)
+        if source is None:
             return None
+        if isinstance(source, models.CandidacyVersion):
+            files = await info.context.loaders.candidacy_all_attachments.load(self.model.id)
+            return [AttachmentType.from_model(a) for a in files_of_version(source, files)]
         rows = await info.context.loaders.candidacy_attachments.load(self.model.id)
         return [AttachmentType.from_model(a) for a in rows]
 

@@ -621,21 +621,60 @@ async def test_each_manager_manages_only_the_calls_of_their_funder(
 # --- downloads --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["x_a", "x_b"])
-async def test_attachment_download_follows_the_candidacy_contents_rule(client, world, name):
+@pytest.mark.parametrize(
+    ("name", "resubmit", "readers"),
+    [
+        ("x_a", False, lambda name: {a for a in CANDIDACY_ACTORS if name in CONTENTS[a]}),
+        ("x_b", True, lambda name: {a for a in CANDIDACY_ACTORS if name in CONTENTS[a]}),
+        ("x_b", False, lambda name: X_MEMBERS),
+    ],
+    ids=["a draft's file", "a submitted file", "a file added since the submission"],
+)
+async def test_attachment_download_follows_the_candidacy_contents_rule(
+    client, world, name, resubmit, readers
+):
     """A draft's (x_a) files are its applicants' alone; once submitted (x_b), the call's staff
-    read them too. Everyone else gets the 404 of a file that does not exist."""
+    read them too, but not a file added to the new draft since. Everyone else gets the 404 of
+    a file that does not exist."""
     uploaded = await upload(
         client, world.headers("member_x"), cid(world, name), "letter", blank_pdf()
     )
     url = uploaded["attachment"]["downloadUrl"]
+    if resubmit:
+        submitted = await mutate(client, world, "member_x", SUBMIT, {"id": cid(world, name)})
+        assert submitted["__typename"] == "SubmitCandidacyPayload", submitted
 
     statuses = {
         actor: (await client.get(url, headers=world.headers(actor))).status_code
         for actor in CANDIDACY_ACTORS
     }
 
-    assert statuses == {a: 200 if name in CONTENTS[a] else 404 for a in CANDIDACY_ACTORS}
+    assert statuses == {a: 200 if a in readers(name) else 404 for a in CANDIDACY_ACTORS}
+
+
+async def test_outside_the_lead_a_submitted_candidacy_reads_as_submitted_not_as_edited_since(
+    client, world
+):
+    """x_b is edited after its submission: its lead's members see the edits, the call's
+    managers the version that counts (title, answers, budget and files as submitted)."""
+    x_b = cid(world, "x_b")
+    await mutate(client, world, "member_x", UPDATE, {"id": x_b, "title": "Brouillon v2"})
+    await mutate(client, world, "member_x", ANSWERS, {
+        "id": x_b, "answers": [{"questionKey": "summary", "value": "Pas encore soumis"}]
+    })  # fmt: skip
+    await upload(client, world.headers("member_x"), x_b, "letter", blank_pdf())
+
+    query = CANDIDACY.replace("answers { questionKey }", "answers { questionKey value }")
+    member = (await ask(client, world, "member_x", query, {"id": x_b}))["data"]["candidacy"]
+    manager = (await ask(client, world, "manager_b", query, {"id": x_b}))["data"]["candidacy"]
+
+    assert member["title"] == "Brouillon v2"
+    assert manager["title"] == world.candidacy("x_b").title
+    assert member["answers"] == [{"questionKey": "summary", "value": "Pas encore soumis"}]
+    assert manager["answers"] != member["answers"]
+    assert manager["attachments"] == [] and len(member["attachments"]) == 1
+    assert manager["budget"] == member["budget"] and manager["budgetTotal"] is not None
+    assert [p["organisation"]["name"] for p in manager["partners"]] == ["Org X"]
 
 
 async def test_receipt_download_follows_the_candidacy_read_rule(
