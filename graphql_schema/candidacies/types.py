@@ -237,8 +237,20 @@ class CandidacyType(relay.Node):
             return source.snapshot.get("duration_months")
         return self.model.duration_months if source is LIVE else None
 
-    @strawberry.field(description="Counts of what the candidacy holds, for every reader.")
+    @strawberry.field(
+        description="Counts of what the candidacy holds, for every reader (outside the lead"
+        " organisation, of its last submitted version once there is one)."
+    )
     async def counts(self, info: strawberry.Info) -> CountsType:
+        source = await self._contents(info)
+        if isinstance(source, models.CandidacyVersion):
+            snapshot = source.snapshot
+            return CountsType(
+                answers=sum(1 for v in snapshot["answers"].values() if is_answered(v)),
+                partners=len(snapshot["partners"]),
+                attachments=len(snapshot["attachments"]),
+                budget_lines=len(snapshot["budget"]),
+            )
         loaders, key = info.context.loaders, self.model.id
         answers = await loaders.candidacy_answers.load(key)
         return CountsType(

@@ -675,6 +675,7 @@ async def test_outside_the_lead_a_submitted_candidacy_reads_as_submitted_not_as_
     assert manager["attachments"] == [] and len(member["attachments"]) == 1
     assert manager["budget"] == member["budget"] and manager["budgetTotal"] is not None
     assert [p["organisation"]["name"] for p in manager["partners"]] == ["Org X"]
+    assert manager["counts"]["attachments"] == 0 and member["counts"]["attachments"] == 1
 
 
 async def test_receipt_download_follows_the_candidacy_read_rule(
