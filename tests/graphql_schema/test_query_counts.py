@@ -308,9 +308,13 @@ COUNTED: dict[str, object] = {
             "Candidacy.budgetTotal",
             "Candidacy.attachments",
             "Candidacy.versions",
+            "Candidacy.title",
+            "Candidacy.acronym",
+            "Candidacy.durationMonths",
         ),
         candidacy_counts.test_candidacies_with_every_relation_cost_the_same_for_1_and_20,
     ),
+    "Candidacy.counts": candidacy_counts.test_drafts_seen_by_a_manager_cost_the_same_for_1_and_20,
     "Query.submissionCheck": candidacy_counts.test_submission_check_costs_the_same_for_1_and_20,
 }
 

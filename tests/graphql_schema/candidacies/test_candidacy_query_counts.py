@@ -36,7 +36,7 @@ from tests.support.scenario import (
 CANDIDACIES = """
 query {
   candidacies(first: 50) { edges { node {
-    id reference status deadlineLocal
+    id reference status deadlineLocal title acronym durationMonths
     call { title funders { share { cents } funder { code } } }
     leadOrganisation { name }
     partners { role requestedShare { cents } organisation { name } }
