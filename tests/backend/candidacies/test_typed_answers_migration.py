@@ -18,7 +18,13 @@ from tests.support.scenario import build_candidacy_scenario
 
 
 async def test_number_answers_stored_as_text_become_numbers_and_back(clock, tmp_path):
-    url = f"sqlite+aiosqlite:///{tmp_path / 'answers.sqlite3'}"
+    await check_typed_answers_migration(
+        f"sqlite+aiosqlite:///{tmp_path / 'answers.sqlite3'}", clock
+    )
+
+
+async def check_typed_answers_migration(url: str, clock) -> None:
+    """On an empty database at ``url`` (also run by hand against PostgreSQL)."""
     await asyncio.to_thread(migrate.upgrade, url, "0004")
     engine = create_engine(url)
     factory = create_session_factory(engine)
