@@ -27,7 +27,7 @@ from backend.candidacies.attachments import (
     readable_receipt,
     readable_version,
 )
-from backend.candidacies.links import link_signer
+from backend.candidacies.links import FileKind, download_path, link_signer
 from backend.candidacies.submission import canonical_document
 from backend.core import signed_links
 from backend.core.auth import Actor
@@ -95,8 +95,11 @@ def _uuid(value: str) -> uuid.UUID:
         raise _not_found() from None
 
 
-async def _caller(request: Request) -> Actor:
-    """The signer of a signed link (checked, then as they stand now), else the bearer."""
+async def _caller(request: Request, kind: FileKind, object_id: uuid.UUID) -> Actor:
+    """The signer of a signed link (checked, then as they stand now), else the bearer.
+
+    The signature covers the file's canonical path (:func:`download_path`), not the path as
+    requested, so a prefix added by a proxy or a differently written id does not matter."""
     state = request.app.state.aap
     params = request.query_params
     if "signature" not in params:
@@ -104,7 +107,7 @@ async def _caller(request: Request) -> Actor:
     try:
         user_id = signed_links.verify(
             state.settings.secret_key,
-            path=request.url.path,
+            path=download_path(kind, object_id),
             user=params.get("user"),
             expires=params.get("expires"),
             signature=params.get("signature"),
@@ -123,11 +126,10 @@ async def _caller(request: Request) -> Actor:
 @_answers_refusals
 async def download_attachment(attachment_id: str, request: Request) -> Response:
     state = request.app.state.aap
-    actor = await _caller(request)
+    object_id = _uuid(attachment_id)
+    actor = await _caller(request, FileKind.ATTACHMENT, object_id)
     async with read_session(state.session_factory) as session:
-        attachment = await readable_attachment(
-            session, actor=actor, attachment_id=_uuid(attachment_id)
-        )
+        attachment = await readable_attachment(session, actor=actor, attachment_id=object_id)
     if attachment is None:
         raise _not_found()
     return StreamingResponse(
@@ -141,9 +143,10 @@ async def download_attachment(attachment_id: str, request: Request) -> Response:
 @_answers_refusals
 async def download_receipt(version_id: str, request: Request) -> Response:
     state = request.app.state.aap
-    actor = await _caller(request)
+    object_id = _uuid(version_id)
+    actor = await _caller(request, FileKind.RECEIPT, object_id)
     async with read_session(state.session_factory) as session:
-        found = await readable_receipt(session, actor=actor, version_id=_uuid(version_id))
+        found = await readable_receipt(session, actor=actor, version_id=object_id)
     if found is None:
         raise _not_found()
     version, candidacy = found
@@ -164,9 +167,10 @@ async def download_version_document(version_id: str, request: Request) -> Respon
     (the receipt invites the applicant to recompute it). Rebuilt from the stored snapshot:
     the JSON column gives back the same values, and the canonical form is deterministic."""
     state = request.app.state.aap
-    actor = await _caller(request)
+    object_id = _uuid(version_id)
+    actor = await _caller(request, FileKind.VERSION, object_id)
     async with read_session(state.session_factory) as session:
-        found = await readable_version(session, actor=actor, version_id=_uuid(version_id))
+        found = await readable_version(session, actor=actor, version_id=object_id)
     if found is None:
         raise _not_found()
     version, candidacy = found
