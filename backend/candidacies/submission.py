@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from backend.accounts.enums import OrganisationKind
 from backend.accounts.models import Organisation, User
 from backend.calls import queries as call_queries
 from backend.calls.eligibility import EligibilityRules
@@ -24,7 +25,7 @@ from backend.calls.models import Call, FormQuestion
 from backend.calls.presentation import in_zone
 from backend.candidacies import queries, recording
 from backend.candidacies.answers import is_answered
-from backend.candidacies.enums import CandidacyStatus
+from backend.candidacies.enums import BudgetCategory, CandidacyStatus, PartnerRole
 from backend.candidacies.errors import (
     CallNotOpen,
     CandidacyNotEditable,
@@ -40,7 +41,7 @@ from backend.candidacies.models import (
     CandidacyPartner,
     CandidacyVersion,
 )
-from backend.candidacies.rules import is_editable_at, may_read_contents
+from backend.candidacies.rules import is_editable_at, may_read_contents, reads_submitted_version
 from backend.candidacies.services import (
     audit_change,
     editable_candidacy,
@@ -404,10 +405,85 @@ async def submission_report(
         raise PermissionDenied("a draft's contents are its applicants' until it is submitted")
     call = await session.get(Call, candidacy.call_id)
     assert call is not None
-    return [
-        *timing_problems(call, candidacy, now=now),
-        *check_submission(await load_contents(session, candidacy, call)),
+    if reads_submitted_version(actor, candidacy):
+        contents = await _last_submitted_contents(session, candidacy, call)
+    else:
+        contents = await load_contents(session, candidacy, call)
+    return [*timing_problems(call, candidacy, now=now), *check_submission(contents)]
+
+
+async def _last_submitted_contents(
+    session: AsyncSession, candidacy: Candidacy, call: Call
+) -> CandidacyContents:
+    """What the last submitted version holds, as contents to check: readers outside the lead
+    screen the version that counts, never the edits made since."""
+    versions = (await queries.versions_by_candidacy(session, [candidacy.id]))[candidacy.id]
+    return contents_of_version(
+        call, candidacy, versions[-1], await call_queries.form_of(session, call)
+    )
+
+
+def contents_of_version(
+    call: Call, candidacy: Candidacy, version: CandidacyVersion, questions: list[FormQuestion]
+) -> CandidacyContents:
+    """A version's snapshot as transient rows (never added to a session), for the checks."""
+    snapshot = version.snapshot
+    as_submitted = Candidacy(**candidacy.model_dump())
+    as_submitted.title = snapshot["title"]
+    as_submitted.acronym = snapshot["acronym"]
+    as_submitted.duration_months = snapshot["duration_months"]
+    partners = [
+        (
+            CandidacyPartner(
+                candidacy_id=candidacy.id,
+                organisation_id=uuid.UUID(p["organisation"]["id"]),
+                role=PartnerRole(p["role"]),
+                requested_share_cents=p["requested_share_cents"],
+            ),
+            Organisation(
+                **{
+                    **p["organisation"],
+                    "id": uuid.UUID(p["organisation"]["id"]),
+                    "kind": OrganisationKind(p["organisation"]["kind"]),
+                },
+                created_at=version.submitted_at,
+            ),
+        )
+        for p in snapshot["partners"]
     ]
+    budget = [
+        BudgetLine(
+            candidacy_id=candidacy.id,
+            organisation_id=uuid.UUID(line["organisation_id"]),
+            category=BudgetCategory(line["category"]),
+            label=line["label"],
+            amount_cents=line["amount_cents"],
+        )
+        for line in snapshot["budget"]
+    ]
+    attachments = [
+        Attachment(
+            candidacy_id=candidacy.id,
+            question_key=a["question_key"],
+            original_name=a["name"],
+            storage_key="",
+            content_type=a["content_type"],
+            size_bytes=a["size_bytes"],
+            sha256=a["sha256"],
+            uploaded_by_user_id=version.submitted_by_user_id,
+            created_at=version.submitted_at,
+        )
+        for a in snapshot["attachments"]
+    ]
+    return CandidacyContents(
+        call=call,
+        candidacy=as_submitted,
+        questions=questions,
+        partners=partners,
+        answers=dict(snapshot["answers"]),
+        budget=budget,
+        attachments=attachments,
+    )
 
 
 def timing_problems(call: Call, candidacy: Candidacy, *, now: datetime) -> list[SubmissionProblem]:

@@ -663,6 +663,7 @@ async def test_outside_the_lead_a_submitted_candidacy_reads_as_submitted_not_as_
         "id": x_b, "answers": [{"questionKey": "summary", "value": "Pas encore soumis"}]
     })  # fmt: skip
     await upload(client, world.headers("member_x"), x_b, "letter", blank_pdf())
+    await mutate(client, world, "member_x", BUDGET, {"id": x_b, "lines": []})
 
     query = CANDIDACY.replace("answers { questionKey }", "answers { questionKey value }")
     member = (await ask(client, world, "member_x", query, {"id": x_b}))["data"]["candidacy"]
@@ -673,9 +674,17 @@ async def test_outside_the_lead_a_submitted_candidacy_reads_as_submitted_not_as_
     assert member["answers"] == [{"questionKey": "summary", "value": "Pas encore soumis"}]
     assert manager["answers"] != member["answers"]
     assert manager["attachments"] == [] and len(member["attachments"]) == 1
-    assert manager["budget"] == member["budget"] and manager["budgetTotal"] is not None
+    assert member["budget"] == [] and len(manager["budget"]) == 1
+    assert manager["budgetTotal"]["cents"] > member["budgetTotal"]["cents"] == 0
     assert [p["organisation"]["name"] for p in manager["partners"]] == ["Org X"]
     assert manager["counts"]["attachments"] == 0 and member["counts"]["attachments"] == 1
+    checks = {
+        actor: {p["code"] for p in (await ask(client, world, actor, SUBMISSION_CHECK, {"id": x_b}))[
+            "data"]["submissionCheck"]}
+        for actor in ("member_x", "manager_b")
+    }  # fmt: skip
+    assert "BUDGET_MISSING" in checks["member_x"]
+    assert checks["manager_b"] == set()  # the version that counts, as submitted
 
 
 async def test_receipt_download_follows_the_candidacy_read_rule(
