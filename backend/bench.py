@@ -574,7 +574,7 @@ def _floor_snapshot(s: FloorSubmission, number: int, now: datetime) -> dict:
         "partners": [{"organisation": partner, "role": "LEAD", "requested_share_cents": 60_000_00},
                      {"organisation": partner, "role": "PARTNER",
                       "requested_share_cents": 40_000_00}],
-        "answers": {"ethics": True, "patients": "1200", "setting": "hospital",
+        "answers": {"ethics": True, "patients": 1200, "setting": "hospital",
                     "summary": SUMMARY_TEXT},
         "budget": [{"organisation_id": str(s.user_id), "category": "STAFF", "label": "Postdoc",
                     "amount_cents": 45_000_00}] * 3,

@@ -54,3 +54,6 @@ class Loaders:
             factory, candidacy_queries.attachments_by_candidacy, list
         )
         self.candidacy_versions = _loader(factory, candidacy_queries.versions_by_candidacy, list)
+        self.candidacy_all_attachments = _loader(
+            factory, candidacy_queries.all_attachments_by_candidacy, list
+        )

@@ -1,7 +1,9 @@
 """Answers to a call's form questions, validated by the question's type.
 
-Values are stored as JSON in a canonical form (numbers as decimal strings, dates as ISO
-strings) so a submitted snapshot hashes the same on every database and every run.
+Values are stored as JSON in a canonical form so a submitted snapshot hashes the same on every
+database and every run, and each keeps the JSON type a client sent: numbers are JSON numbers
+(an integer when the value is whole, else the shortest float that reads back as the same
+decimal), dates ISO strings, choices strings, yes/no booleans.
 """
 
 from __future__ import annotations
@@ -17,7 +19,11 @@ from backend.core.errors import FieldProblem
 from backend.core.text import long_text
 
 MAX_NUMBER_EXPONENT = 20
-"""Numbers are kept in plain notation: their size is bounded so the text is too."""
+"""Numbers are bounded in size (``1e999999`` would be a million digits)."""
+MAX_SIGNIFICANT_DIGITS = 15
+"""Every decimal of at most 15 significant digits survives a round trip through an IEEE
+double, the number type of JavaScript and most JSON readers: what a client saves, any client
+reads back as the same number."""
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -51,7 +57,11 @@ def _text(question: FormQuestion, value: Any) -> str:
     return value
 
 
-def _number(question: FormQuestion, value: Any) -> str:
+def _number(question: FormQuestion, value: Any) -> int | float:
+    """A JSON number: ``1`` stays ``1`` (not ``"1"`` nor ``1.0``), ``12.50`` becomes ``12.5``.
+
+    Text holding a number (``"12.5"``) is still accepted, and stored as the number.
+    """
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise _Invalid("expects a number")
     try:
@@ -71,7 +81,17 @@ def _number(question: FormQuestion, value: Any) -> str:
         raise _Invalid(f"must be at least {_plain(question.min_value)}", "OUT_OF_RANGE")
     if question.max_value is not None and number > question.max_value:
         raise _Invalid(f"must be at most {_plain(question.max_value)}", "OUT_OF_RANGE")
-    return format(number.normalize(), "f")
+    return _json_number(number)
+
+
+def _json_number(number: Decimal) -> int | float:
+    """The JSON number for a checked decimal: an int when whole, else a float equal to it."""
+    number = number.normalize()
+    if len(number.as_tuple().digits) > MAX_SIGNIFICANT_DIGITS:
+        raise _Invalid(f"at most {MAX_SIGNIFICANT_DIGITS} significant digits", "OUT_OF_RANGE")
+    if number == number.to_integral_value():
+        return int(number)
+    return float(number)
 
 
 def _plain(bound: Decimal) -> str:

@@ -18,7 +18,11 @@ from backend.calls import queries as call_queries
 from backend.calls.enums import QuestionKind
 from backend.candidacies import queries
 from backend.candidacies.models import Attachment, Candidacy, CandidacyVersion
-from backend.candidacies.rules import can_edit_candidacy
+from backend.candidacies.rules import (
+    can_edit_candidacy,
+    may_read_attachment,
+    may_read_contents,
+)
 from backend.candidacies.services import audit_change, editable_candidacy, mark_edited
 from backend.core.auth import Actor
 from backend.core.errors import InvalidInput, NotFound, PermissionDenied
@@ -123,12 +127,28 @@ async def check_may_attach(session: AsyncSession, *, actor: Actor, candidacy_id:
 async def readable_attachment(
     session: AsyncSession, *, actor: Actor, attachment_id: uuid.UUID
 ) -> Attachment | None:
-    """The attachment, if the actor may read its candidacy (the same rule, not a weaker one)."""
+    """The attachment, if the actor may read its candidacy's contents and this file (the same
+    rules, not weaker ones): a draft's files are its applicants' until they are submitted."""
     attachment = await session.get(Attachment, attachment_id)
     if attachment is None:
         return None
     candidacy = await queries.readable_candidacy(session, actor, attachment.candidacy_id)
-    return attachment if candidacy is not None else None
+    if candidacy is None or not may_read_contents(actor, candidacy):
+        return None
+    versions = (await queries.versions_by_candidacy(session, [candidacy.id])).get(candidacy.id, [])
+    return attachment if may_read_attachment(actor, candidacy, attachment, versions) else None
+
+
+async def readable_version(
+    session: AsyncSession, *, actor: Actor, version_id: uuid.UUID
+) -> tuple[CandidacyVersion, Candidacy] | None:
+    """A submitted version with its candidacy, if the actor may read them: its document is
+    submitted work, so the candidacy's read rule is the whole rule."""
+    version = await session.get(CandidacyVersion, version_id)
+    if version is None:
+        return None
+    candidacy = await queries.readable_candidacy(session, actor, version.candidacy_id)
+    return (version, candidacy) if candidacy is not None else None
 
 
 async def readable_attachments_by_id(

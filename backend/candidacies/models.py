@@ -73,7 +73,7 @@ class CandidacyAnswer(SQLModel, table=True):
     candidacy_id: uuid.UUID = Field(foreign_key="candidacy.id", index=True)
     question_key: str = Field(max_length=64)
     value: Any = Field(sa_type=sa.JSON)
-    """Typed by the question: str, number (as a decimal string), ISO date, list, bool."""
+    """Typed by the question: str, JSON number (int or float), ISO date, list, bool."""
     updated_at: datetime
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import datetime
 
 from backend.calls.enums import CallStatus
 from backend.calls.models import Call
 from backend.calls.rules import effective_status, is_open
 from backend.candidacies.enums import EDITABLE_STATUSES, CandidacyStatus
-from backend.candidacies.models import Candidacy
+from backend.candidacies.models import Attachment, Candidacy, CandidacyVersion
 from backend.core.auth import Actor
 
 
@@ -88,3 +88,51 @@ def is_editable_at(call: Call, candidacy: Candidacy, *, now: datetime) -> bool:
 
 def counts_as_submitted(candidacy: Candidacy) -> bool:
     return candidacy.status is CandidacyStatus.SUBMITTED
+
+
+def may_read_contents(actor: Actor, candidacy: Candidacy) -> bool:
+    """What a candidacy says (title, answers, partners, budget, files) is its applicants' work
+    in progress until a version is submitted: before that, whoever else may see the candidacy
+    (the call's funders' staff, admins) sees that it exists and its counts, not its contents.
+
+    For an actor who may read the candidacy (:func:`can_read_candidacy`): the lead
+    organisation's members always; the others once it has been submitted at least once (a
+    draft withdrawn or settled NOT_SUBMITTED without a submission stays private).
+    """
+    return can_edit_candidacy(actor, candidacy) or candidacy.submitted_version > 0
+
+
+def reads_submitted_version(actor: Actor, candidacy: Candidacy) -> bool:
+    """Readers outside the lead organisation read what was last submitted, never the edits
+    made on top of it since (those are work in progress again)."""
+    return not can_edit_candidacy(actor, candidacy) and candidacy.submitted_version > 0
+
+
+def files_of_version(version: CandidacyVersion, files: Iterable[Attachment]) -> list[Attachment]:
+    """The stored files a version's snapshot names (by question and SHA-256), each the last
+    such file uploaded by the submission (superseded ones included)."""
+    found = []
+    for named in version.snapshot["attachments"]:
+        matching = [
+            f
+            for f in files
+            if f.question_key == named["question_key"]
+            and f.sha256 == named["sha256"]
+            and f.created_at <= version.submitted_at
+        ]
+        if matching:
+            found.append(max(matching, key=lambda f: f.created_at))
+    return found
+
+
+def may_read_attachment(
+    actor: Actor,
+    candidacy: Candidacy,
+    attachment: Attachment,
+    versions: Iterable[CandidacyVersion],
+) -> bool:
+    """A file of a candidacy the actor may read: the lead's members read every file; the
+    others only the files a submitted version names, not one added to the new draft since."""
+    if can_edit_candidacy(actor, candidacy):
+        return True
+    return any(attachment in files_of_version(v, [attachment]) for v in versions)

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from backend.accounts.enums import OrganisationKind
 from backend.accounts.models import Organisation, User
 from backend.calls import queries as call_queries
 from backend.calls.eligibility import EligibilityRules
@@ -24,8 +25,14 @@ from backend.calls.models import Call, FormQuestion
 from backend.calls.presentation import in_zone
 from backend.candidacies import queries, recording
 from backend.candidacies.answers import is_answered
-from backend.candidacies.enums import CandidacyStatus
-from backend.candidacies.errors import SubmissionProblem, SubmissionRejected
+from backend.candidacies.enums import BudgetCategory, CandidacyStatus, PartnerRole
+from backend.candidacies.errors import (
+    CallNotOpen,
+    CandidacyNotEditable,
+    DeadlinePassed,
+    SubmissionProblem,
+    SubmissionRejected,
+)
 from backend.candidacies.models import (
     Attachment,
     BudgetLine,
@@ -34,10 +41,15 @@ from backend.candidacies.models import (
     CandidacyPartner,
     CandidacyVersion,
 )
-from backend.candidacies.services import audit_change, editable_candidacy
+from backend.candidacies.rules import is_editable_at, may_read_contents, reads_submitted_version
+from backend.candidacies.services import (
+    audit_change,
+    editable_candidacy,
+    require_open_for_changes,
+)
 from backend.core import audit
 from backend.core.auth import Actor
-from backend.core.errors import NotFound
+from backend.core.errors import NotFound, PermissionDenied
 from backend.core.i18n import pick_text
 from backend.core.jobs import enqueue_after_commit
 from backend.notifications import services as notifications
@@ -258,10 +270,16 @@ def _organisation(org: Organisation) -> dict[str, Any]:
     }
 
 
-def snapshot_hash(snapshot: dict[str, Any]) -> str:
-    """SHA-256 of the canonical JSON (sorted keys, no spaces, UTF-8): anyone can recompute it."""
+def canonical_document(snapshot: dict[str, Any]) -> bytes:
+    """The snapshot as canonical JSON (sorted keys, no spaces, UTF-8): the exact bytes that
+    are hashed, and that the applicant and the managers download to recompute the hash."""
     canonical = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return canonical.encode("utf-8")
+
+
+def snapshot_hash(snapshot: dict[str, Any]) -> str:
+    """SHA-256 of :func:`canonical_document`: anyone can recompute it."""
+    return hashlib.sha256(canonical_document(snapshot)).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -370,15 +388,114 @@ async def withdraw_candidacy(
 
 
 async def submission_report(
-    session: AsyncSession, *, actor: Actor, candidacy_id: uuid.UUID
+    session: AsyncSession, *, actor: Actor, candidacy_id: uuid.UUID, now: datetime
 ) -> list[SubmissionProblem]:
-    """The automatic checks on the current state, for whoever may read the candidacy.
+    """The automatic checks on the current state at ``now``, for whoever may read it.
 
-    Applicants see what to fix before submitting; managers screen eligibility with it.
+    Applicants see what to fix before submitting; managers screen eligibility with it. What
+    stops a submission at ``now`` whatever the contents (the deadline passed, the call not
+    open, a withdrawn candidacy) comes first, judged as ``submit_candidacy`` judges it, so the
+    check and the submission agree whether or not the closing job has run. The checks read
+    the contents: on a never-submitted draft, only its applicants may run them.
     """
     candidacy = await queries.readable_candidacy(session, actor, candidacy_id)
     if candidacy is None:
         raise NotFound("no such candidacy")
+    if not may_read_contents(actor, candidacy):
+        raise PermissionDenied("a draft's contents are its applicants' until it is submitted")
     call = await session.get(Call, candidacy.call_id)
     assert call is not None
-    return check_submission(await load_contents(session, candidacy, call))
+    if reads_submitted_version(actor, candidacy):
+        contents = await _last_submitted_contents(session, candidacy, call)
+    else:
+        contents = await load_contents(session, candidacy, call)
+    return [*timing_problems(call, candidacy, now=now), *check_submission(contents)]
+
+
+async def _last_submitted_contents(
+    session: AsyncSession, candidacy: Candidacy, call: Call
+) -> CandidacyContents:
+    """What the last submitted version holds, as contents to check: readers outside the lead
+    screen the version that counts, never the edits made since."""
+    versions = (await queries.versions_by_candidacy(session, [candidacy.id]))[candidacy.id]
+    return contents_of_version(
+        call, candidacy, versions[-1], await call_queries.form_of(session, call)
+    )
+
+
+def contents_of_version(
+    call: Call, candidacy: Candidacy, version: CandidacyVersion, questions: list[FormQuestion]
+) -> CandidacyContents:
+    """A version's snapshot as transient rows (never added to a session), for the checks."""
+    snapshot = version.snapshot
+    as_submitted = Candidacy(**candidacy.model_dump())
+    as_submitted.title = snapshot["title"]
+    as_submitted.acronym = snapshot["acronym"]
+    as_submitted.duration_months = snapshot["duration_months"]
+    partners = [
+        (
+            CandidacyPartner(
+                candidacy_id=candidacy.id,
+                organisation_id=uuid.UUID(p["organisation"]["id"]),
+                role=PartnerRole(p["role"]),
+                requested_share_cents=p["requested_share_cents"],
+            ),
+            Organisation(
+                **{
+                    **p["organisation"],
+                    "id": uuid.UUID(p["organisation"]["id"]),
+                    "kind": OrganisationKind(p["organisation"]["kind"]),
+                },
+                created_at=version.submitted_at,
+            ),
+        )
+        for p in snapshot["partners"]
+    ]
+    budget = [
+        BudgetLine(
+            candidacy_id=candidacy.id,
+            organisation_id=uuid.UUID(line["organisation_id"]),
+            category=BudgetCategory(line["category"]),
+            label=line["label"],
+            amount_cents=line["amount_cents"],
+        )
+        for line in snapshot["budget"]
+    ]
+    attachments = [
+        Attachment(
+            candidacy_id=candidacy.id,
+            question_key=a["question_key"],
+            original_name=a["name"],
+            storage_key="",
+            content_type=a["content_type"],
+            size_bytes=a["size_bytes"],
+            sha256=a["sha256"],
+            uploaded_by_user_id=version.submitted_by_user_id,
+            created_at=version.submitted_at,
+        )
+        for a in snapshot["attachments"]
+    ]
+    return CandidacyContents(
+        call=call,
+        candidacy=as_submitted,
+        questions=questions,
+        partners=partners,
+        answers=dict(snapshot["answers"]),
+        budget=budget,
+        attachments=attachments,
+    )
+
+
+def timing_problems(call: Call, candidacy: Candidacy, *, now: datetime) -> list[SubmissionProblem]:
+    """Why the candidacy cannot be submitted at ``now`` whatever it holds: the same order and
+    reasons as :func:`backend.candidacies.services.editable_candidacy` (the deadline first)."""
+    try:
+        require_open_for_changes(call, candidacy, now=now)
+    except DeadlinePassed as exc:
+        return [SubmissionProblem(exc.code, str(exc), "deadline")]
+    except CallNotOpen as exc:
+        return [SubmissionProblem(exc.code, str(exc), "call")]
+    if not is_editable_at(call, candidacy, now=now):
+        refusal = CandidacyNotEditable(candidacy.status)
+        return [SubmissionProblem(refusal.code, str(refusal), "status")]
+    return []

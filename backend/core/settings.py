@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     var_dir: Path = PROJECT_ROOT / "var"
     allow_sqlite_in_prod: bool = False
     session_token_ttl_hours: int = 12
+    signed_link_ttl_seconds: int = Field(default=300, ge=1, le=24 * 3600)
+    """How long a signed download link opens its file (backend.core.signed_links)."""
     # Login throttling (backend.accounts.throttle): attempts not followed by a success, per
     # client address and email, and per client address, in a sliding window. No account is
     # ever locked: a stranger's failures never refuse the owner at another address.

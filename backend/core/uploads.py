@@ -59,14 +59,19 @@ class UploadTooLarge(UploadRejected):
 
 
 class UnsupportedFileType(UploadRejected):
+    """Names what the bytes are (``found``, see :func:`describe_content`) and what is
+    accepted: "files of type unknown" told the uploader nothing to act on."""
+
     code = "UNSUPPORTED_FILE_TYPE"
 
-    def __init__(self, detected: str | None, allowed: frozenset[str]) -> None:
+    def __init__(self, detected: str | None, allowed: frozenset[str], found: str = "") -> None:
+        found = found or detected or UNRECOGNISED
+        accepted = ", ".join(f"{_NAMES.get(t, t)} ({t})" for t in sorted(allowed))
         super().__init__(
-            f"files of type {detected or 'unknown'} are not accepted here "
-            f"(accepted: {', '.join(sorted(allowed))})"
+            f"this file is {_found_phrase(found)}, which is not accepted here; accepted: {accepted}"
         )
         self.detected = detected
+        self.found = found
         self.allowed = allowed
 
 
@@ -146,7 +151,7 @@ async def inspect_upload(
     content, digest = await _read_capped(chunks, max_bytes)
     content_type = detect_content_type(content)
     if content_type is None or content_type not in allowed:
-        raise UnsupportedFileType(content_type, allowed)
+        raise UnsupportedFileType(content_type, allowed, describe_content(content))
     await _check_structure(content, content_type, max_pdf_pages, parse_timeout)
     return InspectedUpload(
         content=content,
@@ -190,6 +195,86 @@ def detect_content_type(content: bytes) -> str | None:
     if content.startswith(_JPEG_SOI):
         return JPEG
     return None
+
+
+UNRECOGNISED = "unrecognised data"
+EMPTY = "empty"
+_NAMES = {PDF: "PDF", PNG: "PNG image", JPEG: "JPEG image"}
+
+# Leading bytes of the files people send by mistake, so a refusal can say what was sent.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/msword"),
+    (b"{\\rtf", "application/rtf"),
+    (b"%!PS", "application/postscript"),
+    (b"\x1f\x8b", "application/gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "application/x-7z-compressed"),
+    (b"Rar!\x1a\x07", "application/vnd.rar"),
+    (b"\x7fELF", "application/x-executable"),
+)
+# Office documents are ZIP archives: the name of a member near the start tells which.
+_ZIP_MEMBERS: tuple[tuple[bytes, str], ...] = (
+    (b"word/", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    (b"xl/", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    (b"ppt/", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    (b"opendocument.text", "application/vnd.oasis.opendocument.text"),
+    (b"opendocument.spreadsheet", "application/vnd.oasis.opendocument.spreadsheet"),
+)
+_SNIFF_BYTES = 4096
+
+
+def describe_content(content: bytes) -> str:
+    """What the leading bytes look like, as a media type, ``"empty"`` or ``"unrecognised
+    data"``: for telling an uploader what they sent, never for accepting a file (only
+    :func:`detect_content_type` does that)."""
+    known = detect_content_type(content)
+    if known is not None:
+        return known
+    if not content:
+        return EMPTY
+    head = content[:_SNIFF_BYTES]
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "image/webp"
+    if head.startswith(b"PK\x03\x04"):
+        return next((t for name, t in _ZIP_MEMBERS if name in head), "application/zip")
+    for signature, media_type in _SIGNATURES:
+        if head.startswith(signature):
+            return media_type
+    if b"\x00" in head[:64]:  # two letters are a signature only in a binary file
+        if head.startswith(b"BM"):
+            return "image/bmp"
+        if head.startswith(b"MZ"):
+            return "application/x-msdownload"
+    return _describe_text(head)
+
+
+def _describe_text(head: bytes) -> str:
+    """HTML, XML or plain text when the start decodes as UTF-8 without control bytes."""
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not merely a character cut at the sniffing limit
+            return UNRECOGNISED
+        text = head[: exc.start].decode("utf-8-sig")
+    if any(c < " " and c not in "\t\r\n\f" for c in text):
+        return UNRECOGNISED
+    start = text.lstrip().lower()
+    if start.startswith(("<!doctype html", "<html")):
+        return "text/html"
+    if start.startswith("<?xml"):
+        return "application/xml"
+    return "text/plain"
+
+
+def _found_phrase(found: str) -> str:
+    if found == EMPTY:
+        return "empty"
+    if found == UNRECOGNISED:
+        return "of no type we recognise (unrecognised data)"
+    return f"of type {found}"
 
 
 async def _check_structure(

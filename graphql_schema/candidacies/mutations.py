@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 import strawberry
@@ -11,7 +11,7 @@ from strawberry import relay
 from strawberry.file_uploads import Upload
 from strawberry.scalars import JSON
 
-from backend.candidacies import attachments, management, services, submission
+from backend.candidacies import attachments, links, management, services, submission
 from backend.candidacies.enums import BudgetCategory, EligibilityDecision, PartnerRole
 from backend.candidacies.models import Candidacy
 from backend.core.db import read_session
@@ -104,6 +104,20 @@ class AttachmentPayload:
     candidacy: CandidacyType
 
 
+@strawberry.type
+class DownloadLinkPayload:
+    url: str = strawberry.field(
+        description="Opens the file without an Authorization header, for you only, until"
+        " expiresAt; your rights are checked again when it is opened."
+    )
+    expires_at: datetime
+
+
+DownloadLinkResult = Annotated[
+    DownloadLinkPayload | InvalidInputError | NotFoundError | AuthenticationRequiredError,
+    strawberry.union("DownloadLinkResult"),
+]
+
 UploadAttachmentResult = Annotated[
     AttachmentPayload | UploadRejectedError | _Editing, strawberry.union("UploadAttachmentResult")
 ]
@@ -111,6 +125,27 @@ UploadAttachmentResult = Annotated[
 
 @strawberry.type
 class CandidacyMutations:
+    @strawberry.mutation(
+        description="A short-lived signed link to a file you may download (an attachment's"
+        " downloadUrl, a version's receiptUrl or documentUrl), to open in a browser or a mail"
+        " (AAP_SIGNED_LINK_TTL_SECONDS, 300 by default)."
+    )
+    async def sign_download_link(self, info: strawberry.Info, url: str) -> DownloadLinkResult:
+        ctx = info.context
+        try:
+            async with read_session(ctx.session_factory) as session:
+                link = await links.issue_download_link(
+                    session,
+                    actor=ctx.actor,
+                    url=url,
+                    secret_key=ctx.settings.secret_key,
+                    ttl=timedelta(seconds=ctx.settings.signed_link_ttl_seconds),
+                    now=ctx.now,
+                )
+        except DomainError as exc:
+            return to_error(exc)  # type: ignore[return-value]
+        return DownloadLinkPayload(url=link.url, expires_at=link.expires_at)
+
     @strawberry.mutation(
         description="Attach a file to a FILE question (GraphQL multipart request; PDF checked"
         " from its content, size-limited), replacing the previous one."

@@ -81,7 +81,10 @@ class CandidacyQueries:
         try:
             async with read_session(ctx.session_factory) as session:
                 problems = await submission_report(
-                    session, actor=ctx.actor, candidacy_id=node_uuid(candidacy_id, "Candidacy")
+                    session,
+                    actor=ctx.actor,
+                    candidacy_id=node_uuid(candidacy_id, "Candidacy"),
+                    now=ctx.now,
                 )
         except NotFound:
             return None

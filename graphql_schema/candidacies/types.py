@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 import strawberry
 from strawberry import relay
@@ -11,13 +12,19 @@ from strawberry.scalars import JSON
 
 from backend.calls.presentation import in_zone
 from backend.candidacies import models
+from backend.candidacies.answers import is_answered
 from backend.candidacies.enums import (
     BudgetCategory,
     CandidacyStatus,
     EligibilityDecision,
     PartnerRole,
 )
-from backend.candidacies.rules import effective_deadline
+from backend.candidacies.rules import (
+    effective_deadline,
+    files_of_version,
+    may_read_contents,
+    reads_submitted_version,
+)
 from graphql_schema.accounts.types import OrganisationType
 from graphql_schema.calls.types import CallType, MoneyType
 
@@ -94,12 +101,20 @@ class VersionType:
     receipt_url: str | None = strawberry.field(
         description="The acknowledgement of receipt (PDF), once a worker has rendered it."
     )
+    document_url: str = strawberry.field(
+        description="The submitted version as canonical JSON (sorted keys, no spaces, UTF-8):"
+        " exactly the bytes whose SHA-256 is `sha256` (authenticated download, same rights)."
+    )
 
     @classmethod
     def from_model(cls, v: models.CandidacyVersion) -> VersionType:
         receipt = f"/files/receipts/{v.id}" if v.receipt_storage_key else None
         return cls(
-            number=v.number, sha256=v.sha256, submitted_at=v.submitted_at, receipt_url=receipt
+            number=v.number,
+            sha256=v.sha256,
+            submitted_at=v.submitted_at,
+            receipt_url=receipt,
+            document_url=f"/files/versions/{v.id}",
         )
 
 
@@ -110,14 +125,62 @@ class EligibilityType:
     decided_at: datetime | None
 
 
+@strawberry.type(
+    name="CandidacyCounts",
+    description="How far a candidacy has got, without what it says: what the call's managers"
+    " see of a draft.",
+)
+class CountsType:
+    answers: int = strawberry.field(description="Questions answered (files not included).")
+    partners: int = strawberry.field(description="Organisations in the consortium, lead included.")
+    attachments: int = strawberry.field(description="Files attached (current ones).")
+    budget_lines: int
+
+
+PRIVATE_DRAFT = (
+    "Null for the call's managers (and other readers outside the lead organisation) while the"
+    " candidacy has never been submitted: a draft's contents are its applicants'. Once it has"
+    " been, they read its last submitted version, not the edits made since."
+)
+
+
+class _Live:
+    """The lead's members read the candidacy as it is now."""
+
+
+LIVE = _Live()
+
+
+def submitted_partners(snapshot: dict[str, Any]) -> list[PartnerType]:
+    currency = snapshot["currency"]
+    return [
+        PartnerType(
+            role=PartnerRole(p["role"]),
+            requested_share=MoneyType(cents=p["requested_share_cents"], currency=currency),
+            organisation_id=uuid.UUID(p["organisation"]["id"]),
+        )
+        for p in snapshot["partners"]
+    ]
+
+
+def submitted_budget(snapshot: dict[str, Any]) -> list[BudgetLineType]:
+    currency = snapshot["currency"]
+    return [
+        BudgetLineType(
+            category=BudgetCategory(line["category"]),
+            label=line["label"],
+            amount=MoneyType(cents=line["amount_cents"], currency=currency),
+            organisation_id=uuid.UUID(line["organisation_id"]),
+        )
+        for line in snapshot["budget"]
+    ]
+
+
 @strawberry.type(name="Candidacy")
 class CandidacyType(relay.Node):
     id: relay.NodeID[str]
     reference: str | None
     status: CandidacyStatus
-    title: str
-    acronym: str | None
-    duration_months: int | None
     created_at: datetime
     updated_at: datetime
     submitted_version: int = strawberry.field(description="0 until the first submission.")
@@ -129,6 +192,61 @@ class CandidacyType(relay.Node):
     extended_deadline_at: datetime | None
     eligibility: EligibilityType
     model: strawberry.Private[models.Candidacy]
+
+    async def _contents(self, info: strawberry.Info) -> _Live | models.CandidacyVersion | None:
+        """Where this reader's view of the contents comes from: the live rows (the lead's
+        members), the last submitted version (other readers, once submitted), or nothing."""
+        actor = info.context.actor
+        if not may_read_contents(actor, self.model):
+            return None
+        if not reads_submitted_version(actor, self.model):
+            return LIVE
+        versions = await info.context.loaders.candidacy_versions.load(self.model.id)
+        return versions[-1] if versions else None
+
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def title(self, info: strawberry.Info) -> str | None:
+        source = await self._contents(info)
+        if isinstance(source, models.CandidacyVersion):
+            return str(source.snapshot["title"])
+        return self.model.title if source is LIVE else None
+
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def acronym(self, info: strawberry.Info) -> str | None:
+        source = await self._contents(info)
+        if isinstance(source, models.CandidacyVersion):
+            return source.snapshot.get("acronym")
+        return self.model.acronym if source is LIVE else None
+
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def duration_months(self, info: strawberry.Info) -> int | None:
+        source = await self._contents(info)
+        if isinstance(source, models.CandidacyVersion):
+            return source.snapshot.get("duration_months")
+        return self.model.duration_months if source is LIVE else None
+
+    @strawberry.field(
+        description="Counts of what the candidacy holds, for every reader (outside the lead"
+        " organisation, of its last submitted version once there is one)."
+    )
+    async def counts(self, info: strawberry.Info) -> CountsType:
+        source = await self._contents(info)
+        if isinstance(source, models.CandidacyVersion):
+            snapshot = source.snapshot
+            return CountsType(
+                answers=sum(1 for v in snapshot["answers"].values() if is_answered(v)),
+                partners=len(snapshot["partners"]),
+                attachments=len(snapshot["attachments"]),
+                budget_lines=len(snapshot["budget"]),
+            )
+        loaders, key = info.context.loaders, self.model.id
+        answers = await loaders.candidacy_answers.load(key)
+        return CountsType(
+            answers=sum(1 for a in answers if is_answered(a.value)),
+            partners=len(await loaders.candidacy_partners.load(key)),
+            attachments=len(await loaders.candidacy_attachments.load(key)),
+            budget_lines=len(await loaders.candidacy_budget.load(key)),
+        )
 
     @strawberry.field
     async def call(self, info: strawberry.Info) -> CallType | None:
@@ -148,8 +266,13 @@ class CandidacyType(relay.Node):
     async def lead_organisation(self, info: strawberry.Info) -> OrganisationType | None:
         return await _organisation(info, self.model.lead_organisation_id)
 
-    @strawberry.field
-    async def partners(self, info: strawberry.Info) -> list[PartnerType]:
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def partners(self, info: strawberry.Info) -> list[PartnerType] | None:
+        source = await self._contents(info)
+        if source is None:
+            return None
+        if isinstance(source, models.CandidacyVersion):
+            return submitted_partners(source.snapshot)
         rows = await info.context.loaders.candidacy_partners.load(self.model.id)
         return [
             PartnerType(
@@ -160,13 +283,24 @@ class CandidacyType(relay.Node):
             for p in rows
         ]
 
-    @strawberry.field
-    async def answers(self, info: strawberry.Info) -> list[AnswerType]:
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def answers(self, info: strawberry.Info) -> list[AnswerType] | None:
+        source = await self._contents(info)
+        if source is None:
+            return None
+        if isinstance(source, models.CandidacyVersion):
+            answers = source.snapshot["answers"]
+            return [AnswerType(question_key=k, value=answers[k]) for k in sorted(answers)]
         rows = await info.context.loaders.candidacy_answers.load(self.model.id)
         return [AnswerType(question_key=a.question_key, value=a.value) for a in rows]
 
-    @strawberry.field
-    async def budget(self, info: strawberry.Info) -> list[BudgetLineType]:
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def budget(self, info: strawberry.Info) -> list[BudgetLineType] | None:
+        source = await self._contents(info)
+        if source is None:
+            return None
+        if isinstance(source, models.CandidacyVersion):
+            return submitted_budget(source.snapshot)
         rows = await info.context.loaders.candidacy_budget.load(self.model.id)
         return [
             BudgetLineType(
@@ -178,13 +312,25 @@ class CandidacyType(relay.Node):
             for line in rows
         ]
 
-    @strawberry.field
-    async def budget_total(self, info: strawberry.Info) -> MoneyType:
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def budget_total(self, info: strawberry.Info) -> MoneyType | None:
+        source = await self._contents(info)
+        if source is None:
+            return None
+        if isinstance(source, models.CandidacyVersion):
+            snapshot = source.snapshot
+            return MoneyType(cents=snapshot["budget_total_cents"], currency=snapshot["currency"])
         rows = await info.context.loaders.candidacy_budget.load(self.model.id)
         return MoneyType(cents=sum(line.amount_cents for line in rows), currency="EUR")
 
-    @strawberry.field
-    async def attachments(self, info: strawberry.Info) -> list[AttachmentType]:
+    @strawberry.field(description=PRIVATE_DRAFT)
+    async def attachments(self, info: strawberry.Info) -> list[AttachmentType] | None:
+        source = await self._contents(info)
+        if source is None:
+            return None
+        if isinstance(source, models.CandidacyVersion):
+            files = await info.context.loaders.candidacy_all_attachments.load(self.model.id)
+            return [AttachmentType.from_model(a) for a in files_of_version(source, files)]
         rows = await info.context.loaders.candidacy_attachments.load(self.model.id)
         return [AttachmentType.from_model(a) for a in rows]
 
@@ -199,9 +345,6 @@ class CandidacyType(relay.Node):
             id=str(c.id),
             reference=c.reference,
             status=c.status,
-            title=c.title,
-            acronym=c.acronym,
-            duration_months=c.duration_months,
             created_at=c.created_at,
             updated_at=c.updated_at,
             submitted_version=c.submitted_version,

@@ -955,6 +955,10 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
                 candidacy_authz.test_candidacy_edit_allowed_to_every_member_of_the_lead,
             ),
         ),
+        "signDownloadLink": (
+            candidacy_authz.test_signed_links_are_refused_to_whoever_may_not_download_the_file,
+            candidacy_authz.test_signed_links_are_issued_to_whoever_may_download_the_file,
+        ),
         **dict.fromkeys(
             candidacy_authz.MANAGE_OPERATIONS,
             (

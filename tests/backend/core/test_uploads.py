@@ -144,6 +144,44 @@ async def test_text_renamed_pdf_is_unsupported():
     assert caught.value.code == "UNSUPPORTED_FILE_TYPE"
 
 
+@pytest.mark.parametrize(
+    ("content", "found"),
+    [
+        (b"just some notes\n", "text/plain"),
+        (PNG_BYTES, "image/png"),
+        (JPEG_BYTES, "image/jpeg"),
+        (b"GIF89a\x01\x00\x01\x00", "image/gif"),
+        (b"<!DOCTYPE html><html><body>CV</body></html>", "text/html"),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00word/document.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        (b"PK\x03\x04\x14\x00\x00\x00notes.txt", "application/zip"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "application/msword"),
+        (b"{\\rtf1\\ansi Lettre}", "application/rtf"),
+        (b"\x00\x01\x02\x03\xfe\xff binary", "unrecognised data"),
+        (b"BMW report\n", "text/plain"),
+    ],
+)
+async def test_a_refusal_names_the_type_found_and_the_types_accepted(content, found):
+    """It said "files of type unknown": the uploader could not tell what went wrong."""
+    with pytest.raises(UnsupportedFileType) as caught:
+        await inspect_upload(content, filename="dossier.pdf", max_bytes=MB)
+
+    assert caught.value.code == "UNSUPPORTED_FILE_TYPE"
+    assert caught.value.found == found
+    assert found in caught.value.message
+    assert "accepted: PDF (application/pdf)" in caught.value.message
+    assert "unknown" not in caught.value.message
+
+
+async def test_an_empty_upload_is_named_empty():
+    with pytest.raises(UnsupportedFileType) as caught:
+        await inspect_upload(b"", filename="empty.pdf", max_bytes=MB)
+
+    assert caught.value.message.startswith("this file is empty")
+
+
 async def test_empty_upload_is_unsupported():
     with pytest.raises(UnsupportedFileType):
         await inspect_upload(b"", filename="empty.pdf", max_bytes=MB)

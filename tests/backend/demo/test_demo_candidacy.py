@@ -17,10 +17,13 @@ async def test_demo_applicant_finds_a_draft_with_its_remaining_problems(session_
         user = await user_by_email(session, "applicant.aphp@demo.aap.example")
         actor = await accounts.build_actor(session, user)
         drafts = (await session.exec(queries.visible_candidacies(actor))).all()
-        problems = await submission_report(session, actor=actor, candidacy_id=drafts[0].id)
+        problems = await submission_report(
+            session, actor=actor, candidacy_id=drafts[0].id, now=clock.now()
+        )
 
     assert [d.status for d in drafts] == [CandidacyStatus.DRAFT]
     assert drafts[0].acronym == "TRIAGE-IA"
     codes = {p.code for p in problems}
     assert "MISSING_ANSWER" in codes or "MISSING_DOCUMENT" in codes
     assert "PARTNER_SHARE_MISMATCH" not in codes and "BUDGET_MISSING" not in codes
+    assert "DEADLINE_PASSED" not in codes and "CALL_NOT_OPEN" not in codes

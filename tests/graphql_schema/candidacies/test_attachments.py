@@ -115,6 +115,10 @@ async def test_text_named_pdf_is_rejected_from_its_content(client, world):
 
     assert result["__typename"] == "UploadRejectedError"
     assert result["code"] == "UNSUPPORTED_FILE_TYPE"
+    assert result["message"] == (
+        "this file is of type text/plain, which is not accepted here;"
+        " accepted: PDF (application/pdf)"
+    )
 
 
 async def test_upload_to_a_text_question_or_foreign_candidacy_is_refused(client, world, pdf_bytes):

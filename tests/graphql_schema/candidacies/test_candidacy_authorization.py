@@ -9,6 +9,7 @@ Downloads (attachments, receipts) follow the same rule as the candidacy they bel
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from collections.abc import Awaitable, Callable, Iterable
@@ -20,7 +21,7 @@ from sqlmodel import select
 
 from backend.candidacies.models import Candidacy, CandidacyVersion
 from backend.core.audit import AuditEntry
-from backend.core.db import unit_of_work
+from backend.core.db import read_session, unit_of_work
 from backend.core.storage import storage_from_settings
 from backend.notifications.models import Notification
 from tests.support.gql import gql
@@ -53,6 +54,14 @@ READABLE: dict[str, set[str]] = {
     "applicant_y": {"y_a"},
     "applicant_z": set(),
 }
+# Who reads what a candidacy says (title, answers, partners, budget, files): among its readers,
+# the lead's members always; the others once a version has been submitted (x_b, x_closed), not
+# while it is a draft (x_a, y_a): they see its status and counts only.
+DRAFTS = {"x_a", "y_a"}
+CONTENTS: dict[str, set[str]] = {
+    actor: readable if actor in X_MEMBERS | {"applicant_y"} else readable - DRAFTS
+    for actor, readable in READABLE.items()
+}
 
 
 @pytest.fixture
@@ -74,7 +83,8 @@ async def mutate(client, world, actor: str, query: str, variables=None) -> dict[
 
 
 def test_the_tables_name_every_actor():
-    assert READABLE.keys() == set(CANDIDACY_ACTORS)
+    assert READABLE.keys() == CONTENTS.keys() == set(CANDIDACY_ACTORS)
+    assert all(CONTENTS[a] <= READABLE[a] for a in CANDIDACY_ACTORS)
     assert EDIT_REFUSALS.keys() | X_MEMBERS == set(CANDIDACY_ACTORS)
     assert MANAGE_REFUSALS.keys() | MANAGERS == set(CANDIDACY_ACTORS)
     assert not EDIT_REFUSALS.keys() & X_MEMBERS
@@ -85,8 +95,15 @@ def test_the_tables_name_every_actor():
 
 CANDIDACY = """
 query($id: ID!) { candidacy(id: $id) {
-  id title leadOrganisation { name } partners { organisation { name } }
+  id status title acronym durationMonths leadOrganisation { name }
+  partners { organisation { name } } answers { questionKey } budget { category }
+  budgetTotal { cents } attachments { name }
+  counts { answers partners attachments budgetLines }
 } }"""
+CONTENT_FIELDS = (
+    "title", "acronym", "durationMonths", "partners", "answers", "budget", "budgetTotal",
+    "attachments",
+)  # fmt: skip
 CANDIDACIES = """
 query($filter: CandidacyFilter, $first: Int, $after: String) {
   candidacies(filter: $filter, first: $first, after: $after) {
@@ -169,9 +186,26 @@ async def test_candidacy_by_id_is_null_unless_readable(client, world, actor):
 
         if name in READABLE[actor]:
             assert data["candidacy"]["id"] == cid(world, name)
-            assert data["candidacy"]["title"] == world.candidacy(name).title
+            assert data["candidacy"]["leadOrganisation"] is not None
         else:
             assert data["candidacy"] is None, (actor, name)
+
+
+@pytest.mark.parametrize("actor", CANDIDACY_ACTORS)
+async def test_a_drafts_contents_are_null_outside_the_lead_until_submitted(client, world, actor):
+    """Managers read applicants' drafts: now they see that a draft exists, its status, lead
+    and counts; what it says stays the applicants' until a version is submitted."""
+    for name in READABLE[actor]:
+        data = (await ask(client, world, actor, CANDIDACY, {"id": cid(world, name)}))["data"]
+        node = data["candidacy"]
+
+        if name in CONTENTS[actor]:
+            assert node["title"] == world.candidacy(name).title, (actor, name)
+            assert None not in (node["partners"], node["answers"], node["budget"])
+        else:
+            assert {k: node[k] for k in CONTENT_FIELDS} == dict.fromkeys(CONTENT_FIELDS)
+        assert node["counts"]["partners"] == (2 if name == "x_a" else 1), (actor, name)
+        assert node["counts"]["budgetLines"] == (0 if name == "y_a" else 2 if name == "x_a" else 1)
 
 
 async def test_candidacy_by_an_id_of_another_type_is_null(client, world):
@@ -186,10 +220,12 @@ async def test_candidacy_by_an_id_of_another_type_is_null(client, world):
 async def test_partner_members_see_the_consortium_only_as_lead_members_do(client, world):
     """Z takes part in x_a, yet only X's members (and the call's staff) see x_a and its
     consortium; Z's admin does not, whatever the way in."""
-    for actor in ("applicant_x", "manager_a"):
-        data = (await ask(client, world, actor, CANDIDACY, {"id": cid(world, "x_a")}))["data"]
-        partners = {p["organisation"]["name"] for p in data["candidacy"]["partners"]}
-        assert partners == {"Org X", "Org Z"}
+    data = (await ask(client, world, "applicant_x", CANDIDACY, {"id": cid(world, "x_a")}))["data"]
+    partners = {p["organisation"]["name"] for p in data["candidacy"]["partners"]}
+    assert partners == {"Org X", "Org Z"}
+    data = (await ask(client, world, "manager_a", CANDIDACY, {"id": cid(world, "x_a")}))["data"]
+    assert data["candidacy"]["partners"] is None  # a draft: its consortium is not shown yet
+    assert data["candidacy"]["counts"]["partners"] == 2
 
     z_filter = {"organisationId": gid("Organisation", world.organisation("org_z"))}
     assert await listed(client, world, "applicant_z", z_filter, None) == []
@@ -203,10 +239,16 @@ async def test_submission_check_only_for_readers(client, world, actor):
             client, world, actor, SUBMISSION_CHECK, {"id": cid(world, name)}, expect_errors=True
         )
 
-        if name in READABLE[actor]:
+        if name in CONTENTS[actor]:
             assert "errors" not in body, body
             codes = {p["code"] for p in body["data"]["submissionCheck"]}
-            assert codes == ({"MISSING_ANSWER", "BUDGET_MISSING"} if name == "y_a" else set())
+            expected = {
+                "y_a": {"MISSING_ANSWER", "BUDGET_MISSING"}, "x_closed": {"DEADLINE_PASSED"}
+            }.get(name, set())  # fmt: skip
+            assert codes == expected, (actor, name)
+        elif name in READABLE[actor]:  # a draft: its checks read its contents
+            (error,) = body["errors"]
+            assert error["extensions"]["code"] == "PERMISSION_DENIED", (actor, name, error)
         else:  # null, as candidacy(id:) answers: nothing tells hidden from missing
             assert body == {"data": {"submissionCheck": None}}, (actor, name)
 
@@ -581,18 +623,70 @@ async def test_each_manager_manages_only_the_calls_of_their_funder(
 # --- downloads --------------------------------------------------------------------------------
 
 
-async def test_attachment_download_follows_the_candidacy_read_rule(client, world):
+@pytest.mark.parametrize(
+    ("name", "resubmit", "readers"),
+    [
+        ("x_a", False, lambda name: {a for a in CANDIDACY_ACTORS if name in CONTENTS[a]}),
+        ("x_b", True, lambda name: {a for a in CANDIDACY_ACTORS if name in CONTENTS[a]}),
+        ("x_b", False, lambda name: X_MEMBERS),
+    ],
+    ids=["a draft's file", "a submitted file", "a file added since the submission"],
+)
+async def test_attachment_download_follows_the_candidacy_contents_rule(
+    client, world, name, resubmit, readers
+):
+    """A draft's (x_a) files are its applicants' alone; once submitted (x_b), the call's staff
+    read them too, but not a file added to the new draft since. Everyone else gets the 404 of
+    a file that does not exist."""
     uploaded = await upload(
-        client, world.headers("member_x"), cid(world, "x_a"), "letter", blank_pdf()
+        client, world.headers("member_x"), cid(world, name), "letter", blank_pdf()
     )
     url = uploaded["attachment"]["downloadUrl"]
+    if resubmit:
+        submitted = await mutate(client, world, "member_x", SUBMIT, {"id": cid(world, name)})
+        assert submitted["__typename"] == "SubmitCandidacyPayload", submitted
 
     statuses = {
         actor: (await client.get(url, headers=world.headers(actor))).status_code
         for actor in CANDIDACY_ACTORS
     }
 
-    assert statuses == {a: 200 if "x_a" in READABLE[a] else 404 for a in CANDIDACY_ACTORS}
+    assert statuses == {a: 200 if a in readers(name) else 404 for a in CANDIDACY_ACTORS}
+
+
+async def test_outside_the_lead_a_submitted_candidacy_reads_as_submitted_not_as_edited_since(
+    client, world
+):
+    """x_b is edited after its submission: its lead's members see the edits, the call's
+    managers the version that counts (title, answers, budget and files as submitted)."""
+    x_b = cid(world, "x_b")
+    await mutate(client, world, "member_x", UPDATE, {"id": x_b, "title": "Brouillon v2"})
+    await mutate(client, world, "member_x", ANSWERS, {
+        "id": x_b, "answers": [{"questionKey": "summary", "value": "Pas encore soumis"}]
+    })  # fmt: skip
+    await upload(client, world.headers("member_x"), x_b, "letter", blank_pdf())
+    await mutate(client, world, "member_x", BUDGET, {"id": x_b, "lines": []})
+
+    query = CANDIDACY.replace("answers { questionKey }", "answers { questionKey value }")
+    member = (await ask(client, world, "member_x", query, {"id": x_b}))["data"]["candidacy"]
+    manager = (await ask(client, world, "manager_b", query, {"id": x_b}))["data"]["candidacy"]
+
+    assert member["title"] == "Brouillon v2"
+    assert manager["title"] == world.candidacy("x_b").title
+    assert member["answers"] == [{"questionKey": "summary", "value": "Pas encore soumis"}]
+    assert manager["answers"] != member["answers"]
+    assert manager["attachments"] == [] and len(member["attachments"]) == 1
+    assert member["budget"] == [] and len(manager["budget"]) == 1
+    assert manager["budgetTotal"]["cents"] > member["budgetTotal"]["cents"] == 0
+    assert [p["organisation"]["name"] for p in manager["partners"]] == ["Org X"]
+    assert manager["counts"]["attachments"] == 0 and member["counts"]["attachments"] == 1
+    checks = {
+        actor: {p["code"] for p in (await ask(client, world, actor, SUBMISSION_CHECK, {"id": x_b}))[
+            "data"]["submissionCheck"]}
+        for actor in ("member_x", "manager_b")
+    }  # fmt: skip
+    assert "BUDGET_MISSING" in checks["member_x"]
+    assert checks["manager_b"] == set()  # the version that counts, as submitted
 
 
 async def test_receipt_download_follows_the_candidacy_read_rule(
@@ -627,3 +721,96 @@ async def test_receipt_download_follows_the_candidacy_read_rule(
 
 
 CANDIDACY_RECEIPT = "query($id: ID!) { candidacy(id: $id) { versions { receiptUrl } } }"
+
+
+async def test_version_document_download_follows_the_candidacy_read_rule(
+    client, session_factory, world
+):
+    """The submitted version's canonical JSON: the lead's members and the call's funders'
+    staff (and admins) get the hashed bytes; everyone else a 404, as for a missing file."""
+    async with unit_of_work(session_factory) as uow:
+        version = (
+            await uow.session.exec(
+                select(CandidacyVersion).where(
+                    CandidacyVersion.candidacy_id == world.candidacy("x_b").id
+                )
+            )
+        ).one()
+    url = f"/files/versions/{version.id}"
+
+    responses = {
+        actor: await client.get(url, headers=world.headers(actor)) for actor in CANDIDACY_ACTORS
+    }
+
+    statuses = {actor: r.status_code for actor, r in responses.items()}
+    assert statuses == {a: 200 if "x_b" in READABLE[a] else 404 for a in CANDIDACY_ACTORS}
+    assert hashlib.sha256(responses["applicant_x"].content).hexdigest() == version.sha256
+    listed = await ask(client, world, "manager_b", CANDIDACY_DOCUMENT, {"id": cid(world, "x_b")})
+    assert listed["data"]["candidacy"]["versions"] == [{"documentUrl": url}]
+
+
+CANDIDACY_DOCUMENT = "query($id: ID!) { candidacy(id: $id) { versions { documentUrl } } }"
+
+
+# --- signed download links --------------------------------------------------------------------
+
+SIGN = """
+mutation($url: String!) { signDownloadLink(url: $url) {
+  __typename ... on DownloadLinkPayload { url expiresAt } ... on Error { code } } }"""
+
+
+async def _version_url(session_factory, world: CandidacyScenario, name: str) -> str:
+    async with read_session(session_factory) as session:
+        version = (
+            await session.exec(
+                select(CandidacyVersion).where(
+                    CandidacyVersion.candidacy_id == world.candidacy(name).id
+                )
+            )
+        ).one()
+    return f"/files/versions/{version.id}"
+
+
+async def test_signed_links_are_refused_to_whoever_may_not_download_the_file(
+    client, session_factory, world
+):
+    """The same rights as the download: x_b's document to its readers, x_a's draft file to X's
+    members only; to anyone else the file does not exist, and nothing changes."""
+    document = await _version_url(session_factory, world, "x_b")
+    draft_file = (
+        await upload(client, world.headers("member_x"), cid(world, "x_a"), "letter", blank_pdf())
+    )["attachment"]["downloadUrl"]
+    before = await database_fingerprint(session_factory)
+
+    outcomes = {
+        (actor, url): (await mutate(client, world, actor, SIGN, {"url": url}))["__typename"]
+        for actor in CANDIDACY_ACTORS
+        for url in (document, draft_file)
+    }
+
+    refused = "NotFoundError"
+    assert outcomes == {
+        (actor, url): (
+            "AuthenticationRequiredError" if actor == ANONYMOUS
+            else "DownloadLinkPayload" if name in CONTENTS[actor]
+            else refused
+        )
+        for actor in CANDIDACY_ACTORS
+        for url, name in ((document, "x_b"), (draft_file, "x_a"))
+    }  # fmt: skip
+    assert await database_fingerprint(session_factory) == before
+
+
+async def test_signed_links_are_issued_to_whoever_may_download_the_file(
+    client, session_factory, world, clock
+):
+    document = await _version_url(session_factory, world, "x_b")
+
+    for actor in sorted(CONTENTS):
+        if "x_b" not in CONTENTS[actor]:
+            continue
+        result = await mutate(client, world, actor, SIGN, {"url": document})
+        assert result["__typename"] == "DownloadLinkPayload", (actor, result)
+        assert result["url"].startswith(document + "?")
+        assert result["expiresAt"] == (clock.now() + timedelta(seconds=300)).isoformat()
+        assert (await client.get(result["url"])).status_code == 200, actor

@@ -425,6 +425,8 @@ ANSWERS_CASES = [
     wrong("cost", "1e999999999", "OUT_OF_RANGE"),  # was an Overflow: "Unexpected error."
     wrong("cost", "1e999999", "OUT_OF_RANGE"),  # was stored as a million digits
     wrong("cost", "1e-999999", "OUT_OF_RANGE"),
+    wrong("cost", "0.1234567890123456", "OUT_OF_RANGE"),  # 16 digits: not the same as a double
+    wrong("cost", 1234567890.123456789, "OUT_OF_RANGE"),
     wrong("start", 20260901),  # was taken for 1 September 2026
     wrong("start", "20260901"),
     wrong("start", "2026-W36-2"),
@@ -706,10 +708,30 @@ async def test_a_valid_answer_of_every_kind_is_stored_in_canonical_form(client, 
     stored = {a["questionKey"]: a["value"] for a in result["candidacy"]["answers"]}
     assert stored == {
         **values,
-        "patients": "12.5",
-        "cost": "100000000000000000000",
+        "patients": 12.5,
+        "cost": 100000000000000000000,
         "sites": ["paris", "lille"],  # in the call's order
     }
+
+
+@pytest.mark.parametrize(
+    ("sent", "read"),
+    [(1, 1), (12.5, 12.5), ("12.50", 12.5), ("7", 7), (2.0, 2), (0.1, 0.1), ("-0", 0)],
+)
+async def test_a_number_answer_is_read_back_as_the_json_number_sent(client, world, sent, read):
+    """``1`` was read back as ``"1"``: a number stays a number, an int an int."""
+    query = ANSWERS.replace(
+        "__typename ...E",
+        "__typename ...E ... on CandidacyPayload { candidacy { answers { questionKey value } } }",
+    )
+
+    result = await graphql(query, "applicant", lambda w: {
+        "id": w.cid("draft"), "answers": [{"questionKey": "cost", "value": sent}]
+    })(client, world)  # fmt: skip
+
+    stored = {a["questionKey"]: a["value"] for a in result["candidacy"]["answers"]}
+    assert stored["cost"] == read
+    assert type(stored["cost"]) is type(read)
 
 
 GOOD_INPUT = [

@@ -3,13 +3,16 @@ reference, the server time and the hash; at the deadline, to the second, it is r
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from strawberry.relay import GlobalID
 
 from backend.accounts.enums import OrganisationKind
-from backend.calls.enums import CallStatus
+from backend.calls.enums import CallStatus, QuestionKind
+from backend.calls.inputs import ChoiceInput, QuestionInput
 from tests.support import factories as f
 from tests.support.gql import gql
 
@@ -147,6 +150,72 @@ async def test_applicant_submits_and_gets_reference_time_and_hash(client, world,
     assert len(result["sha256"]) == 64
     assert result["candidacy"]["status"] == "SUBMITTED"
     assert result["candidacy"]["versions"] == [{"number": 1, "sha256": result["sha256"]}]
+
+
+TYPED_QUESTIONS = [
+    QuestionInput(
+        key="summary",
+        kind=QuestionKind.TEXT,
+        label={"fr": "Résumé"},
+        required=True,
+        max_length=3000,
+    ),
+    QuestionInput(key="patients", kind=QuestionKind.NUMBER, label={"fr": "Patients"}),
+    QuestionInput(key="ratio", kind=QuestionKind.NUMBER, label={"fr": "Part"}),
+    QuestionInput(key="start", kind=QuestionKind.DATE, label={"fr": "Début"}),
+    QuestionInput(key="ethics", kind=QuestionKind.YES_NO, label={"fr": "Avis éthique"}),
+    QuestionInput(
+        key="phase",
+        kind=QuestionKind.CHOICE,
+        label={"fr": "Phase"},
+        choices=[
+            ChoiceInput(value="pilot", label={"fr": "Pilote"}),
+            ChoiceInput(value="trial", label={"fr": "Essai"}),
+        ],
+    ),
+]
+VERSIONS = (
+    "query($id: ID!) { candidacy(id: $id) { answers { questionKey value }"
+    " versions { number sha256 documentUrl } } }"
+)
+
+
+async def test_answers_keep_their_type_to_the_submitted_document_whose_bytes_hash_to_sha256(
+    client, session_factory, clock, world
+):
+    """``1`` was read back as ``"1"``; and the receipt's hash could not be checked, for want
+    of the hashed bytes. Both, end to end: saved, read, frozen, downloaded, hashed."""
+    now = clock.now()
+    funder = await f.make_funder(session_factory, now)
+    programme = await f.make_programme(session_factory, now, funder)
+    call = await f.make_call(
+        session_factory, now, programme, funder, status=CallStatus.OPEN,
+        questions=TYPED_QUESTIONS,
+        eligibility={"required_partner_countries": [{"country": "FR"}, {"country": "DE"}]},
+    )  # fmt: skip
+    headers = world["applicant"].headers
+    candidacy_id = await prepare(client, {**world, "call": call})
+    typed = {"patients": 1, "ratio": 0.25, "start": "2026-09-01", "ethics": True,
+             "phase": "pilot"}  # fmt: skip
+    answers = [{"questionKey": k, "value": v} for k, v in typed.items()]
+    await gql(client, ANSWERS, {"id": candidacy_id, "answers": answers}, headers=headers)
+
+    submitted = (await gql(client, SUBMIT, {"id": candidacy_id}, headers=headers))["data"]
+    read = (await gql(client, VERSIONS, {"id": candidacy_id}, headers=headers))["data"]
+    version = read["candidacy"]["versions"][0]
+    download = await client.get(version["documentUrl"], headers=headers)
+
+    expected = {"summary": "Évaluer un outil de triage.", **typed}
+    read_back = {a["questionKey"]: a["value"] for a in read["candidacy"]["answers"]}
+    assert read_back == expected
+    assert type(read_back["patients"]) is int and type(read_back["ratio"]) is float
+    assert download.status_code == 200
+    assert download.headers["content-type"] == "application/json"
+    assert hashlib.sha256(download.content).hexdigest() == submitted["submitCandidacy"]["sha256"]
+    assert version["sha256"] == submitted["submitCandidacy"]["sha256"]
+    assert json.loads(download.content)["answers"] == expected
+    assert b'"patients":1,' in download.content
+    assert (await client.get(version["documentUrl"])).status_code == 404
 
 
 async def test_submission_lists_every_problem_at_once(client, world):

@@ -36,7 +36,7 @@ from tests.support.scenario import (
 CANDIDACIES = """
 query {
   candidacies(first: 50) { totalCount edges { node {
-    id reference status deadlineLocal
+    id reference status deadlineLocal title acronym durationMonths
     call { title funders { share { cents } funder { code } } }
     leadOrganisation { name }
     partners { role requestedShare { cents } organisation { name } }
@@ -44,7 +44,8 @@ query {
     budget { category amount { cents } organisation { name } }
     budgetTotal { cents }
     attachments { name sha256 downloadUrl }
-    versions { number sha256 receiptUrl }
+    versions { number sha256 receiptUrl documentUrl }
+    counts { answers partners attachments budgetLines }
   } } }
 }"""
 
@@ -68,8 +69,8 @@ class Seeder:
     """Applicant A owns every lead organisation; manager M manages a funder that co-funds
     every call (each call also has a funder of its own)."""
 
-    def __init__(self, factory: SessionFactory, now: datetime) -> None:
-        self.factory, self.now = factory, now
+    def __init__(self, factory: SessionFactory, now: datetime, *, submit: bool = True) -> None:
+        self.factory, self.now, self.submit = factory, now, submit
 
     async def start(self) -> None:
         async with unit_of_work(self.factory) as uow:
@@ -112,9 +113,10 @@ class Seeder:
             actor = applicant(self.applicant.user, lead)
             candidacy = await prepare_candidacy(session, now, actor, call, lead, partner)
             session.add(_attachment(candidacy.id, self.applicant.user.id, now))
-            await submission.submit_candidacy(
-                session, actor=actor, candidacy_id=candidacy.id, now=now
-            )
+            if self.submit:
+                await submission.submit_candidacy(
+                    session, actor=actor, candidacy_id=candidacy.id, now=now
+                )
 
 
 def _attachment(candidacy_id, user_id, now) -> Attachment:
@@ -169,6 +171,30 @@ async def test_candidacies_with_every_relation_cost_the_same_for_1_and_20(
     assert len(edges) == data["candidacies"]["totalCount"] == 20
     assert all(_complete(edge["node"]) for edge in edges)
     assert len({edge["node"]["leadOrganisation"]["name"] for edge in edges}) == 20
+    assert_same_cost(one, twenty)
+
+
+async def test_drafts_seen_by_a_manager_cost_the_same_for_1_and_20(
+    client, session_factory, clock, count_queries
+):
+    """A manager sees drafts' counts, not their contents, and still in a fixed number of
+    statements."""
+    seeder = Seeder(session_factory, clock.now(), submit=False)
+    await seeder.start()
+    headers = seeder.manager.headers
+
+    await seeder.seed(1)
+    one, data = await counted_request(client, count_queries, CANDIDACIES, None, headers)
+    await seeder.seed(19)
+    twenty, data = await counted_request(client, count_queries, CANDIDACIES, None, headers)
+
+    nodes = [edge["node"] for edge in data["candidacies"]["edges"]]
+    assert len(nodes) == 20
+    assert all(n["partners"] is None and n["answers"] is None for n in nodes)
+    assert all(
+        n["counts"] == {"answers": 1, "partners": 2, "attachments": 1, "budgetLines": 2}
+        for n in nodes
+    )
     assert_same_cost(one, twenty)
 
 

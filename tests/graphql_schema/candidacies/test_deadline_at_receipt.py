@@ -100,3 +100,57 @@ async def test_submission_received_at_the_deadline_is_refused_for_the_deadline(
     for answer in (before_closing, after_closing):
         payload = answer["data"]["submitCandidacy"]
         assert payload["__typename"] == "DeadlinePassedError", payload
+
+
+CHECK = """
+query($id: ID!) { submissionCheck(candidacyId: $id) { code field message } }"""
+
+
+async def test_submission_check_says_the_deadline_passed_before_and_after_the_closing(
+    session_factory, clock, settings
+):
+    """It answered an empty list once the deadline had passed: a complete draft looked
+    submittable. The deadline is the reason, whatever the closing job has done."""
+    world = await build_world(session_factory, clock, drafts=1, submitted=0)
+    applicant, draft = world.applicants[0], world.drafts[0]
+    await complete(world, applicant, draft)
+    clock.set(world.deadline - timedelta(minutes=10))
+    headers = (await f.sign_in(session_factory, clock.now(), applicant.members[0].user)).headers
+    app = create_app(settings, clock=clock)
+    variables = {"id": str(GlobalID("Candidacy", str(draft.id)))}
+
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://test"
+    ) as client:
+        clock.set(world.deadline - timedelta(seconds=1))
+        in_time = await gql(client, CHECK, variables, headers=headers)
+        clock.set(world.deadline)
+        before_closing = await gql(client, CHECK, variables, headers=headers)
+        await close_now(session_factory, world.call.id, clock.now())
+        after_closing = await gql(client, CHECK, variables, headers=headers)
+
+    assert in_time["data"]["submissionCheck"] == []
+    for answer in (before_closing, after_closing):
+        problems = answer["data"]["submissionCheck"]
+        assert [(p["code"], p["field"]) for p in problems] == [("DEADLINE_PASSED", "deadline")]
+        assert "the deadline was" in problems[0]["message"]
+
+
+async def test_submission_check_says_the_call_is_not_open_before_its_opening(
+    session_factory, clock, settings
+):
+    world = await build_world(session_factory, clock, drafts=1, submitted=0)
+    applicant, draft = world.applicants[0], world.drafts[0]
+    await complete(world, applicant, draft)
+    clock.set(world.call.opens_at - timedelta(seconds=1))
+    headers = (await f.sign_in(session_factory, clock.now(), applicant.members[0].user)).headers
+    app = create_app(settings, clock=clock)
+    variables = {"id": str(GlobalID("Candidacy", str(draft.id)))}
+
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://test"
+    ) as client:
+        answer = await gql(client, CHECK, variables, headers=headers)
+
+    problems = answer["data"]["submissionCheck"]
+    assert [(p["code"], p["field"]) for p in problems] == [("CALL_NOT_OPEN", "call")]
