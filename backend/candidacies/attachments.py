@@ -16,8 +16,7 @@ from backend.calls import queries as call_queries
 from backend.calls.enums import QuestionKind
 from backend.candidacies import queries
 from backend.candidacies.models import Attachment, Candidacy, CandidacyVersion
-from backend.candidacies.rules import can_edit_candidacy
-from backend.candidacies.services import audit_change, editable_candidacy, mark_edited
+from backend.candidacies.services import audit_change, editable_candidacy, mark_edited, may_edit
 from backend.core.auth import Actor
 from backend.core.errors import InvalidInput, NotFound, PermissionDenied
 from backend.core.storage import Storage, new_key
@@ -43,7 +42,7 @@ async def attach_file(
     submitted version may name it); audited.
     """
     candidacy, call = await editable_candidacy(
-        session, actor=actor, candidacy_id=candidacy_id, now=now
+        session, actor=actor, candidacy_id=candidacy_id, now=now, content=True
     )
     questions = await call_queries.form_of(session, call)
     if not any(q.key == question_key and q.kind is QuestionKind.FILE for q in questions):
@@ -66,7 +65,7 @@ async def _record(
     key: str,
     now: datetime,
 ) -> Attachment:
-    assert actor.user_id is not None  # editable_candidacy admitted a member of the lead
+    assert actor.user_id is not None  # editable_candidacy admitted a member of an editor
     for previous in (await queries.attachments_by_candidacy(session, [candidacy.id])).get(
         candidacy.id, []
     ):
@@ -114,7 +113,7 @@ async def check_may_attach(session: AsyncSession, *, actor: Actor, candidacy_id:
     candidacy = await queries.readable_candidacy(session, actor, candidacy_id)
     if candidacy is None:
         raise NotFound("no such candidacy")
-    if not can_edit_candidacy(actor, candidacy):
+    if not await may_edit(session, actor, candidacy, content=True):
         raise PermissionDenied("only members of the lead organisation edit a candidacy")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 import strawberry
 from strawberry import relay
@@ -16,14 +17,17 @@ from backend.candidacies.enums import (
     CandidacyStatus,
     EligibilityDecision,
     PartnerRole,
+    PartnerStatus,
 )
 from backend.candidacies.errors import SubmissionProblem
 from backend.candidacies.rules import effective_deadline
-from graphql_schema.accounts.types import OrganisationType
+from graphql_schema.accounts.types import OrganisationType, PublicOrganisationType
 from graphql_schema.calls.types import CallType, MoneyType
+from graphql_schema.scalars import BigInt
 
 CandidacyStatusEnum = strawberry.enum(CandidacyStatus, name="CandidacyStatus")
 PartnerRoleEnum = strawberry.enum(PartnerRole, name="PartnerRole")
+PartnerStatusEnum = strawberry.enum(PartnerStatus, name="PartnerStatus")
 BudgetCategoryEnum = strawberry.enum(BudgetCategory, name="BudgetCategory")
 EligibilityDecisionEnum = strawberry.enum(EligibilityDecision, name="EligibilityDecision")
 
@@ -33,15 +37,82 @@ async def _organisation(info: strawberry.Info, org_id: uuid.UUID) -> Organisatio
     return OrganisationType.from_model(org) if org else None
 
 
-@strawberry.type(name="CandidacyPartner")
-class PartnerType:
+@strawberry.type(
+    name="CandidacyPartner",
+    description="An organisation of the consortium. Named by the lead, it is PENDING until"
+    " one of its admins accepts (respondToPartnerInvitation); only ACCEPTED partners count at"
+    " submission, and only their members read the candidacy.",
+)
+class PartnerType(relay.Node):
+    id: relay.NodeID[str]
     role: PartnerRole
     requested_share: MoneyType
+    status: PartnerStatus
+    can_edit: bool = strawberry.field(
+        description="Set by the lead: this partner's members may edit the content (description,"
+        " answers, budget, files), never the consortium, nor submit or withdraw."
+    )
+    invited_at: datetime | None
+    responded_at: datetime | None
     organisation_id: strawberry.Private[uuid.UUID]
 
     @strawberry.field
     async def organisation(self, info: strawberry.Info) -> OrganisationType | None:
         return await _organisation(info, self.organisation_id)
+
+    @classmethod
+    def from_model(cls, p: models.CandidacyPartner) -> PartnerType:
+        return cls(
+            id=str(p.id),
+            role=p.role,
+            requested_share=MoneyType(cents=BigInt(p.requested_share_cents), currency="EUR"),
+            status=p.status,
+            can_edit=p.can_edit,
+            invited_at=p.invited_at,
+            responded_at=p.responded_at,
+            organisation_id=p.organisation_id,
+        )
+
+
+@strawberry.type(
+    name="PartnerInvitation",
+    description="An invitation your organisation has not answered yet, with what you need to"
+    " decide; the candidacy itself is readable once you accept. Answer it (admins) with"
+    " respondToPartnerInvitation(id).",
+)
+class PartnerInvitationType(relay.Node):
+    id: relay.NodeID[str]
+    role: PartnerRole
+    requested_share: MoneyType
+    invited_at: datetime | None
+    candidacy_title: str
+    candidacy_acronym: str | None
+    call_reference: str
+    call_title: JSON = strawberry.field(description="Per language, as the call gives it.")
+    deadline_at: datetime
+    lead_organisation: PublicOrganisationType
+    organisation_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(description="Your organisation, the one invited.")
+    async def organisation(self, info: strawberry.Info) -> OrganisationType | None:
+        return await _organisation(info, self.organisation_id)
+
+    @classmethod
+    def from_row(cls, row: Any) -> PartnerInvitationType:
+        partner, candidacy, call, lead = row
+        return cls(
+            id=str(partner.id),
+            role=partner.role,
+            requested_share=MoneyType(cents=partner.requested_share_cents, currency="EUR"),
+            invited_at=partner.invited_at,
+            candidacy_title=candidacy.title,
+            candidacy_acronym=candidacy.acronym,
+            call_reference=call.reference,
+            call_title=call.title,
+            deadline_at=effective_deadline(call, candidacy),
+            lead_organisation=PublicOrganisationType.from_model(lead),
+            organisation_id=partner.organisation_id,
+        )
 
 
 @strawberry.type(name="Answer")
@@ -163,14 +234,7 @@ class CandidacyType(relay.Node):
     @strawberry.field
     async def partners(self, info: strawberry.Info) -> list[PartnerType]:
         rows = await info.context.loaders.candidacy_partners.load(self.model.id)
-        return [
-            PartnerType(
-                role=p.role,
-                requested_share=MoneyType(cents=p.requested_share_cents, currency="EUR"),
-                organisation_id=p.organisation_id,
-            )
-            for p in rows
-        ]
+        return [PartnerType.from_model(p) for p in rows]
 
     @strawberry.field
     async def answers(self, info: strawberry.Info) -> list[AnswerType]:
