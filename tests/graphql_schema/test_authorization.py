@@ -850,12 +850,12 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
         "organisation": (test_organisation_by_id_is_null_unless_member,),
         "candidacies": (
             candidacy_authz.test_candidacies_lists_only_readable_candidacies_under_every_filter,
-            candidacy_authz.test_partner_members_see_the_consortium_only_as_lead_members_do,
+            candidacy_authz.test_accepted_partner_members_read_the_candidacy_they_take_part_in,
         ),
         "candidacy": (
             candidacy_authz.test_candidacy_by_id_is_null_unless_readable,
             candidacy_authz.test_candidacy_by_an_id_of_another_type_is_null,
-            candidacy_authz.test_partner_members_see_the_consortium_only_as_lead_members_do,
+            candidacy_authz.test_accepted_partner_members_read_the_candidacy_they_take_part_in,
         ),
         "submissionCheck": (candidacy_authz.test_submission_check_only_for_readers,),
     },
