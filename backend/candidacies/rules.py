@@ -19,14 +19,16 @@ def can_apply_for(actor: Actor, organisation_id: uuid.UUID) -> bool:
 
 
 def can_edit_candidacy(actor: Actor, candidacy: Candidacy) -> bool:
-    """Every member of the lead organisation edits; nobody else does."""
+    """Every member of the lead organisation edits everything (an accepted partner the lead
+    lets edit changes the content only: ``services.may_edit`` asks the database for that)."""
     return candidacy.lead_organisation_id in actor.organisation_ids
 
 
 def can_read_candidacy(
     actor: Actor, candidacy: Candidacy, call_funder_ids: Collection[uuid.UUID]
 ) -> bool:
-    """The lead organisation's members, the call's funders' staff, and admins."""
+    """The lead organisation's members, the call's funders' staff, and admins; the members of
+    an accepted partner too, which only the database knows (``queries.visible_to``)."""
     return (
         can_edit_candidacy(actor, candidacy)
         or actor.is_platform_admin
