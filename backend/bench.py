@@ -47,11 +47,12 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
-from sqlmodel import col
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.accounts import services as accounts
-from backend.accounts.enums import OrganisationKind
-from backend.accounts.models import Organisation, User
+from backend.accounts.enums import MembershipRole, OrganisationKind
+from backend.accounts.models import Membership, Organisation, User
 from backend.calls import services as calls
 from backend.calls.enums import CallKind, CallStatus, QuestionKind
 from backend.calls.inputs import (
@@ -64,9 +65,15 @@ from backend.calls.inputs import (
     TimelineInput,
 )
 from backend.calls.models import Call
+from backend.candidacies import consortium
 from backend.candidacies import services as candidacies
 from backend.candidacies.enums import BudgetCategory, CandidacyStatus, PartnerRole
-from backend.candidacies.models import Candidacy, CandidacyReferenceCounter, CandidacyVersion
+from backend.candidacies.models import (
+    Candidacy,
+    CandidacyPartner,
+    CandidacyReferenceCounter,
+    CandidacyVersion,
+)
 from backend.candidacies.recording import submission_statement
 from backend.candidacies.submission import snapshot_hash
 from backend.core import audit
@@ -340,6 +347,8 @@ async def _prepare_applicant(
             ],
         )  # fmt: skip
     async with unit_of_work(factory) as uow:
+        await _partner_accepts(uow.session, candidacy.id, partner, now)
+    async with unit_of_work(factory) as uow:
         await candidacies.save_answers(
             uow.session, actor=actor, candidacy_id=candidacy.id, now=now,
             answers={"summary": SUMMARY_TEXT, "patients": 1200 + i, "setting": "hospital",
@@ -359,6 +368,33 @@ async def _prepare_applicant(
             expires_at=now + timedelta(hours=12),
         )  # fmt: skip
     return Applicant(user.id, candidacy.id, issued.token)
+
+
+async def _partner_accepts(
+    session: AsyncSession, candidacy_id: uuid.UUID, partner: Organisation, now: datetime
+) -> None:
+    """The shared partner's admin accepts the invitation (consent is asked of every partner)."""
+    invitation = (
+        await session.exec(
+            select(CandidacyPartner).where(
+                col(CandidacyPartner.candidacy_id) == candidacy_id,
+                col(CandidacyPartner.organisation_id) == partner.id,
+            )
+        )
+    ).one()
+    admin = (
+        await session.exec(
+            select(Membership).where(
+                col(Membership.organisation_id) == partner.id,
+                col(Membership.role) == MembershipRole.ADMIN,
+            )
+        )
+    ).first()
+    assert admin is not None
+    actor = Actor(user_id=admin.user_id, organisation_ids=frozenset({partner.id}))
+    await consortium.respond_to_invitation(
+        session, actor=actor, partner_id=invitation.id, accept=True, now=now
+    )
 
 
 async def _prepare_all(

@@ -18,13 +18,24 @@ from strawberry.relay import GlobalID, GlobalIDValueError
 
 from backend.accounts import queries as account_queries
 from backend.calls import queries as call_queries
+from backend.candidacies import consortium
 from backend.candidacies import queries as candidacy_queries
 from backend.candidacies.attachments import readable_attachments_by_id
 from backend.core.auth import Actor
 from backend.core.db import read_session
-from graphql_schema.accounts.types import ApiTokenType, OrganisationType, UserType
+from graphql_schema.accounts.types import (
+    ApiTokenType,
+    OrganisationType,
+    PublicOrganisationType,
+    UserType,
+)
 from graphql_schema.calls.types import CallType, FunderType, ProgrammeType
-from graphql_schema.candidacies.types import AttachmentType, CandidacyType
+from graphql_schema.candidacies.types import (
+    AttachmentType,
+    CandidacyType,
+    PartnerInvitationType,
+    PartnerType,
+)
 from graphql_schema.context import Context
 
 Fetch = Callable[[AsyncSession, Actor, Sequence[uuid.UUID]], Awaitable[Mapping[uuid.UUID, Any]]]
@@ -52,6 +63,15 @@ async def _readable_attachments(
     return await readable_attachments_by_id(session, actor=actor, attachment_ids=ids)
 
 
+async def _public_organisations(
+    session: AsyncSession, actor: Actor, ids: Sequence[uuid.UUID]
+) -> Any:
+    """Public fields of any organisation, for signed-in callers, as ``organisationSearch``."""
+    if actor.user_id is None:
+        return {}
+    return await account_queries.organisations_by_id(session, ids)
+
+
 def _api_token(token: Any, context: Context) -> relay.Node:
     return ApiTokenType.from_model(token, current_token_id=context.actor.token_id)
 
@@ -66,6 +86,15 @@ NODE_KINDS: dict[str, NodeKind] = {
     "Attachment": NodeKind(_readable_attachments, lambda r, _: AttachmentType.from_model(r)),
     "Organisation": NodeKind(
         account_queries.visible_organisations_by_id, lambda r, _: OrganisationType.from_model(r)
+    ),
+    "PublicOrganisation": NodeKind(
+        _public_organisations, lambda r, _: PublicOrganisationType.from_model(r)
+    ),
+    "CandidacyPartner": NodeKind(
+        consortium.readable_partners_by_id, lambda r, _: PartnerType.from_model(r)
+    ),
+    "PartnerInvitation": NodeKind(
+        consortium.invitations_by_id, lambda r, _: PartnerInvitationType.from_row(r)
     ),
     "User": NodeKind(account_queries.readable_users_by_id, lambda r, _: UserType.from_model(r)),
     "ApiToken": NodeKind(account_queries.own_api_tokens_by_id, _api_token),

@@ -28,6 +28,7 @@ from graphql_schema.accounts.mutations import AccountMutations
 from graphql_schema.accounts.queries import AccountQueries
 from graphql_schema.calls.mutations import CallMutations
 from graphql_schema.calls.queries import CallQueries
+from graphql_schema.candidacies.consortium import ConsortiumMutations
 from graphql_schema.candidacies.mutations import CandidacyMutations
 from graphql_schema.candidacies.queries import CandidacyQueries
 from graphql_schema.errors import IdNotFound, InvalidArgument
@@ -41,7 +42,9 @@ QUERY_CACHE_SIZE = 512
 """Distinct query texts kept parsed and validated (front-ends send a bounded set)."""
 
 Query = merge_types("Query", (CallQueries, CandidacyQueries, AccountQueries, PlatformQueries))
-Mutation = merge_types("Mutation", (AccountMutations, CallMutations, CandidacyMutations))
+Mutation = merge_types(
+    "Mutation", (AccountMutations, CallMutations, CandidacyMutations, ConsortiumMutations)
+)
 
 
 log = logging.getLogger("aap.graphql")

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 __all__ = [
     "IdentifierError",
+    "compact_identifier",
     "normalise_finess",
     "normalise_siren",
     "normalise_siret",
@@ -84,6 +85,11 @@ class IdentifierError(ValueError):
 def _compact(value: str) -> str:
     """Remove the grouping separators people type or paste around digits."""
     return value.strip().translate(_SEPARATOR_TABLE)
+
+
+def compact_identifier(value: str) -> str:
+    """An identifier as typed, without its grouping separators (for matching, not checking)."""
+    return _compact(value)
 
 
 def _is_ascii_digits(value: str) -> bool:

@@ -27,6 +27,9 @@ class User(SQLModel, table=True):
 class Organisation(SQLModel, table=True):
     id: uuid.UUID = id_field()
     name: str = Field(max_length=300)
+    name_key: str = Field(default="", max_length=300, index=True)
+    """The name folded for search (no accents, case or repeated spaces): see
+    :func:`backend.core.text.search_key`."""
     kind: OrganisationKind = Field(sa_column=enum_column(OrganisationKind))
     country: str = Field(max_length=2, index=True)
     """ISO 3166-1 alpha-2, upper case."""

@@ -13,10 +13,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from backend.accounts.enums import Role, TokenKind
+from backend.accounts.identifiers import compact_identifier
 from backend.accounts.models import AuthToken, Membership, Organisation, RoleGrant, User
 from backend.core.auth import Actor
 from backend.core.batching import group_by
-from backend.core.errors import AuthenticationRequired
+from backend.core.errors import AuthenticationRequired, InvalidInput
+from backend.core.text import one_line, search_key
 
 
 def normalise_email(email: str) -> str:
@@ -152,6 +154,41 @@ async def readable_users_by_id(
         return {}
     user = await session.get(User, actor.user_id)
     return {user.id: user} if user else {}
+
+
+SEARCH_MIN_LENGTH = 2
+SEARCH_MAX_LENGTH = 100
+IDENTIFIER_PREFIX_MIN_DIGITS = 3
+
+
+def organisation_search(actor: Actor, text: str) -> SelectOfScalar[Organisation]:
+    """Organisations whose name contains ``text`` (accents, case and spacing ignored), or
+    whose SIRET, SIREN (a SIRET's first 9 digits), FINESS or foreign registry id starts with
+    it (separators ignored), for an applicant looking for a partner to invite.
+
+    Signed-in users only: the directory is there to build consortia, and an anonymous
+    listing of every registered organisation would only serve scraping. The caller shows
+    public fields only (see ``PublicOrganisation``). ``text`` is bounded (2 to 100
+    characters once trimmed); an identifier prefix needs 3 digits, so "12" lists names only.
+    """
+    if actor.user_id is None:
+        raise AuthenticationRequired("sign in to search organisations")
+    clean = one_line(text)
+    if not SEARCH_MIN_LENGTH <= len(clean) <= SEARCH_MAX_LENGTH:
+        raise InvalidInput.single(
+            "query",
+            f"give {SEARCH_MIN_LENGTH} to {SEARCH_MAX_LENGTH} characters",
+            "QUERY_LENGTH",
+        )
+    matches = [col(Organisation.name_key).contains(search_key(clean), autoescape=True)]
+    compact = compact_identifier(clean).upper()
+    if compact.isascii() and compact.isdigit() and len(compact) >= IDENTIFIER_PREFIX_MIN_DIGITS:
+        matches.append(col(Organisation.siret).startswith(compact, autoescape=True))
+    if len(compact) >= IDENTIFIER_PREFIX_MIN_DIGITS:
+        matches.append(col(Organisation.finess).startswith(compact, autoescape=True))
+        registry = sa.func.replace(sa.func.upper(col(Organisation.registry_id)), " ", "")
+        matches.append(registry.startswith(compact.replace(" ", ""), autoescape=True))
+    return select(Organisation).where(sa.or_(*matches))
 
 
 async def membership(

@@ -58,7 +58,7 @@ from backend.core.errors import (
 )
 from backend.core.i18n import Language
 from backend.core.settings import get_settings
-from backend.core.text import one_line
+from backend.core.text import one_line, search_key
 
 log = logging.getLogger(__name__)
 MIN_PASSWORD_LENGTH = 12
@@ -481,6 +481,7 @@ async def create_organisation(
     clean = _validated_organisation(data)
     organisation = Organisation(
         name=clean.name,
+        name_key=search_key(clean.name),
         kind=clean.kind,
         country=clean.country,
         siret=clean.siret,

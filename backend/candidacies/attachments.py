@@ -19,11 +19,10 @@ from backend.calls.enums import QuestionKind
 from backend.candidacies import queries
 from backend.candidacies.models import Attachment, Candidacy, CandidacyVersion
 from backend.candidacies.rules import (
-    can_edit_candidacy,
     may_read_attachment,
     may_read_contents,
 )
-from backend.candidacies.services import audit_change, editable_candidacy, mark_edited
+from backend.candidacies.services import audit_change, editable_candidacy, mark_edited, may_edit
 from backend.core.auth import Actor
 from backend.core.errors import InvalidInput, NotFound, PermissionDenied
 from backend.core.storage import Storage, new_key
@@ -49,7 +48,7 @@ async def attach_file(
     submitted version may name it); audited.
     """
     candidacy, call = await editable_candidacy(
-        session, actor=actor, candidacy_id=candidacy_id, now=now
+        session, actor=actor, candidacy_id=candidacy_id, now=now, content=True
     )
     questions = await call_queries.form_of(session, call)
     if not any(q.key == question_key and q.kind is QuestionKind.FILE for q in questions):
@@ -72,7 +71,7 @@ async def _record(
     key: str,
     now: datetime,
 ) -> Attachment:
-    assert actor.user_id is not None  # editable_candidacy admitted a member of the lead
+    assert actor.user_id is not None  # editable_candidacy admitted a member of an editor
     for previous in (await queries.attachments_by_candidacy(session, [candidacy.id])).get(
         candidacy.id, []
     ):
@@ -120,7 +119,7 @@ async def check_may_attach(session: AsyncSession, *, actor: Actor, candidacy_id:
     candidacy = await queries.readable_candidacy(session, actor, candidacy_id)
     if candidacy is None:
         raise NotFound("no such candidacy")
-    if not can_edit_candidacy(actor, candidacy):
+    if not await may_edit(session, actor, candidacy, content=True):
         raise PermissionDenied("only members of the lead organisation edit a candidacy")
 
 
@@ -133,10 +132,10 @@ async def readable_attachment(
     if attachment is None:
         return None
     candidacy = await queries.readable_candidacy(session, actor, attachment.candidacy_id)
-    if candidacy is None or not may_read_contents(actor, candidacy):
+    if candidacy is None:
         return None
-    versions = (await queries.versions_by_candidacy(session, [candidacy.id])).get(candidacy.id, [])
-    return attachment if may_read_attachment(actor, candidacy, attachment, versions) else None
+    readable = await _readable_files(session, actor, [candidacy], [attachment])
+    return attachment if attachment.id in readable else None
 
 
 async def readable_version(
@@ -157,10 +156,37 @@ async def readable_attachments_by_id(
     """The attachments among ``attachment_ids`` whose candidacy the actor may read: the rule
     of :func:`readable_attachment`, for many ids in two statements."""
     stmt = select(Attachment).where(col(Attachment.id).in_(attachment_ids))
-    attachments = (await session.exec(stmt)).all()
+    attachments = list((await session.exec(stmt)).all())
     candidacy_ids = {a.candidacy_id for a in attachments}
     readable = await queries.readable_candidacies_by_id(session, actor, list(candidacy_ids))
-    return {a.id: a for a in attachments if a.candidacy_id in readable}
+    return await _readable_files(session, actor, list(readable.values()), attachments)
+
+
+async def _readable_files(
+    session: AsyncSession,
+    actor: Actor,
+    candidacies: Sequence[Candidacy],
+    attachments: Sequence[Attachment],
+) -> dict[uuid.UUID, Attachment]:
+    """Which of ``attachments`` (files of ``candidacies``, which the actor may read) the actor
+    may open: the rules of a candidacy's contents (:func:`rules.may_read_contents`,
+    :func:`rules.may_read_attachment`), with each candidacy's versions and partners read in
+    two statements."""
+    ids = [c.id for c in candidacies]
+    versions = await queries.versions_by_candidacy(session, ids)
+    partners = await queries.partners_by_candidacy(session, ids)
+    by_id = {c.id: c for c in candidacies}
+    found = {}
+    for attachment in attachments:
+        candidacy = by_id.get(attachment.candidacy_id)
+        if candidacy is None:
+            continue
+        own_partners = partners.get(candidacy.id, [])
+        if may_read_contents(actor, candidacy, own_partners) and may_read_attachment(
+            actor, candidacy, attachment, versions.get(candidacy.id, []), own_partners
+        ):
+            found[attachment.id] = attachment
+    return found
 
 
 async def readable_receipt(

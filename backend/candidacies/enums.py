@@ -20,6 +20,16 @@ class PartnerRole(StrEnum):
     SUBCONTRACTOR = "SUBCONTRACTOR"
 
 
+class PartnerStatus(StrEnum):
+    """Where an organisation stands in a consortium: named by the lead, it consents or not."""
+
+    PENDING = "PENDING"
+    """Invited by the lead; its admins have not answered. Not a partner yet."""
+    ACCEPTED = "ACCEPTED"
+    """Its admins accepted: its members read the candidacy."""
+    DECLINED = "DECLINED"
+
+
 class BudgetCategory(StrEnum):
     STAFF = "STAFF"
     EQUIPMENT = "EQUIPMENT"

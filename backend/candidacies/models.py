@@ -1,10 +1,11 @@
 """Candidacies: an organisation's application to a call, its partners, answers, budget,
 attachments and immutable submitted versions.
 
-A candidacy belongs to its lead organisation: all of that organisation's members edit it and
-nobody else sees it (besides the call's managers). Submitting freezes a canonical snapshot as
-a :class:`CandidacyVersion`; later edits build a new draft on top, and the last submitted
-version is the one that counts.
+A candidacy belongs to its lead organisation: all of that organisation's members edit it.
+Other organisations join its consortium by invitation: once one of their admins accepts, their
+members read it (and edit its content if the lead lets them); the call's managers read it too.
+Submitting freezes a canonical snapshot as a :class:`CandidacyVersion`; later edits build a new
+draft on top, and the last submitted version is the one that counts.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from backend.candidacies.enums import (
     CandidacyStatus,
     EligibilityDecision,
     PartnerRole,
+    PartnerStatus,
 )
 from backend.core.types import enum_column, id_field
 
@@ -63,6 +65,18 @@ class CandidacyPartner(SQLModel, table=True):
     role: PartnerRole = Field(sa_column=enum_column(PartnerRole))
     requested_share_cents: int = Field(default=0, sa_type=sa.BigInteger)
     position: int = 0
+    status: PartnerStatus = Field(
+        default=PartnerStatus.ACCEPTED,
+        sa_column=enum_column(PartnerStatus, server_default="ACCEPTED"),
+    )
+    """An organisation the lead names is PENDING until one of its admins accepts or declines:
+    nobody is made a partner without its consent (the lead's own row is ACCEPTED)."""
+    can_edit: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    """Set by the lead: this partner's members may edit the content (description, answers,
+    budget, files), never the consortium, nor submit or withdraw."""
+    invited_at: datetime | None = None
+    responded_at: datetime | None = None
+    """Who invited and who answered: in the audit trail (``candidacy.partner_*`` entries)."""
 
 
 class CandidacyAnswer(SQLModel, table=True):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+import sqlalchemy.orm
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
@@ -16,7 +17,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from backend.accounts.models import Organisation
 from backend.calls import queries as call_queries
 from backend.calls.models import Call, CallFunder
-from backend.candidacies.enums import CandidacyStatus
+from backend.candidacies.enums import CandidacyStatus, PartnerStatus
 from backend.candidacies.models import (
     Attachment,
     BudgetLine,
@@ -27,6 +28,7 @@ from backend.candidacies.models import (
 )
 from backend.core.auth import Actor
 from backend.core.batching import group_by
+from backend.core.errors import AuthenticationRequired
 from backend.core.pagination import Page, keyset_page
 
 
@@ -38,7 +40,8 @@ class CandidacyFilter:
 
 
 def visible_candidacies(actor: Actor) -> SelectOfScalar[Candidacy]:
-    """Applicants: their organisations' candidacies. Funder staff: their calls'. Admins: all."""
+    """Applicants: the candidacies their organisations lead or accepted to be partners of.
+    Funder staff: their calls'. Admins: all."""
     return select(Candidacy).where(visible_to(actor))
 
 
@@ -57,7 +60,14 @@ def _visibility(scope: str, organisation_ids: Any, funder_ids: Any) -> sa.Column
     """The one visibility rule, for ids given as values or as (expanding) parameters."""
     if scope == "all":
         return sa.true()
-    own = col(Candidacy.lead_organisation_id).in_(organisation_ids)
+    own = sa.or_(
+        col(Candidacy.lead_organisation_id).in_(organisation_ids),
+        sa.exists().where(
+            col(CandidacyPartner.candidacy_id) == col(Candidacy.id),
+            col(CandidacyPartner.organisation_id).in_(organisation_ids),
+            col(CandidacyPartner.status) == PartnerStatus.ACCEPTED,
+        ),
+    )
     if scope == "own":
         return own
     funded = sa.exists().where(
@@ -66,6 +76,28 @@ def _visibility(scope: str, organisation_ids: Any, funder_ids: Any) -> sa.Column
         call_queries.ACCEPTED_FUNDING,  # an invited co-funder reads nothing yet
     )
     return sa.or_(own, funded)
+
+
+def invitations_to(actor: Actor) -> Any:
+    """Invitations still waiting for an answer from the actor's organisations, each with what
+    the invited need to decide (the candidacy's title, its call, its lead), in one statement.
+
+    The invited organisation's members see them before they may read the candidacy itself:
+    they see only these few facts, never its content.
+    """
+    if actor.user_id is None:
+        raise AuthenticationRequired("sign in to see your organisations' invitations")
+    lead = sa.orm.aliased(Organisation, name="lead")
+    return (
+        select(CandidacyPartner, Candidacy, Call, lead)
+        .join(Candidacy, col(Candidacy.id) == col(CandidacyPartner.candidacy_id))
+        .join(Call, col(Call.id) == col(Candidacy.call_id))
+        .join(lead, col(lead.id) == col(Candidacy.lead_organisation_id))
+        .where(
+            col(CandidacyPartner.organisation_id).in_(actor.organisation_ids),
+            col(CandidacyPartner.status) == PartnerStatus.PENDING,
+        )
+    )
 
 
 async def readable_candidacy(
@@ -188,6 +220,21 @@ async def partners_with_organisations(
     """One candidacy's partners in order, each with its organisation, in one statement."""
     rows = await session.exec(_PARTNERS_WITH_ORGANISATIONS, params={"candidacy_id": candidacy_id})
     return [(partner, org) for partner, org in rows.all()]
+
+
+async def content_editor_partner(
+    session: AsyncSession, candidacy_id: uuid.UUID, organisation_ids: frozenset[uuid.UUID]
+) -> CandidacyPartner | None:
+    """An accepted partner among ``organisation_ids`` that the lead lets edit the content."""
+    if not organisation_ids:
+        return None
+    stmt = select(CandidacyPartner).where(
+        col(CandidacyPartner.candidacy_id) == candidacy_id,
+        col(CandidacyPartner.organisation_id).in_(organisation_ids),
+        col(CandidacyPartner.status) == PartnerStatus.ACCEPTED,
+        col(CandidacyPartner.can_edit).is_(True),
+    )
+    return (await session.exec(stmt)).first()
 
 
 async def answers_by_candidacy(

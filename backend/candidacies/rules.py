@@ -9,8 +9,8 @@ from datetime import datetime
 from backend.calls.enums import CallStatus
 from backend.calls.models import Call
 from backend.calls.rules import effective_status, is_open
-from backend.candidacies.enums import EDITABLE_STATUSES, CandidacyStatus
-from backend.candidacies.models import Attachment, Candidacy, CandidacyVersion
+from backend.candidacies.enums import EDITABLE_STATUSES, CandidacyStatus, PartnerStatus
+from backend.candidacies.models import Attachment, Candidacy, CandidacyPartner, CandidacyVersion
 from backend.core.auth import Actor
 
 
@@ -20,14 +20,16 @@ def can_apply_for(actor: Actor, organisation_id: uuid.UUID) -> bool:
 
 
 def can_edit_candidacy(actor: Actor, candidacy: Candidacy) -> bool:
-    """Every member of the lead organisation edits; nobody else does."""
+    """Every member of the lead organisation edits everything (an accepted partner the lead
+    lets edit changes the content only: ``services.may_edit`` asks the database for that)."""
     return candidacy.lead_organisation_id in actor.organisation_ids
 
 
 def can_read_candidacy(
     actor: Actor, candidacy: Candidacy, call_funder_ids: Collection[uuid.UUID]
 ) -> bool:
-    """The lead organisation's members, the call's funders' staff, and admins."""
+    """The lead organisation's members, the call's funders' staff, and admins; the members of
+    an accepted partner too, which only the database knows (``queries.visible_to``)."""
     return (
         can_edit_candidacy(actor, candidacy)
         or actor.is_platform_admin
@@ -90,22 +92,38 @@ def counts_as_submitted(candidacy: Candidacy) -> bool:
     return candidacy.status is CandidacyStatus.SUBMITTED
 
 
-def may_read_contents(actor: Actor, candidacy: Candidacy) -> bool:
+def is_in_consortium(
+    actor: Actor, candidacy: Candidacy, partners: Iterable[CandidacyPartner]
+) -> bool:
+    """The lead organisation's members, and the members of a partner that accepted its
+    invitation (``partners``: the candidacy's partner rows): the applicants, who read the
+    candidacy as it is now, drafts included. A pending or declined partner is not one of them."""
+    return can_edit_candidacy(actor, candidacy) or any(
+        p.status is PartnerStatus.ACCEPTED and p.organisation_id in actor.organisation_ids
+        for p in partners
+    )
+
+
+def may_read_contents(
+    actor: Actor, candidacy: Candidacy, partners: Iterable[CandidacyPartner]
+) -> bool:
     """What a candidacy says (title, answers, partners, budget, files) is its applicants' work
     in progress until a version is submitted: before that, whoever else may see the candidacy
     (the call's funders' staff, admins) sees that it exists and its counts, not its contents.
 
-    For an actor who may read the candidacy (:func:`can_read_candidacy`): the lead
-    organisation's members always; the others once it has been submitted at least once (a
-    draft withdrawn or settled NOT_SUBMITTED without a submission stays private).
+    For an actor who may read the candidacy (:func:`can_read_candidacy`): the consortium's
+    members (:func:`is_in_consortium`) always; the others once it has been submitted at least
+    once (a draft withdrawn or settled NOT_SUBMITTED without a submission stays private).
     """
-    return can_edit_candidacy(actor, candidacy) or candidacy.submitted_version > 0
+    return is_in_consortium(actor, candidacy, partners) or candidacy.submitted_version > 0
 
 
-def reads_submitted_version(actor: Actor, candidacy: Candidacy) -> bool:
-    """Readers outside the lead organisation read what was last submitted, never the edits
-    made on top of it since (those are work in progress again)."""
-    return not can_edit_candidacy(actor, candidacy) and candidacy.submitted_version > 0
+def reads_submitted_version(
+    actor: Actor, candidacy: Candidacy, partners: Iterable[CandidacyPartner]
+) -> bool:
+    """Readers outside the consortium read what was last submitted, never the edits made on
+    top of it since (those are work in progress again)."""
+    return not is_in_consortium(actor, candidacy, partners) and candidacy.submitted_version > 0
 
 
 def files_of_version(version: CandidacyVersion, files: Iterable[Attachment]) -> list[Attachment]:
@@ -130,9 +148,10 @@ def may_read_attachment(
     candidacy: Candidacy,
     attachment: Attachment,
     versions: Iterable[CandidacyVersion],
+    partners: Iterable[CandidacyPartner],
 ) -> bool:
-    """A file of a candidacy the actor may read: the lead's members read every file; the
-    others only the files a submitted version names, not one added to the new draft since."""
-    if can_edit_candidacy(actor, candidacy):
+    """A file of a candidacy the actor may read: the consortium's members read every file;
+    the others only the files a submitted version names, not one added to the new draft since."""
+    if is_in_consortium(actor, candidacy, partners):
         return True
     return any(attachment in files_of_version(v, [attachment]) for v in versions)

@@ -14,13 +14,14 @@ from typing import Any
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from backend.accounts import queries as account_queries
 from backend.accounts.models import Organisation
 from backend.calls import queries as call_queries
 from backend.calls.models import Call, FormQuestion
 from backend.calls.presentation import in_zone
-from backend.candidacies import queries
+from backend.candidacies import partner_notices, queries
 from backend.candidacies.answers import clean_answer
-from backend.candidacies.enums import BudgetCategory, CandidacyStatus, PartnerRole
+from backend.candidacies.enums import BudgetCategory, CandidacyStatus, PartnerRole, PartnerStatus
 from backend.candidacies.errors import CallNotOpen, CandidacyNotEditable, DeadlinePassed
 from backend.candidacies.models import BudgetLine, Candidacy, CandidacyAnswer, CandidacyPartner
 from backend.candidacies.rules import (
@@ -58,21 +59,48 @@ def require_open_for_changes(call: Call, candidacy: Candidacy | None, *, now: da
 
 
 async def editable_candidacy(
-    session: AsyncSession, *, actor: Actor, candidacy_id: uuid.UUID, now: datetime
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    candidacy_id: uuid.UUID,
+    now: datetime,
+    content: bool = False,
 ) -> tuple[Candidacy, Call]:
-    """The candidacy, locked, if the actor may edit it now; else the reason why not."""
+    """The candidacy, locked, if the actor may edit it now; else the reason why not.
+
+    ``content``: the change is to the content (description, answers, budget, files), which
+    the members of a partner the lead lets edit (``can_edit``) may make too. The consortium,
+    submitting and withdrawing stay with the lead's members.
+    """
     found = await queries.readable_candidacy_and_call(session, actor, candidacy_id, lock=True)
     if found is None:
         raise NotFound("no such candidacy")
     candidacy, call = found
-    if not can_edit_candidacy(actor, candidacy):
-        raise PermissionDenied("only members of the lead organisation edit a candidacy")
+    if not await may_edit(session, actor, candidacy, content=content):
+        raise PermissionDenied(
+            "only members of the lead organisation (or of a partner it lets edit the content)"
+            " edit a candidacy"
+            if content
+            else "only members of the lead organisation change this"
+        )
     # The deadline first: after it, that is the reason, whether or not the closing job has
     # settled the draft yet.
     require_open_for_changes(call, candidacy, now=now)
     if not is_editable_at(call, candidacy, now=now):
         raise CandidacyNotEditable(candidacy.status)
     return candidacy, call
+
+
+async def may_edit(
+    session: AsyncSession, actor: Actor, candidacy: Candidacy, *, content: bool
+) -> bool:
+    """The lead's members edit everything; an accepted partner with ``can_edit``, the content."""
+    if can_edit_candidacy(actor, candidacy):
+        return True
+    if not content:
+        return False
+    editor = await queries.content_editor_partner(session, candidacy.id, actor.organisation_ids)
+    return editor is not None
 
 
 def mark_edited(candidacy: Candidacy, now: datetime) -> None:
@@ -155,7 +183,7 @@ async def update_candidacy(
 ) -> Candidacy:
     """Change the description; ``None`` leaves a field as it is. Audited."""
     candidacy, _ = await editable_candidacy(
-        session, actor=actor, candidacy_id=candidacy_id, now=now
+        session, actor=actor, candidacy_id=candidacy_id, now=now, content=True
     )
     title, acronym = optional_line(title), optional_line(acronym)
     problems = _check_description(title, acronym, duration_months)
@@ -199,8 +227,14 @@ async def set_partners(
     partners: list[PartnerInput],
     now: datetime,
 ) -> Candidacy:
-    """Replace the consortium. The lead stays (as LEAD); removed partners lose budget lines."""
-    candidacy, _ = await editable_candidacy(
+    """Set the consortium's roles, shares and order; the lead stays (as LEAD).
+
+    Consent is asked, never assumed: an organisation not yet in the consortium is *invited*
+    (PENDING, its admins get a mail) and becomes a partner only when one of them accepts;
+    organisations already in it keep their answer. Organisations left out are removed with
+    their budget lines (an invitation is withdrawn). Lead members only. Audited.
+    """
+    candidacy, call = await editable_candidacy(
         session, actor=actor, candidacy_id=candidacy_id, now=now
     )
     problems = await _check_partners(session, candidacy, partners)
@@ -215,27 +249,26 @@ async def set_partners(
         0,
     )
     others = [p for p in partners if p.organisation_id != candidacy.lead_organisation_id]
-    await session.exec(
-        delete(CandidacyPartner).where(col(CandidacyPartner.candidacy_id) == candidacy.id)
-    )
-    kept = {candidacy.lead_organisation_id} | {p.organisation_id for p in others}
-    await session.exec(
-        delete(BudgetLine).where(
-            col(BudgetLine.candidacy_id) == candidacy.id,
-            col(BudgetLine.organisation_id).not_in(kept),
-        )
-    )
     rows = [PartnerInput(candidacy.lead_organisation_id, PartnerRole.LEAD, lead_share), *others]
-    session.add_all(
-        CandidacyPartner(
+    existing = {
+        p.organisation_id: p
+        for p in (await queries.partners_by_candidacy(session, [candidacy.id])).get(
+            candidacy.id, []
+        )
+    }
+    kept = {p.organisation_id for p in rows}
+    await remove_partners(session, candidacy, [o for o in existing if o not in kept])
+    invited = [p.organisation_id for p in rows if p.organisation_id not in existing]
+    for i, p in enumerate(rows):
+        row = existing.get(p.organisation_id) or CandidacyPartner(
             candidacy_id=candidacy.id,
             organisation_id=p.organisation_id,
             role=p.role,
-            requested_share_cents=p.requested_share_cents,
-            position=i,
+            status=PartnerStatus.PENDING,
+            invited_at=now,
         )
-        for i, p in enumerate(rows)
-    )
+        row.role, row.requested_share_cents, row.position = p.role, p.requested_share_cents, i
+        session.add(row)
     mark_edited(candidacy, now)
     session.add(candidacy)
     await audit_change(
@@ -247,10 +280,56 @@ async def set_partners(
         after={
             "partners": [
                 [str(p.organisation_id), p.role.value, p.requested_share_cents] for p in rows
-            ]
+            ],
+            "invited": [str(o) for o in invited],
         },
     )
+    await notify_new_invitations(session, candidacy, call, invited, now)
     return candidacy
+
+
+async def remove_partners(
+    session: AsyncSession, candidacy: Candidacy, organisation_ids: list[uuid.UUID]
+) -> None:
+    """Take organisations out of the consortium, with their budget lines."""
+    if not organisation_ids:
+        return
+    await session.exec(
+        delete(CandidacyPartner).where(
+            col(CandidacyPartner.candidacy_id) == candidacy.id,
+            col(CandidacyPartner.organisation_id).in_(organisation_ids),
+        )
+    )
+    await session.exec(
+        delete(BudgetLine).where(
+            col(BudgetLine.candidacy_id) == candidacy.id,
+            col(BudgetLine.organisation_id).in_(organisation_ids),
+        )
+    )
+
+
+async def notify_new_invitations(
+    session: AsyncSession,
+    candidacy: Candidacy,
+    call: Call,
+    organisation_ids: list[uuid.UUID],
+    now: datetime,
+) -> None:
+    """Mail the admins of each newly invited organisation (see :mod:`partner_notices`)."""
+    if not organisation_ids:
+        return
+    orgs = await account_queries.organisations_by_id(
+        session, [candidacy.lead_organisation_id, *organisation_ids]
+    )
+    for organisation_id in organisation_ids:
+        await partner_notices.notify_invited(
+            session,
+            candidacy=candidacy,
+            call=call,
+            lead=orgs[candidacy.lead_organisation_id],
+            invited=orgs[organisation_id],
+            now=now,
+        )
 
 
 async def _check_partners(
@@ -294,7 +373,7 @@ async def save_answers(
 ) -> Candidacy:
     """Answer (or clear, with ``None``) some of the form's questions; all checked at once."""
     candidacy, call = await editable_candidacy(
-        session, actor=actor, candidacy_id=candidacy_id, now=now
+        session, actor=actor, candidacy_id=candidacy_id, now=now, content=True
     )
     questions = {q.key: q for q in await call_queries.form_of(session, call)}
     clean, problems = _clean_answers(questions, answers)
@@ -365,9 +444,10 @@ async def set_budget(
     lines: list[BudgetLineInput],
     now: datetime,
 ) -> Candidacy:
-    """Replace the budget lines; each belongs to a partner and is a positive amount."""
+    """Replace the budget lines; each belongs to a partner (invited or accepted: submission
+    waits for every invitation's answer) and is a positive amount."""
     candidacy, _ = await editable_candidacy(
-        session, actor=actor, candidacy_id=candidacy_id, now=now
+        session, actor=actor, candidacy_id=candidacy_id, now=now, content=True
     )
     partner_ids = {
         p.organisation_id

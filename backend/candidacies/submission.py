@@ -25,7 +25,7 @@ from backend.calls.models import Call, FormQuestion
 from backend.calls.presentation import in_zone
 from backend.candidacies import queries, recording
 from backend.candidacies.answers import is_answered
-from backend.candidacies.enums import BudgetCategory, CandidacyStatus, PartnerRole
+from backend.candidacies.enums import BudgetCategory, CandidacyStatus, PartnerRole, PartnerStatus
 from backend.candidacies.errors import (
     CallNotOpen,
     CandidacyNotEditable,
@@ -94,6 +94,7 @@ def check_submission(contents: CandidacyContents) -> list[SubmissionProblem]:
     return [
         *_missing_answers(contents),
         *_missing_documents(contents, rules),
+        *_consent_problems(contents),
         *_consortium_problems(contents, rules),
         *_duration_problems(contents, rules),
         *_budget_problems(contents),
@@ -120,6 +121,31 @@ def _missing_documents(c: CandidacyContents, rules: EligibilityRules) -> list[Su
         for key in required
         if key not in attached
     ]
+
+
+def _consent_problems(c: CandidacyContents) -> list[SubmissionProblem]:
+    """Nobody is submitted as a partner without its consent: an invitation still waiting or
+    declined blocks the submission (the lead withdraws it, or waits for the answer)."""
+    problems = []
+    for partner, org in c.partners:
+        if partner.status is PartnerStatus.PENDING:
+            problems.append(
+                SubmissionProblem(
+                    "PARTNER_INVITATION_PENDING",
+                    f"{org.name} has not answered the invitation yet: wait for its answer or"
+                    " withdraw the invitation",
+                    "partners",
+                )
+            )
+        elif partner.status is PartnerStatus.DECLINED:
+            problems.append(
+                SubmissionProblem(
+                    "PARTNER_DECLINED",
+                    f"{org.name} declined the invitation: remove it from the consortium",
+                    "partners",
+                )
+            )
+    return problems
 
 
 def _consortium_problems(c: CandidacyContents, rules: EligibilityRules) -> list[SubmissionProblem]:
@@ -401,11 +427,12 @@ async def submission_report(
     candidacy = await queries.readable_candidacy(session, actor, candidacy_id)
     if candidacy is None:
         raise NotFound("no such candidacy")
-    if not may_read_contents(actor, candidacy):
+    partners = (await queries.partners_by_candidacy(session, [candidacy.id])).get(candidacy.id, [])
+    if not may_read_contents(actor, candidacy, partners):
         raise PermissionDenied("a draft's contents are its applicants' until it is submitted")
     call = await session.get(Call, candidacy.call_id)
     assert call is not None
-    if reads_submitted_version(actor, candidacy):
+    if reads_submitted_version(actor, candidacy, partners):
         contents = await _last_submitted_contents(session, candidacy, call)
     else:
         contents = await load_contents(session, candidacy, call)

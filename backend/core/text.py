@@ -16,6 +16,7 @@ stores typed text passes it through :func:`one_line` or :func:`long_text`.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 """Embeddings, overrides (U+202A-U+202E) and isolates (U+2066-U+2069)."""
@@ -40,3 +41,18 @@ def long_text(value: str) -> str:
 def optional_line(value: str | None) -> str | None:
     """:func:`one_line` that keeps ``None``."""
     return None if value is None else one_line(value)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def search_key(value: str) -> str:
+    """``value`` folded for matching what people type: no accents, no case, single spaces.
+
+    "Hôpital  Saint-Éloi" and "hopital saint-eloi" give the same key. Stored next to a name
+    (``organisation.name_key``), it makes the search accent- and case-insensitive on every
+    database, with a plain index, without PostgreSQL's ``unaccent`` extension.
+    """
+    decomposed = unicodedata.normalize("NFKD", one_line(value))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", bare.casefold()).strip()

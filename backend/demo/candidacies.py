@@ -1,8 +1,9 @@
 """A demo candidacy in progress, so an applicant logging in has something to continue.
 
-AP-HP's admin prepares a draft for the open Impact IA call with a French AI company as
-partner: the consortium, the budget and two answers are there; the remaining questions and
-documents are what ``submissionCheck`` lists before the applicant can submit.
+AP-HP's admin prepares a draft for the open Impact IA call and invites a French AI company as
+partner, whose admin accepts: the consortium, the budget and two answers are there; the
+remaining questions and documents are what ``submissionCheck`` lists before the applicant can
+submit.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from backend.accounts import services as accounts
 from backend.accounts.models import Membership, User
 from backend.calls.models import Call, Programme
+from backend.candidacies import consortium
 from backend.candidacies import services as candidacies
 from backend.candidacies.enums import BudgetCategory, PartnerRole
+from backend.candidacies.models import CandidacyPartner
 
 DEMO_PROGRAMME = "IMPACT-IA"
 
@@ -58,6 +61,7 @@ async def seed_demo_candidacy(
         ],
         now=now,
     )
+    await _partner_accepts(session, partner_admin, draft.id, partner_org, now)
     await candidacies.set_budget(
         session,
         actor=applicant,
@@ -78,6 +82,31 @@ async def seed_demo_candidacy(
             "l'AP-HP : effet d'un outil d'aide au tri sur le délai de prise en charge.",
             "device": "Aide au tri (démonstration), éditeur partenaire",
         },
+        now=now,
+    )
+
+
+async def _partner_accepts(
+    session: AsyncSession,
+    partner_admin: User,
+    candidacy_id: uuid.UUID,
+    partner_org: uuid.UUID,
+    now: datetime,
+) -> None:
+    """The partner's admin accepts the lead's invitation, as a partner must before it counts."""
+    invitation = (
+        await session.exec(
+            select(CandidacyPartner).where(
+                col(CandidacyPartner.candidacy_id) == candidacy_id,
+                col(CandidacyPartner.organisation_id) == partner_org,
+            )
+        )
+    ).one()
+    await consortium.respond_to_invitation(
+        session,
+        actor=await accounts.build_actor(session, partner_admin),
+        partner_id=invitation.id,
+        accept=True,
         now=now,
     )
 

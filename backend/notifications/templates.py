@@ -242,12 +242,80 @@ DEADLINE_EXTENDED = EmailTemplate(
     },
 )
 
+PARTNER_INVITED = EmailTemplate(
+    required=frozenset({"call_title", "candidacy_title", "lead_name", "partner_name"}),
+    texts={
+        FR: (
+            "Invitation à rejoindre la candidature « ${candidacy_title} »",
+            "${lead_name} invite ${partner_name} à rejoindre comme partenaire sa candidature "
+            "« ${candidacy_title} » à l'appel à projets « ${call_title} ».\n\n"
+            "Un administrateur de ${partner_name} peut accepter ou décliner cette invitation "
+            "sur la plateforme (vos invitations : myPartnerInvitations). Tant qu'elle n'est "
+            "pas acceptée, ${partner_name} n'est pas partenaire.",
+        ),
+        EN: (
+            'Invitation to join the application "${candidacy_title}"',
+            "${lead_name} invites ${partner_name} to join as a partner its application "
+            '"${candidacy_title}" to the call for projects "${call_title}".\n\n'
+            "An administrator of ${partner_name} can accept or decline this invitation on the "
+            "platform (your invitations: myPartnerInvitations). Until it is accepted, "
+            "${partner_name} is not a partner.",
+        ),
+        DE: (
+            "Einladung zum Antrag „${candidacy_title}“",
+            "${lead_name} lädt ${partner_name} ein, sich als Partner an seinem Antrag "
+            "„${candidacy_title}“ zum Projektaufruf „${call_title}“ zu beteiligen.\n\n"
+            "Ein Administrator von ${partner_name} kann diese Einladung auf der Plattform "
+            "annehmen oder ablehnen (Ihre Einladungen: myPartnerInvitations). Solange sie nicht "
+            "angenommen ist, ist ${partner_name} kein Partner.",
+        ),
+    },
+)
+
+ANSWER_LABELS = {
+    "ACCEPTED": {FR: "accepté", EN: "accepted", DE: "angenommen"},
+    "DECLINED": {FR: "décliné", EN: "declined", DE: "abgelehnt"},
+}
+
+
+def _answer(context: Mapping[str, Any], language: Language) -> dict[str, str]:
+    labels = ANSWER_LABELS.get(str(context["answer"]))
+    if labels is None:
+        raise InvalidContext(f"answer must be ACCEPTED or DECLINED, not {context['answer']!r}")
+    return {"answer_label": labels[language]}
+
+
+PARTNER_ANSWERED = EmailTemplate(
+    required=frozenset({"call_title", "candidacy_title", "partner_name", "answer"}),
+    texts={
+        FR: (
+            "${partner_name} a ${answer_label} votre invitation",
+            "${partner_name} a ${answer_label} l'invitation à rejoindre comme partenaire votre "
+            "candidature « ${candidacy_title} » à l'appel à projets « ${call_title} ».",
+        ),
+        EN: (
+            "${partner_name} has ${answer_label} your invitation",
+            "${partner_name} has ${answer_label} the invitation to join as a partner your "
+            'application "${candidacy_title}" to the call for projects "${call_title}".',
+        ),
+        DE: (
+            "${partner_name} hat Ihre Einladung ${answer_label}",
+            "${partner_name} hat die Einladung, sich als Partner an Ihrem Antrag "
+            "„${candidacy_title}“ zum Projektaufruf „${call_title}“ zu beteiligen, "
+            "${answer_label}.",
+        ),
+    },
+    derive=_answer,
+)
+
 TEMPLATES: Mapping[str, EmailTemplate] = {
     "submission_receipt": SUBMISSION_RECEIPT,
     "deadline_reminder": DEADLINE_REMINDER,
     "call_closed_summary": CALL_CLOSED_SUMMARY,
     "eligibility_decided": ELIGIBILITY_DECIDED,
     "deadline_extended": DEADLINE_EXTENDED,
+    "partner_invited": PARTNER_INVITED,
+    "partner_answered": PARTNER_ANSWERED,
 }
 
 

@@ -9,7 +9,12 @@ from backend.accounts.models import AuthToken, Organisation, User
 from backend.core.db import read_session
 from backend.core.errors import DomainError
 from backend.core.pagination import keyset_page
-from graphql_schema.accounts.types import ApiTokenType, OrganisationType, UserType
+from graphql_schema.accounts.types import (
+    ApiTokenType,
+    OrganisationType,
+    PublicOrganisationType,
+    UserType,
+)
 from graphql_schema.errors import query_error
 from graphql_schema.mutation_support import node_uuid
 from graphql_schema.pagination import Connection, FirstArg, connection_from_page, page_size
@@ -70,6 +75,35 @@ class AccountQueries:
         except DomainError as exc:
             raise query_error(exc) from None
         return connection_from_page(page, OrganisationType.from_model)
+
+    @strawberry.field(
+        description="Find an organisation to invite as a partner: by name (accents and case"
+        " ignored) or by the start of its SIRET, SIREN, FINESS or registry id. Signed-in users"
+        " only; public fields only; ordered by name."
+    )
+    async def organisation_search(
+        self,
+        info: strawberry.Info,
+        query: str,
+        first: FirstArg = None,
+        after: str | None = None,
+    ) -> Connection[PublicOrganisationType]:
+        ctx = info.context
+        try:
+            size = page_size(ctx, first)
+            stmt = queries.organisation_search(ctx.actor, query)
+            async with read_session(ctx.session_factory) as session:
+                page = await keyset_page(
+                    session,
+                    stmt,
+                    columns=[Organisation.name_key, Organisation.id],
+                    key_of=lambda o: [o.name_key, o.id],
+                    first=size,
+                    after=after,
+                )
+        except DomainError as exc:
+            raise query_error(exc) from None
+        return connection_from_page(page, PublicOrganisationType.from_model)
 
     @strawberry.field(description="One organisation, if you belong to it.")
     async def organisation(

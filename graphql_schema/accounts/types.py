@@ -41,6 +41,33 @@ class OrganisationType(relay.Node):
         )
 
 
+@strawberry.type(
+    name="PublicOrganisation",
+    description="What anyone signed in may know of an organisation: its public registry facts,"
+    " never its members. Its id is accepted wherever an organisation id is (invitePartner).",
+)
+class PublicOrganisationType(relay.Node):
+    id: relay.NodeID[str]
+    name: str
+    kind: OrganisationKind
+    country: str
+    siret: str | None
+    finess: str | None
+    registry_id: str | None
+
+    @classmethod
+    def from_model(cls, org: models.Organisation) -> PublicOrganisationType:
+        return cls(
+            id=str(org.id),
+            name=org.name,
+            kind=org.kind,
+            country=org.country,
+            siret=org.siret,
+            finess=org.finess,
+            registry_id=org.registry_id,
+        )
+
+
 @strawberry.type(name="RoleGrant")
 class RoleGrantType:
     role: Role

@@ -244,7 +244,11 @@ class CandidacyMutations:
             _payload,
         )
 
-    @strawberry.mutation(description="Replace the consortium (the lead stays LEAD).")
+    @strawberry.mutation(
+        description="Set the consortium's roles, shares and order (the lead stays LEAD)."
+        " An organisation not yet in it is invited, as by invitePartner: PENDING until its"
+        " admins accept; organisations left out are removed (invitations withdrawn)."
+    )
     async def set_candidacy_partners(
         self, info: strawberry.Info, id: relay.GlobalID, partners: list[PartnerInput]
     ) -> EditCandidacyResult:
@@ -257,7 +261,9 @@ class CandidacyMutations:
                 candidacy_id=node_uuid(id, "Candidacy"),
                 partners=[
                     services.PartnerInput(
-                        organisation_id=node_uuid(p.organisation_id, "Organisation"),
+                        organisation_id=node_uuid(
+                            p.organisation_id, "Organisation", "PublicOrganisation"
+                        ),
                         role=p.role,
                         requested_share_cents=int(p.requested_share_cents),
                     )

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import strawberry
+from sqlmodel import col
 
 from backend.candidacies import queries
 from backend.candidacies.enums import CandidacyStatus
+from backend.candidacies.models import CandidacyPartner
 from backend.candidacies.submission import submission_report
 from backend.core.db import read_session
 from backend.core.errors import DomainError, NotFound
-from backend.core.pagination import Page
-from graphql_schema.candidacies.types import CandidacyType
+from backend.core.pagination import Page, keyset_page
+from graphql_schema.candidacies.types import (
+    CandidacyType,
+    PartnerInvitationType,
+)
 from graphql_schema.errors import FieldProblem, query_error
 from graphql_schema.mutation_support import node_uuid
 from graphql_schema.pagination import Connection, FirstArg, connection_from_page, page_size
@@ -68,6 +73,30 @@ class CandidacyQueries:
         async with read_session(ctx.session_factory) as session:
             candidacy = await queries.readable_candidacy(session, ctx.actor, candidacy_id)
         return CandidacyType.from_model(candidacy) if candidacy else None
+
+    @strawberry.field(
+        description="Invitations to join a consortium that your organisations have not answered"
+        " yet, oldest first. Every member sees them; only admins answer."
+    )
+    async def my_partner_invitations(
+        self, info: strawberry.Info, first: FirstArg = None, after: str | None = None
+    ) -> Connection[PartnerInvitationType]:
+        ctx = info.context
+        try:
+            size = page_size(ctx, first)
+            stmt = queries.invitations_to(ctx.actor)
+            async with read_session(ctx.session_factory) as session:
+                page = await keyset_page(
+                    session,
+                    stmt,
+                    columns=[col(CandidacyPartner.invited_at), col(CandidacyPartner.id)],
+                    key_of=lambda row: [row[0].invited_at, row[0].id],
+                    first=size,
+                    after=after,
+                )
+        except DomainError as exc:
+            raise query_error(exc) from None
+        return connection_from_page(page, PartnerInvitationType.from_row)
 
     @strawberry.field(
         description="What would stop this candidacy being submitted now (applicants) or being"

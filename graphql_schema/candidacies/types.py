@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from backend.candidacies.enums import (
     CandidacyStatus,
     EligibilityDecision,
     PartnerRole,
+    PartnerStatus,
 )
 from backend.candidacies.rules import (
     effective_deadline,
@@ -25,11 +27,13 @@ from backend.candidacies.rules import (
     may_read_contents,
     reads_submitted_version,
 )
-from graphql_schema.accounts.types import OrganisationType
+from graphql_schema.accounts.types import OrganisationType, PublicOrganisationType
 from graphql_schema.calls.types import CallType, MoneyType
+from graphql_schema.scalars import BigInt
 
 CandidacyStatusEnum = strawberry.enum(CandidacyStatus, name="CandidacyStatus")
 PartnerRoleEnum = strawberry.enum(PartnerRole, name="PartnerRole")
+PartnerStatusEnum = strawberry.enum(PartnerStatus, name="PartnerStatus")
 BudgetCategoryEnum = strawberry.enum(BudgetCategory, name="BudgetCategory")
 EligibilityDecisionEnum = strawberry.enum(EligibilityDecision, name="EligibilityDecision")
 
@@ -39,15 +43,82 @@ async def _organisation(info: strawberry.Info, org_id: uuid.UUID) -> Organisatio
     return OrganisationType.from_model(org) if org else None
 
 
-@strawberry.type(name="CandidacyPartner")
-class PartnerType:
+@strawberry.type(
+    name="CandidacyPartner",
+    description="An organisation of the consortium. Named by the lead, it is PENDING until"
+    " one of its admins accepts (respondToPartnerInvitation); only ACCEPTED partners count at"
+    " submission, and only their members read the candidacy.",
+)
+class PartnerType(relay.Node):
+    id: relay.NodeID[str]
     role: PartnerRole
     requested_share: MoneyType
+    status: PartnerStatus
+    can_edit: bool = strawberry.field(
+        description="Set by the lead: this partner's members may edit the content (description,"
+        " answers, budget, files), never the consortium, nor submit or withdraw."
+    )
+    invited_at: datetime | None
+    responded_at: datetime | None
     organisation_id: strawberry.Private[uuid.UUID]
 
     @strawberry.field
     async def organisation(self, info: strawberry.Info) -> OrganisationType | None:
         return await _organisation(info, self.organisation_id)
+
+    @classmethod
+    def from_model(cls, p: models.CandidacyPartner) -> PartnerType:
+        return cls(
+            id=str(p.id),
+            role=p.role,
+            requested_share=MoneyType(cents=BigInt(p.requested_share_cents), currency="EUR"),
+            status=p.status,
+            can_edit=p.can_edit,
+            invited_at=p.invited_at,
+            responded_at=p.responded_at,
+            organisation_id=p.organisation_id,
+        )
+
+
+@strawberry.type(
+    name="PartnerInvitation",
+    description="An invitation your organisation has not answered yet, with what you need to"
+    " decide; the candidacy itself is readable once you accept. Answer it (admins) with"
+    " respondToPartnerInvitation(id).",
+)
+class PartnerInvitationType(relay.Node):
+    id: relay.NodeID[str]
+    role: PartnerRole
+    requested_share: MoneyType
+    invited_at: datetime | None
+    candidacy_title: str
+    candidacy_acronym: str | None
+    call_reference: str
+    call_title: JSON = strawberry.field(description="Per language, as the call gives it.")
+    deadline_at: datetime
+    lead_organisation: PublicOrganisationType
+    organisation_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(description="Your organisation, the one invited.")
+    async def organisation(self, info: strawberry.Info) -> OrganisationType | None:
+        return await _organisation(info, self.organisation_id)
+
+    @classmethod
+    def from_row(cls, row: Any) -> PartnerInvitationType:
+        partner, candidacy, call, lead = row
+        return cls(
+            id=str(partner.id),
+            role=partner.role,
+            requested_share=MoneyType(cents=partner.requested_share_cents, currency="EUR"),
+            invited_at=partner.invited_at,
+            candidacy_title=candidacy.title,
+            candidacy_acronym=candidacy.acronym,
+            call_reference=call.reference,
+            call_title=call.title,
+            deadline_at=effective_deadline(call, candidacy),
+            lead_organisation=PublicOrganisationType.from_model(lead),
+            organisation_id=partner.organisation_id,
+        )
 
 
 @strawberry.type(name="Answer")
@@ -151,16 +222,30 @@ class _Live:
 LIVE = _Live()
 
 
-def submitted_partners(snapshot: dict[str, Any]) -> list[PartnerType]:
+def submitted_partners(
+    snapshot: dict[str, Any], live: Sequence[models.CandidacyPartner]
+) -> list[PartnerType]:
+    """The consortium as submitted (roles and shares from the snapshot); each partner keeps
+    its row's identity and consent (every partner had accepted, or submission was refused)."""
     currency = snapshot["currency"]
-    return [
-        PartnerType(
-            role=PartnerRole(p["role"]),
-            requested_share=MoneyType(cents=p["requested_share_cents"], currency=currency),
-            organisation_id=uuid.UUID(p["organisation"]["id"]),
+    rows = {row.organisation_id: row for row in live}
+    shown = []
+    for p in snapshot["partners"]:
+        organisation_id = uuid.UUID(p["organisation"]["id"])
+        row = rows.get(organisation_id)
+        shown.append(
+            PartnerType(
+                id=str(row.id if row else uuid.uuid5(organisation_id, snapshot["candidacy_id"])),
+                role=PartnerRole(p["role"]),
+                requested_share=MoneyType(cents=p["requested_share_cents"], currency=currency),
+                status=PartnerStatus.ACCEPTED,
+                can_edit=row.can_edit if row else False,
+                invited_at=row.invited_at if row else None,
+                responded_at=row.responded_at if row else None,
+                organisation_id=organisation_id,
+            )
         )
-        for p in snapshot["partners"]
-    ]
+    return shown
 
 
 def submitted_budget(snapshot: dict[str, Any]) -> list[BudgetLineType]:
@@ -197,9 +282,10 @@ class CandidacyType(relay.Node):
         """Where this reader's view of the contents comes from: the live rows (the lead's
         members), the last submitted version (other readers, once submitted), or nothing."""
         actor = info.context.actor
-        if not may_read_contents(actor, self.model):
+        partners = await info.context.loaders.candidacy_partners.load(self.model.id)
+        if not may_read_contents(actor, self.model, partners):
             return None
-        if not reads_submitted_version(actor, self.model):
+        if not reads_submitted_version(actor, self.model, partners):
             return LIVE
         versions = await info.context.loaders.candidacy_versions.load(self.model.id)
         return versions[-1] if versions else None
@@ -272,16 +358,10 @@ class CandidacyType(relay.Node):
         if source is None:
             return None
         if isinstance(source, models.CandidacyVersion):
-            return submitted_partners(source.snapshot)
+            live = await info.context.loaders.candidacy_partners.load(self.model.id)
+            return submitted_partners(source.snapshot, live)
         rows = await info.context.loaders.candidacy_partners.load(self.model.id)
-        return [
-            PartnerType(
-                role=p.role,
-                requested_share=MoneyType(cents=p.requested_share_cents, currency="EUR"),
-                organisation_id=p.organisation_id,
-            )
-            for p in rows
-        ]
+        return [PartnerType.from_model(p) for p in rows]
 
     @strawberry.field(description=PRIVATE_DRAFT)
     async def answers(self, info: strawberry.Info) -> list[AnswerType] | None:

@@ -27,8 +27,10 @@ from backend.core.db import read_session, unit_of_work
 from graphql_schema.schema import schema
 from tests.graphql_schema import test_node_authorization as node_authz
 from tests.graphql_schema.accounts import test_api_tokens as token_authz
+from tests.graphql_schema.accounts import test_organisation_search as search_authz
 from tests.graphql_schema.calls import test_co_funding_authorization as co_funding_authz
 from tests.graphql_schema.candidacies import test_candidacy_authorization as candidacy_authz
+from tests.graphql_schema.candidacies import test_partner_invitations as invitation_authz
 from tests.support import factories as f
 from tests.support.gql import gql
 from tests.support.scenario import (
@@ -858,12 +860,12 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
         "organisation": (test_organisation_by_id_is_null_unless_member,),
         "candidacies": (
             candidacy_authz.test_candidacies_lists_only_readable_candidacies_under_every_filter,
-            candidacy_authz.test_partner_members_see_the_consortium_only_as_lead_members_do,
+            candidacy_authz.test_accepted_partner_members_read_the_candidacy_they_take_part_in,
         ),
         "candidacy": (
             candidacy_authz.test_candidacy_by_id_is_null_unless_readable,
             candidacy_authz.test_candidacy_by_an_id_of_another_type_is_null,
-            candidacy_authz.test_partner_members_see_the_consortium_only_as_lead_members_do,
+            candidacy_authz.test_accepted_partner_members_read_the_candidacy_they_take_part_in,
         ),
         "submissionCheck": (candidacy_authz.test_submission_check_only_for_readers,),
         "node": (
@@ -877,6 +879,13 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
             node_authz.test_nodes_refuses_more_ids_than_a_page_changing_nothing,
         ),
         "serverTime": (node_authz.test_server_time_is_the_app_clock_for_everyone,),
+        "organisationSearch": (
+            search_authz.test_organisation_search_needs_a_signed_in_user_and_shows_the_same_to_all,
+            search_authz.test_organisation_search_shows_public_fields_only,
+        ),
+        "myPartnerInvitations": (
+            invitation_authz.test_my_partner_invitations_lists_only_invitations_to_ones_organisations,
+        ),
     },
     "Mutation": {
         "login": (test_login_is_public_and_refuses_wrong_passwords_alike,),
@@ -947,6 +956,11 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
             candidacy_authz.test_create_candidacy_for_an_organisation_one_is_not_in_is_refused,
             candidacy_authz.test_create_candidacy_for_a_draft_call_of_another_funder_is_not_found,
             candidacy_authz.test_create_candidacy_allowed_to_members_for_their_organisation,
+        ),
+        "respondToPartnerInvitation": (
+            invitation_authz.test_respond_to_invitation_refused_to_all_but_the_invited_admins,
+            invitation_authz.test_respond_to_invitation_accepted_by_an_admin_opens_the_candidacy_to_members,
+            invitation_authz.test_respond_to_invitation_declined_keeps_the_candidacy_closed_and_blocks_submission,
         ),
         **dict.fromkeys(
             candidacy_authz.EDIT_OPERATIONS,

@@ -26,15 +26,15 @@ from strawberry.relay import GlobalID
 
 from backend.accounts import services as accounts
 from backend.accounts.enums import MembershipRole, OrganisationKind, Role, TokenKind
-from backend.accounts.models import AuthToken, Organisation, User
+from backend.accounts.models import AuthToken, Membership, Organisation, User
 from backend.calls import services as calls
 from backend.calls.enums import CallStatus, QuestionKind
 from backend.calls.inputs import QuestionInput, TimelineInput
 from backend.calls.models import Call, Funder, Programme
-from backend.candidacies import closing, submission
+from backend.candidacies import closing, consortium, submission
 from backend.candidacies import services as candidacy_services
-from backend.candidacies.enums import BudgetCategory, PartnerRole
-from backend.candidacies.models import Candidacy
+from backend.candidacies.enums import BudgetCategory, PartnerRole, PartnerStatus
+from backend.candidacies.models import Candidacy, CandidacyPartner
 from backend.core.auth import (
     TOKEN_PREFIX_SESSION,
     Actor,
@@ -319,6 +319,7 @@ async def prepare_candidacy(
         partners=[candidacy_services.PartnerInput(o.id, role, cents) for o, role, cents in shares],
         now=now,
     )
+    await accept_invitations(session, now, candidacy)
     await candidacy_services.save_answers(
         session,
         actor=actor,
@@ -336,6 +337,38 @@ async def prepare_candidacy(
         ],
         now=now,
     )
+
+
+async def accept_invitations(session: AsyncSession, now: datetime, candidacy: Candidacy) -> None:
+    """Each organisation the lead invited accepts, through one of its admins (the consent
+    every partner gives before it counts; see backend.candidacies.consortium)."""
+    pending = (
+        await session.exec(
+            select(CandidacyPartner).where(
+                CandidacyPartner.candidacy_id == candidacy.id,
+                CandidacyPartner.status == PartnerStatus.PENDING,
+            )
+        )
+    ).all()
+    for partner in pending:
+        admin = (
+            await session.exec(
+                select(User)
+                .join(Membership, Membership.user_id == User.id)  # type: ignore[arg-type]
+                .where(
+                    Membership.organisation_id == partner.organisation_id,
+                    Membership.role == MembershipRole.ADMIN,
+                )
+            )
+        ).first()
+        assert admin is not None, "an invited organisation needs an admin to accept"
+        await consortium.respond_to_invitation(
+            session,
+            actor=await accounts.build_actor(session, admin),
+            partner_id=partner.id,
+            accept=True,
+            now=now,
+        )
 
 
 @dataclass

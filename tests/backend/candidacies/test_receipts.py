@@ -39,6 +39,7 @@ from backend.core.db import SessionFactory, unit_of_work
 from backend.core.storage import LocalStorage, storage_from_settings
 from backend.core.uploads import InspectedUpload
 from tests.support import factories as f
+from tests.support.scenario import accept_invitations
 
 LETTER = b"%PDF-1.7\n% lettre d'engagement de la Charite\n%%EOF\n"
 CALL_TITLE = "Études d'impact de l'IA en santé"
@@ -103,6 +104,7 @@ async def submit_realistic_candidacy(
             partners=[PartnerInput(lead.id, PartnerRole.LEAD, 750_000_00),
                       PartnerInput(partner.id, PartnerRole.PARTNER, 500_000_00)],
         )  # fmt: skip
+        await accept_invitations(uow.session, now, candidacy)
         await save_answers(
             uow.session, actor=actor, candidacy_id=cid, now=now,
             answers={"summary": "Évaluer un outil de triage."},

@@ -42,6 +42,18 @@ CONTEXTS = {
         "candidacy_title": "Radiologie augmentée",
         "deadline_local": "2026-04-15 12:00 Europe/Paris",
     },
+    "partner_invited": {
+        "call_title": "Études d'impact de l'IA",
+        "candidacy_title": "Radiologie augmentée",
+        "lead_name": "CHU de Rennes",
+        "partner_name": "Klinikum Köln",
+    },
+    "partner_answered": {
+        "call_title": "Études d'impact de l'IA",
+        "candidacy_title": "Radiologie augmentée",
+        "partner_name": "Klinikum Köln",
+        "answer": "DECLINED",
+    },
 }
 
 # Words that only a text really written in that language contains.
@@ -61,6 +73,12 @@ EXPECTED = {
     ("deadline_extended", FR): ("Report de la date limite", "reportée", "candidature"),
     ("deadline_extended", EN): ("Deadline extended", "extended to", "application"),
     ("deadline_extended", DE): ("Verlängerte Einreichungsfrist", "verlängert", "Antrag"),
+    ("partner_invited", FR): ("Invitation", "administrateur", "partenaire"),
+    ("partner_invited", EN): ("Invitation", "administrator", "partner"),
+    ("partner_invited", DE): ("Einladung", "Administrator", "annehmen oder ablehnen"),
+    ("partner_answered", FR): ("a décliné", "candidature", "partenaire"),
+    ("partner_answered", EN): ("has declined", "application", "partner"),
+    ("partner_answered", DE): ("abgelehnt", "Antrag", "Partner"),
 }
 
 

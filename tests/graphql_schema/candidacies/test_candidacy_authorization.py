@@ -1,6 +1,8 @@
-"""Candidacies, asked by every kind of actor: the lead organisation's members edit, the call's
-funders' staff read (their managers screen), admins read everything; nobody else even learns
-that a candidacy exists, the members of a *partner* organisation included.
+"""Candidacies, asked by every kind of actor: the lead organisation's members edit, the
+members of a partner that accepted its invitation read, the call's funders' staff read (their
+managers screen), admins read everything; nobody else even learns that a candidacy exists,
+the members of an organisation only invited included (tests/graphql_schema/candidacies/
+test_partner_invitations.py).
 
 Refusals return the exact error type and leave every row of every table as it was; each
 refusal has an allowed counterpart, so nothing passes because an operation is broken for all.
@@ -40,8 +42,8 @@ from tests.support.scenario import (
 CANDIDACY_NAMES = ("x_a", "x_b", "y_a", "x_closed")
 X_MEMBERS = {"applicant_x", "member_x"}
 
-# Who reads which candidacy: the lead organisation's members (not Z's, a mere partner of
-# x_a), the staff of the call's funders (managers and viewers), platform admins.
+# Who reads which candidacy: the lead organisation's members, the members of a partner that
+# accepted (Z, in x_a), the staff of the call's funders (managers and viewers), platform admins.
 READABLE: dict[str, set[str]] = {
     ANONYMOUS: set(),
     "admin": set(CANDIDACY_NAMES),
@@ -52,7 +54,7 @@ READABLE: dict[str, set[str]] = {
     "applicant_x": {"x_a", "x_b", "x_closed"},
     "member_x": {"x_a", "x_b", "x_closed"},
     "applicant_y": {"y_a"},
-    "applicant_z": set(),
+    "applicant_z": {"x_a"},
 }
 # Who reads what a candidacy says (title, answers, partners, budget, files): among its readers,
 # the lead's members always; the others once a version has been submitted (x_b, x_closed), not
@@ -217,19 +219,20 @@ async def test_candidacy_by_an_id_of_another_type_is_null(client, world):
     assert data["candidacy"] is None
 
 
-async def test_partner_members_see_the_consortium_only_as_lead_members_do(client, world):
-    """Z takes part in x_a, yet only X's members (and the call's staff) see x_a and its
-    consortium; Z's admin does not, whatever the way in."""
-    data = (await ask(client, world, "applicant_x", CANDIDACY, {"id": cid(world, "x_a")}))["data"]
-    partners = {p["organisation"]["name"] for p in data["candidacy"]["partners"]}
-    assert partners == {"Org X", "Org Z"}
+async def test_accepted_partner_members_read_the_candidacy_they_take_part_in(client, world):
+    """Z accepted to take part in x_a: its admin reads x_a and its consortium as X's members
+    do, draft included; the call's staff see only that the draft exists and its counts."""
+    for actor in ("applicant_x", "applicant_z"):
+        data = (await ask(client, world, actor, CANDIDACY, {"id": cid(world, "x_a")}))["data"]
+        partners = {p["organisation"]["name"] for p in data["candidacy"]["partners"]}
+        assert partners == {"Org X", "Org Z"}, actor
     data = (await ask(client, world, "manager_a", CANDIDACY, {"id": cid(world, "x_a")}))["data"]
     assert data["candidacy"]["partners"] is None  # a draft: its consortium is not shown yet
     assert data["candidacy"]["counts"]["partners"] == 2
 
     z_filter = {"organisationId": gid("Organisation", world.organisation("org_z"))}
     assert await listed(client, world, "applicant_z", z_filter, None) == []
-    assert await listed(client, world, "applicant_z", None, None) == []
+    assert await listed(client, world, "applicant_z", None, None) == [cid(world, "x_a")]
 
 
 @pytest.mark.parametrize("actor", CANDIDACY_ACTORS)
@@ -284,6 +287,18 @@ mutation($id: ID!, $key: String!, $file: Upload!) {
   }
 }"""
 
+
+PARTNER_RESULT = """__typename
+  ... on PartnerPayload { partner { id status canEdit } candidacy { id status } }
+  ... on Error { code }"""
+INVITE = f"""
+mutation($id: ID!, $org: ID!) {{ invitePartner(candidacyId: $id, organisationId: $org,
+  role: PARTNER, requestedShareCents: 1000) {{ {PARTNER_RESULT} }} }}"""
+WITHDRAW_PARTNER = f"""
+mutation($id: ID!) {{ withdrawPartnerInvitation(id: $id) {{ {CANDIDACY_RESULT} }} }}"""
+SET_CAN_EDIT = f"""
+mutation($id: ID!) {{ setPartnerCanEdit(id: $id, canEdit: true) {{ {PARTNER_RESULT} }} }}"""
+PARTNER_IDS = "query($id: ID!) { candidacy(id: $id) { partners { id organisation { name } } } }"
 
 UNAUTHENTICATED = "HTTP 401"
 
@@ -347,6 +362,25 @@ def _graphql(query: str, variables: Callable[[CandidacyScenario], dict]) -> Oper
     return run
 
 
+async def partner_id(client, world: CandidacyScenario, candidacy: str, org_name: str) -> str:
+    """The id of ``org_name``'s place in a candidacy's consortium, as an admin reads it."""
+    data = await ask(client, world, "admin", PARTNER_IDS, {"id": cid(world, candidacy)})
+    (found,) = [
+        p["id"]
+        for p in data["data"]["candidacy"]["partners"]
+        if p["organisation"]["name"] == org_name
+    ]
+    return found
+
+
+def _on_z_in_x_a(query: str) -> Operation:
+    async def run(client, world: CandidacyScenario, actor: str) -> dict[str, Any]:
+        z = await partner_id(client, world, "x_a", "Org Z")
+        return await mutate(client, world, actor, query, {"id": z})
+
+    return run
+
+
 async def _upload_letter(client, world: CandidacyScenario, actor: str) -> dict[str, Any]:
     return await upload(client, world.headers(actor), cid(world, "x_a"), "letter", blank_pdf())
 
@@ -381,13 +415,19 @@ EDIT_OPERATIONS: dict[str, Operation] = {
     "submitCandidacy": _graphql(SUBMIT, lambda w: {"id": cid(w, "x_a")}),
     "withdrawCandidacy": _graphql(WITHDRAW, lambda w: {"id": cid(w, "x_a")}),
     "uploadAttachment": _upload_letter,
+    "invitePartner": _graphql(INVITE, lambda w: {"id": cid(w, "x_a"), "org": _org(w, "org_y")}),
+    "withdrawPartnerInvitation": _on_z_in_x_a(WITHDRAW_PARTNER),
+    "setPartnerCanEdit": _on_z_in_x_a(SET_CAN_EDIT),
 }
 EDIT_PAYLOAD = {
     "submitCandidacy": "SubmitCandidacyPayload",
     "uploadAttachment": "AttachmentPayload",
+    "invitePartner": "PartnerPayload",
+    "setPartnerCanEdit": "PartnerPayload",
 }
 
-# Those who may read x_a but not edit it are refused; the others are told it does not exist.
+# Those who may read x_a but not edit it (Z, a partner the lead has not let edit) are refused;
+# the others are told it does not exist.
 EDIT_REFUSALS = {
     ANONYMOUS: "NotFoundError",
     "admin": "PermissionDeniedError",
@@ -396,7 +436,7 @@ EDIT_REFUSALS = {
     "manager_b": "NotFoundError",
     "expert": "NotFoundError",
     "applicant_y": "NotFoundError",
-    "applicant_z": "NotFoundError",
+    "applicant_z": "PermissionDeniedError",
 }
 
 
@@ -583,11 +623,15 @@ MANAGERS = {"manager_a", "admin"}
 async def test_candidacy_management_refused_to_all_but_the_call_managers(
     client, session_factory, settings, world, operation
 ):
+    expected = MANAGE_REFUSALS
+    if operation == "grantCandidacyExtension":  # on x_a, which Z reads as a partner
+        expected = {**MANAGE_REFUSALS, "applicant_z": "PermissionDeniedError"}
+
     got = await refusals(
-        client, session_factory, settings, world, MANAGE_OPERATIONS[operation], MANAGE_REFUSALS
+        client, session_factory, settings, world, MANAGE_OPERATIONS[operation], expected
     )
 
-    assert got == MANAGE_REFUSALS
+    assert got == expected
 
 
 @pytest.mark.parametrize("operation", MANAGE_OPERATIONS)

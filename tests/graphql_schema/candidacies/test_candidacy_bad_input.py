@@ -553,6 +553,73 @@ UPLOAD_CASES = [
     *refused_states(lambda name: attach(candidacy=name)),
 ]
 
+# --- invitePartner, withdrawPartnerInvitation, setPartnerCanEdit ------------------------------
+
+INVITE = """
+mutation($id: ID!, $org: ID!, $role: PartnerRole!, $cents: BigInt!) {
+  invitePartner(candidacyId: $id, organisationId: $org, role: $role,
+                requestedShareCents: $cents) { __typename ...E } }"""
+WITHDRAW_PARTNER = """
+mutation($id: ID!) { withdrawPartnerInvitation(id: $id) { __typename ...E } }"""
+SET_CAN_EDIT = """
+mutation($id: ID!) { setPartnerCanEdit(id: $id, canEdit: true) { __typename ...E } }"""
+PARTNER_ROWS = "query($id: ID!) { candidacy(id: $id) { partners { id role } } }"
+
+
+def invite(
+    candidacy: str = "draft", org: str = "outsider", role: str = "PARTNER", cents: int = 100
+) -> Runner:
+    return graphql(
+        INVITE,
+        "applicant",
+        lambda w: {
+            "id": w.cid(candidacy),
+            "org": w.org(org) if org in w.orgs else org,
+            "role": role,
+            "cents": cents,
+        },
+    )
+
+
+def on_partner(query: str, candidacy: str = "draft", role: str = "PARTNER") -> Runner:
+    """``query`` on the consortium row of ``role`` in ``candidacy`` (or on a made-up id)."""
+
+    async def run(client, w: World) -> dict[str, Any]:
+        if role == "NOBODY":
+            row = str(GlobalID("CandidacyPartner", "00000000-0000-4000-8000-000000000000"))
+        else:
+            read = await gql(
+                client, PARTNER_ROWS, {"id": w.cid(candidacy)}, headers=w.users["applicant"].headers
+            )
+            (row,) = [p["id"] for p in read["data"]["candidacy"]["partners"] if p["role"] == role]
+        return await graphql(query, "applicant", lambda _: {"id": row})(client, w)
+
+    return run
+
+
+INVITE_CASES = [
+    invalid("the lead itself", invite(org="lead"), ("organisationId", "LEAD")),
+    invalid("as LEAD", invite(role="LEAD"), ("role", "LEAD")),
+    invalid("a negative share", invite(cents=-1), ("requestedShareCents", "INVALID")),
+    invalid("no such organisation", invite(org=NOBODY), ("organisationId", "UNKNOWN")),
+    invalid("a partner already", invite(org="partner"), ("organisationId", "ALREADY_INVITED")),
+    Case(
+        "an id that is no organisation's", invite(org=str(GlobalID("Funder", "1"))), "NotFoundError"
+    ),
+    *refused_states(lambda name: invite(name)),
+]
+WITHDRAW_PARTNER_CASES = [
+    invalid("the lead's place", on_partner(WITHDRAW_PARTNER, role="LEAD"), ("id", "LEAD")),
+    Case("no such partner", on_partner(WITHDRAW_PARTNER, role="NOBODY"), "NotFoundError"),
+    # The lead's place: every candidacy has one, and the state is judged first.
+    *refused_states(lambda name: on_partner(WITHDRAW_PARTNER, name, "LEAD")),
+]
+SET_CAN_EDIT_CASES = [
+    invalid("the lead's place", on_partner(SET_CAN_EDIT, role="LEAD"), ("id", "LEAD")),
+    Case("no such partner", on_partner(SET_CAN_EDIT, role="NOBODY"), "NotFoundError"),
+    *refused_states(lambda name: on_partner(SET_CAN_EDIT, name, "LEAD")),
+]
+
 # --- what the call's managers do --------------------------------------------------------------
 
 EXTEND = """
@@ -646,6 +713,9 @@ CASES: dict[str, list[Case]] = {
     "uploadAttachment": UPLOAD_CASES,
     "grantCandidacyExtension": EXTEND_CASES,
     "recordEligibility": ELIGIBILITY_CASES,
+    "invitePartner": INVITE_CASES,
+    "withdrawPartnerInvitation": WITHDRAW_PARTNER_CASES,
+    "setPartnerCanEdit": SET_CAN_EDIT_CASES,
 }
 
 
@@ -745,6 +815,9 @@ GOOD_INPUT = [
     ("grantCandidacyExtension", extend(_later), "CandidacyPayload"),
     ("grantCandidacyExtension on the late one", extend(_later, "late"), "CandidacyPayload"),
     ("recordEligibility", screen("INELIGIBLE", "Hors champ"), "CandidacyPayload"),
+    ("invitePartner", invite(), "PartnerPayload"),
+    ("withdrawPartnerInvitation", on_partner(WITHDRAW_PARTNER), "CandidacyPayload"),
+    ("setPartnerCanEdit", on_partner(SET_CAN_EDIT), "PartnerPayload"),
 ]
 
 

@@ -1,5 +1,6 @@
-"""An applicant prepares a candidacy with a partner, submits before the deadline, gets a
-reference, the server time and the hash; at the deadline, to the second, it is refused."""
+"""An applicant prepares a candidacy with a partner (who accepts the invitation), submits
+before the deadline, gets a reference, the server time and the hash; at the deadline, to the
+second, it is refused."""
 
 from __future__ import annotations
 
@@ -102,7 +103,26 @@ async def world(session_factory, clock):
         "partner": partner,
         "applicant_user": applicant,
         "applicant": await f.sign_in(session_factory, now, applicant),
+        "partner_owner": partner_owner,
+        "partner_admin": await f.sign_in(session_factory, now, partner_owner),
     }
+
+
+INVITATIONS = "query { myPartnerInvitations { edges { node { id candidacyTitle } } } }"
+RESPOND = """
+mutation($id: ID!) { respondToPartnerInvitation(id: $id, accept: true) {
+  __typename ... on RespondToPartnerInvitationPayload { partner { status } }
+} }"""
+
+
+async def partner_accepts(client, w) -> None:
+    """The partner's admin finds the invitation among theirs and accepts it."""
+    headers = w["partner_admin"].headers
+    invitations = (await gql(client, INVITATIONS, headers=headers))["data"]
+    (edge,) = invitations["myPartnerInvitations"]["edges"]
+    assert edge["node"]["candidacyTitle"] == "IA aux urgences"
+    answer = await gql(client, RESPOND, {"id": edge["node"]["id"]}, headers=headers)
+    assert answer["data"]["respondToPartnerInvitation"]["partner"]["status"] == "ACCEPTED"
 
 
 async def prepare(client, w) -> str:
@@ -124,6 +144,7 @@ async def prepare(client, w) -> str:
         client, PARTNERS, {"id": candidacy_id, "partners": partners}, headers=headers
     )
     assert result["data"]["setCandidacyPartners"]["__typename"] == "CandidacyPayload", result
+    await partner_accepts(client, w)
     answers = [{"questionKey": "summary", "value": "Évaluer un outil de triage."}]
     result = await gql(client, ANSWERS, {"id": candidacy_id, "answers": answers}, headers=headers)
     assert result["data"]["saveCandidacyAnswers"]["__typename"] == "CandidacyPayload", result
@@ -287,6 +308,7 @@ async def test_deadline_is_exact_to_the_second_across_dst(
         await session.commit()
     clock.set(deadline_at - timedelta(hours=1))
     world["applicant"] = await f.sign_in(session_factory, clock.now(), world["applicant_user"])
+    world["partner_admin"] = await f.sign_in(session_factory, clock.now(), world["partner_owner"])
     candidacy_id = await prepare(client, world)
     headers = world["applicant"].headers
 
