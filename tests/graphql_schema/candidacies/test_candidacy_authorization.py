@@ -57,11 +57,13 @@ READABLE: dict[str, set[str]] = {
     "applicant_z": {"x_a"},
 }
 # Who reads what a candidacy says (title, answers, partners, budget, files): among its readers,
-# the lead's members always; the others once a version has been submitted (x_b, x_closed), not
-# while it is a draft (x_a, y_a): they see its status and counts only.
+# the consortium's members (the lead's, and an accepted partner's: Z in x_a) always; the others
+# once a version has been submitted (x_b, x_closed), not while it is a draft (x_a, y_a): they
+# see its status and counts only.
 DRAFTS = {"x_a", "y_a"}
+CONSORTIUM_MEMBERS = X_MEMBERS | {"applicant_y", "applicant_z"}
 CONTENTS: dict[str, set[str]] = {
-    actor: readable if actor in X_MEMBERS | {"applicant_y"} else readable - DRAFTS
+    actor: readable if actor in CONSORTIUM_MEMBERS else readable - DRAFTS
     for actor, readable in READABLE.items()
 }
 
@@ -363,8 +365,9 @@ def _graphql(query: str, variables: Callable[[CandidacyScenario], dict]) -> Oper
 
 
 async def partner_id(client, world: CandidacyScenario, candidacy: str, org_name: str) -> str:
-    """The id of ``org_name``'s place in a candidacy's consortium, as an admin reads it."""
-    data = await ask(client, world, "admin", PARTNER_IDS, {"id": cid(world, candidacy)})
+    """The id of ``org_name``'s place in a candidacy's consortium, as the lead reads it (a
+    draft's consortium is its applicants' own)."""
+    data = await ask(client, world, "applicant_x", PARTNER_IDS, {"id": cid(world, candidacy)})
     (found,) = [
         p["id"]
         for p in data["data"]["candidacy"]["partners"]
