@@ -21,7 +21,9 @@ from backend.calls.inputs import CriterionInput, FunderShareInput, GridInput, Qu
 from backend.core.db import unit_of_work
 from graphql_schema.schema import schema
 from tests.graphql_schema.accounts import test_api_tokens as token_counts
+from tests.graphql_schema.accounts import test_organisation_search as search_counts
 from tests.graphql_schema.candidacies import test_candidacy_query_counts as candidacy_counts
+from tests.graphql_schema.candidacies import test_partner_invitations as invitation_counts
 from tests.support import factories as f
 from tests.support.gql import gql
 from tests.support.scenario import make_signed_user
@@ -388,6 +390,18 @@ COUNTED: dict[str, object] = {
     "ProgrammeConnection.totalCount": test_programmes_with_funder_cost_the_same_for_1_and_20,
     "OrganisationConnection.totalCount": test_organisations_cost_the_same_for_1_and_20,
     "ApiTokenConnection.totalCount": token_counts.test_my_api_tokens_cost_the_same_for_1_and_20,
+    "Query.organisationSearch": search_counts.test_organisation_search_costs_the_same_for_1_and_20,
+    "PublicOrganisationConnection.totalCount": (
+        search_counts.test_organisation_search_costs_the_same_for_1_and_20
+    ),
+    **dict.fromkeys(
+        (
+            "Query.myPartnerInvitations",
+            "PartnerInvitationConnection.totalCount",
+            "PartnerInvitation.organisation",
+        ),
+        invitation_counts.test_my_partner_invitations_cost_the_same_for_1_and_20,
+    ),
     "CandidacyConnection.totalCount": (
         candidacy_counts.test_candidacies_with_every_relation_cost_the_same_for_1_and_20
     ),

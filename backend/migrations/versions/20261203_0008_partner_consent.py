@@ -49,9 +49,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('organisation', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_organisation_name_key'))
-        batch_op.drop_column('name_key')
+    # In place (SQLite 3.35+), as 0004 and 0006 do: a batch copy of ``organisation`` would trip
+    # the foreign keys of every table that references it.
+    op.drop_index(op.f('ix_organisation_name_key'), table_name='organisation')
+    op.drop_column('organisation', 'name_key')
     with op.batch_alter_table('candidacy_partner', schema=None) as batch_op:
         batch_op.drop_column('responded_at')
         batch_op.drop_column('invited_at')

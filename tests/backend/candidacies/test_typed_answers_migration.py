@@ -24,13 +24,19 @@ async def test_number_answers_stored_as_text_become_numbers_and_back(clock, tmp_
 
 
 async def check_typed_answers_migration(url: str, clock) -> None:
-    """On an empty database at ``url`` (also run by hand against PostgreSQL)."""
-    await asyncio.to_thread(migrate.upgrade, url, "0006")
+    """On an empty database at ``url`` (also run by hand against PostgreSQL).
+
+    The world is built at the head (its models are today's), then the database is taken back
+    to the revision before this migration, where earlier releases stored numbers as strings.
+    """
+    await asyncio.to_thread(migrate.upgrade, url, "head")
     engine = create_engine(url)
     factory = create_session_factory(engine)
     try:
         world = await build_candidacy_scenario(factory, clock.now())
         x_a = world.candidacy("x_a")
+        await engine.dispose()
+        await asyncio.to_thread(_downgrade, url, "0006")
         async with unit_of_work(factory) as uow:
             for key, kind in (("patients", QuestionKind.NUMBER), ("cost", QuestionKind.NUMBER),
                               ("code", QuestionKind.TEXT)):  # fmt: skip
@@ -47,8 +53,10 @@ async def check_typed_answers_migration(url: str, clock) -> None:
                 )
         snapshots_before = await _snapshots(factory)
 
+        await engine.dispose()
         await asyncio.to_thread(migrate.upgrade, url, "0007")
         upgraded = await _answers(factory, x_a.id)
+        await engine.dispose()
         await asyncio.to_thread(_downgrade, url, "0006")
         downgraded = await _answers(factory, x_a.id)
 

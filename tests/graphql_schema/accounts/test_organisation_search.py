@@ -20,6 +20,7 @@ from tests.support.scenario import ACTORS, ANONYMOUS, build_scenario
 SEARCH = """
 query($q: String!, $first: Int, $after: String) {
   organisationSearch(query: $q, first: $first, after: $after) {
+    totalCount
     edges { node { id name kind country siret finess registryId } }
     pageInfo { hasNextPage endCursor }
   }

@@ -51,6 +51,7 @@ mutation($id: ID!, $accept: Boolean!) {
 INVITATIONS = """
 query($first: Int, $after: String) {
   myPartnerInvitations(first: $first, after: $after) {
+    totalCount
     edges { node {
       id role requestedShare { cents } candidacyTitle callReference
       leadOrganisation { name } organisation { name }
