@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     var_dir: Path = PROJECT_ROOT / "var"
     allow_sqlite_in_prod: bool = False
     session_token_ttl_hours: int = 12
+    # How long the code of a partner invitation mailed to an address stays valid.
+    partner_email_invitation_ttl_days: int = Field(default=14, ge=1)
     # Login throttling (backend.accounts.throttle): attempts not followed by a success, per
     # client address and email, and per client address, in a sliding window. No account is
     # ever locked: a stranger's failures never refuse the owner at another address.
