@@ -17,9 +17,14 @@ from sqlmodel import col, select
 from backend.accounts.enums import OrganisationKind
 from backend.accounts.models import Membership, Organisation
 from backend.candidacies.models import PartnerEmailInvitation
+from backend.core.audit import AuditEntry
 from backend.core.db import read_session, unit_of_work
 from backend.core.i18n import Language
 from backend.notifications.models import Notification
+from tests.graphql_schema.candidacies.test_candidacy_authorization import (
+    EDIT_REFUSALS,
+    X_MEMBERS,
+)
 from tests.graphql_schema.candidacies.test_candidacy_query_counts import (
     assert_same_cost,
     counted_request,
@@ -27,11 +32,14 @@ from tests.graphql_schema.candidacies.test_candidacy_query_counts import (
 from tests.support import factories as f
 from tests.support.gql import gql
 from tests.support.scenario import (
+    ANONYMOUS,
+    CANDIDACY_ACTORS,
     CandidacyScenario,
     build_candidacy_scenario,
     database_fingerprint,
     gid,
     make_signed_user,
+    row_count,
 )
 
 CONTACT = "Claire.Martin@Nouveau-Labo.example"
@@ -379,6 +387,62 @@ async def test_email_invitations_are_listed_to_the_lead_members_only(
         assert [i["email"] for i in listed] == [CONTACT.lower()]
     else:
         assert listed is None
+
+
+# --- authorization: each refusal changes nothing, each has its allowed counterpart ------------
+
+RESPOND_REFUSALS = {
+    actor: "AuthenticationRequiredError" if actor == ANONYMOUS else "InvalidInputError"
+    for actor in CANDIDACY_ACTORS
+}
+"""Nobody but the user with the invited e-mail answers: for them the code is not one."""
+
+
+@pytest.mark.parametrize("accept", [True, False])
+async def test_respond_to_email_invitation_refused_to_all_but_the_invited_address(
+    client, session_factory, world, contact, accept
+):
+    _, token = await invited_and_mailed(client, session_factory, world)
+    got = {}
+    for actor in RESPOND_REFUSALS:
+        before = await database_fingerprint(session_factory)
+        result = await mutate(
+            client, world.headers(actor), RESPOND, {"token": token, "accept": accept}
+        )
+        got[actor] = result["__typename"]
+        assert await database_fingerprint(session_factory) == before, actor
+
+    assert got == RESPOND_REFUSALS
+    allowed = await mutate(client, contact.headers, RESPOND, {"token": token, "accept": accept})
+    assert allowed["status"] == ("ACCEPTED" if accept else "DECLINED")
+
+
+async def test_withdraw_email_invitation_refused_to_all_but_the_lead_members(
+    client, session_factory, world
+):
+    invitation, _ = await invited_and_mailed(client, session_factory, world)
+    got = {}
+    for actor in EDIT_REFUSALS:
+        before = await database_fingerprint(session_factory)
+        result = await mutate(client, world.headers(actor), WITHDRAW, {"id": invitation})
+        got[actor] = result["__typename"]
+        assert await database_fingerprint(session_factory) == before, actor
+
+    assert got == EDIT_REFUSALS
+
+
+@pytest.mark.parametrize("actor", sorted(X_MEMBERS))
+async def test_withdraw_email_invitation_allowed_to_every_member_of_the_lead(
+    client, session_factory, world, actor
+):
+    invitation, _ = await invited_and_mailed(client, session_factory, world)
+    audit_before = await row_count(session_factory, AuditEntry)
+
+    result = await mutate(client, world.headers(actor), WITHDRAW, {"id": invitation})
+
+    assert result["__typename"] == "CandidacyPayload", result
+    assert await row_count(session_factory, AuditEntry) == audit_before + 1
+    assert await row_count(session_factory, PartnerEmailInvitation) == 0
 
 
 # --- query counts --------------------------------------------------------------------------------
