@@ -21,7 +21,10 @@ from backend.calls.inputs import CriterionInput, FunderShareInput, GridInput, Qu
 from backend.core.db import unit_of_work
 from graphql_schema.schema import schema
 from tests.graphql_schema.accounts import test_api_tokens as token_counts
+from tests.graphql_schema.accounts import test_organisation_search as search_counts
 from tests.graphql_schema.candidacies import test_candidacy_query_counts as candidacy_counts
+from tests.graphql_schema.candidacies import test_email_invitations as email_counts
+from tests.graphql_schema.candidacies import test_partner_invitations as invitation_counts
 from tests.support import factories as f
 from tests.support.gql import gql
 from tests.support.scenario import make_signed_user
@@ -312,6 +315,14 @@ COUNTED: dict[str, object] = {
         candidacy_counts.test_candidacies_with_every_relation_cost_the_same_for_1_and_20,
     ),
     "Query.submissionCheck": candidacy_counts.test_submission_check_costs_the_same_for_1_and_20,
+    "Query.organisationSearch": search_counts.test_organisation_search_costs_the_same_for_1_and_20,
+    **dict.fromkeys(
+        ("Query.myPartnerInvitations", "PartnerInvitation.organisation"),
+        invitation_counts.test_my_partner_invitations_cost_the_same_for_1_and_20,
+    ),
+    "Candidacy.emailInvitations": (
+        email_counts.test_email_invitations_cost_the_same_for_1_and_20_candidacies
+    ),
 }
 
 # Lists built from the parent's own row, and single-object root fields: no query per item.
