@@ -1,7 +1,8 @@
 """Partners invited by e-mail: the organisation is not on the platform yet.
 
 The lead gives a contact's address and the organisation's proposed details; the platform
-mails that address a single-use code (stored only as its SHA-256). The signed-in user whose
+mails that address a single-use code (stored only as its SHA-256; the outbox row carries it
+until the mail is sent, then a placeholder). The signed-in user whose
 account e-mail is that address answers with the code: accepting registers the organisation
 with them as its admin and makes it an ACCEPTED partner (they asked for it, and they commit
 it: they are its first admin). An organisation that is on the platform already is never handed

@@ -60,6 +60,10 @@ DEDUPE_KEY_MAX = 200
 INSERT_CHUNK = 500
 ERROR_MAX = 2000
 LOST_WORKER_ERROR = "the worker was lost during the last attempt (its lease expired)"
+SECRET_CONTEXT_KEYS = frozenset({"token"})
+"""Context values only the mail may carry (an invitation's single-use code): the row needs
+them until the mail is sent, and keeps a placeholder once it is."""
+SENT_PLACEHOLDER = "[sent]"
 
 
 # --- enqueue --------------------------------------------------------------------------------
@@ -449,6 +453,11 @@ async def _record(
             "sent_at": now,
             "last_error": None,
         }
+        if SECRET_CONTEXT_KEYS & notification.context.keys():
+            values["context"] = {
+                key: SENT_PLACEHOLDER if key in SECRET_CONTEXT_KEYS else value
+                for key, value in notification.context.items()
+            }
         report.sent += 1
     else:
         still_ours.append(col(Notification.attempts) == notification.attempts)

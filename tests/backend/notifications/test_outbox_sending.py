@@ -539,3 +539,6 @@ async def test_a_mail_to_an_address_without_account_is_sent_in_the_language_give
     assert sender.recipients == ["contact@nouveau-labo.example"]
     [message] = sender.messages
     assert message["Subject"].startswith("Einladung")
+    assert "code-123" in message.get_body(("plain",)).get_content()
+    row = await reload(session_factory, notification)
+    assert row.context["token"] == "[sent]"  # the code lives on in the mail only
