@@ -195,7 +195,7 @@ async def _check_room(
         .select_from(CandidacyPartner)
         .where(col(CandidacyPartner.candidacy_id) == candidacy.id)
     )
-    if (partners or 0) + len(live) >= MAX_PARTNERS + 1:  # the lead's own row included
+    if (partners or 0) + len(live) >= MAX_PARTNERS:  # as invitePartner counts: the lead too
         problems.append(FieldProblem("email", f"at most {MAX_PARTNERS} partners"))
     return problems
 
