@@ -48,6 +48,9 @@ class Loaders:
         self.user_memberships = _loader(factory, account_queries.memberships_by_user, list)
         self.call = _loader(factory, call_queries.calls_by_id, lambda: None)
         self.candidacy_partners = _loader(factory, candidacy_queries.partners_by_candidacy, list)
+        self.candidacy_email_invitations = _loader(
+            factory, candidacy_queries.email_invitations_by_candidacy, list
+        )
         self.candidacy_answers = _loader(factory, candidacy_queries.answers_by_candidacy, list)
         self.candidacy_budget = _loader(factory, candidacy_queries.budget_by_candidacy, list)
         self.candidacy_attachments = _loader(

@@ -29,6 +29,7 @@ from graphql_schema.accounts.queries import AccountQueries
 from graphql_schema.calls.mutations import CallMutations
 from graphql_schema.calls.queries import CallQueries
 from graphql_schema.candidacies.consortium import ConsortiumMutations
+from graphql_schema.candidacies.email_invitations import EmailInvitationMutations
 from graphql_schema.candidacies.mutations import CandidacyMutations
 from graphql_schema.candidacies.queries import CandidacyQueries
 from graphql_schema.errors import IdNotFound, InvalidArgument
@@ -43,7 +44,14 @@ QUERY_CACHE_SIZE = 512
 
 Query = merge_types("Query", (CallQueries, CandidacyQueries, AccountQueries, PlatformQueries))
 Mutation = merge_types(
-    "Mutation", (AccountMutations, CallMutations, CandidacyMutations, ConsortiumMutations)
+    "Mutation",
+    (
+        AccountMutations,
+        CallMutations,
+        CandidacyMutations,
+        ConsortiumMutations,
+        EmailInvitationMutations,
+    ),
 )
 
 

@@ -435,6 +435,17 @@ class OrganisationInput:
     registry_id: str | None = None
 
 
+def validated_organisation(data: OrganisationInput) -> OrganisationInput:
+    """The organisation's details cleaned, or :class:`InvalidInput` listing every problem
+    (also for an organisation proposed in an invitation by e-mail, checked when mailed)."""
+    return _validated_organisation(data)
+
+
+def check_email(email: str) -> list[FieldProblem]:
+    """The problem with a (normalised) e-mail address, if any."""
+    return _check_email(email)
+
+
 def _validated_organisation(data: OrganisationInput) -> OrganisationInput:
     """Normalise identifiers by country: SIRET (and FINESS for establishments) in France."""
     problems: list[FieldProblem] = []

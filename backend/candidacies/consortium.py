@@ -177,7 +177,13 @@ async def respond_to_invitation(
     partner = await session.get(Organisation, row.organisation_id)
     assert partner is not None  # a foreign key
     await partner_notices.notify_answered(
-        session, candidacy=candidacy, call=call, partner=partner, answer=row.status, now=now
+        session,
+        candidacy=candidacy,
+        call=call,
+        partner_name=partner.name,
+        partner_key=partner.id,
+        answer=row.status,
+        now=now,
     )
     return row, candidacy
 

@@ -17,6 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from backend.accounts.enums import OrganisationKind
 from backend.candidacies.enums import (
     BudgetCategory,
     CandidacyStatus,
@@ -24,6 +25,7 @@ from backend.candidacies.enums import (
     PartnerRole,
     PartnerStatus,
 )
+from backend.core.i18n import Language
 from backend.core.types import enum_column, id_field
 
 
@@ -145,3 +147,36 @@ class CandidacyReferenceCounter(SQLModel, table=True):
 
     call_id: uuid.UUID = Field(foreign_key="call.id", primary_key=True)
     last_number: int = 0
+
+
+class PartnerEmailInvitation(SQLModel, table=True):
+    """An invitation mailed to someone whose organisation is not on the platform yet.
+
+    The mail carries a single-use token, stored here only as its SHA-256. The signed-in user
+    whose account e-mail is ``email`` answers with it: accepting registers the organisation
+    described here, with them as its admin, and makes it an ACCEPTED partner
+    (:mod:`backend.candidacies.email_invitations`)."""
+
+    __tablename__ = "partner_email_invitation"
+
+    id: uuid.UUID = id_field()
+    candidacy_id: uuid.UUID = Field(foreign_key="candidacy.id", index=True)
+    email: str = Field(max_length=254, index=True)
+    """Lower-cased, as account e-mails are."""
+    language: Language = Field(sa_column=enum_column(Language))
+    organisation_name: str = Field(max_length=300)
+    organisation_kind: OrganisationKind = Field(sa_column=enum_column(OrganisationKind))
+    country: str = Field(max_length=2)
+    siret: str | None = Field(default=None, max_length=14)
+    finess: str | None = Field(default=None, max_length=9)
+    registry_id: str | None = Field(default=None, max_length=64)
+    role: PartnerRole = Field(sa_column=enum_column(PartnerRole))
+    requested_share_cents: int = Field(default=0, sa_type=sa.BigInteger)
+    token_hash: str = Field(max_length=64, sa_column_kwargs={"unique": True})
+    status: PartnerStatus = Field(sa_column=enum_column(PartnerStatus))
+    invited_by_user_id: uuid.UUID = Field(foreign_key="user.id")
+    invited_at: datetime
+    expires_at: datetime
+    responded_at: datetime | None = None
+    organisation_id: uuid.UUID | None = Field(default=None, foreign_key="organisation.id")
+    """The organisation registered on acceptance."""

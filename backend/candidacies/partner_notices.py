@@ -66,11 +66,14 @@ async def notify_answered(
     *,
     candidacy: Candidacy,
     call: Call,
-    partner: Organisation,
+    partner_name: str,
+    partner_key: uuid.UUID,
     answer: PartnerStatus,
     now: datetime,
 ) -> None:
-    """One mail per member of the lead organisation: the invitation was accepted or declined."""
+    """One mail per member of the lead organisation: the invitation was accepted or declined.
+
+    ``partner_key`` tells answers apart (the organisation, or an invitation by e-mail)."""
     for user in await _active_members(session, candidacy.lead_organisation_id, admins_only=False):
         await notifications.enqueue(
             session,
@@ -79,9 +82,9 @@ async def notify_answered(
             context={
                 "call_title": pick_text(call.title, user.language) or call.reference,
                 "candidacy_title": candidacy.title,
-                "partner_name": partner.name,
+                "partner_name": partner_name,
                 "answer": answer.value,
             },
-            dedupe_key=f"partner-answered:{candidacy.id}:{partner.id}:{now.isoformat()}:{user.id}",
+            dedupe_key=f"partner-answered:{candidacy.id}:{partner_key}:{now.isoformat()}:{user.id}",
             now=now,
         )

@@ -25,6 +25,7 @@ from backend.candidacies.models import (
     CandidacyAnswer,
     CandidacyPartner,
     CandidacyVersion,
+    PartnerEmailInvitation,
 )
 from backend.core.auth import Actor
 from backend.core.batching import group_by
@@ -211,6 +212,20 @@ async def partners_by_candidacy(
     session: AsyncSession, candidacy_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[CandidacyPartner]]:
     rows = (await session.exec(_PARTNERS, params={"ids": list(candidacy_ids)})).all()
+    return group_by(rows, lambda r: r.candidacy_id)
+
+
+async def email_invitations_by_candidacy(
+    session: AsyncSession, candidacy_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[PartnerEmailInvitation]]:
+    """Invitations by e-mail per candidacy, oldest first, in one statement."""
+    rows = (
+        await session.exec(
+            select(PartnerEmailInvitation)
+            .where(col(PartnerEmailInvitation.candidacy_id).in_(list(candidacy_ids)))
+            .order_by(col(PartnerEmailInvitation.invited_at), col(PartnerEmailInvitation.id))
+        )
+    ).all()
     return group_by(rows, lambda r: r.candidacy_id)
 
 

@@ -25,6 +25,12 @@ def can_edit_candidacy(actor: Actor, candidacy: Candidacy) -> bool:
     return candidacy.lead_organisation_id in actor.organisation_ids
 
 
+def can_see_email_invitations(actor: Actor, candidacy: Candidacy) -> bool:
+    """The invitations mailed to addresses (contacts' e-mails, codes' expiry) are the lead's:
+    its members only, not partners nor the call's staff."""
+    return can_edit_candidacy(actor, candidacy)
+
+
 def can_read_candidacy(
     actor: Actor, candidacy: Candidacy, call_funder_ids: Collection[uuid.UUID]
 ) -> bool:

@@ -10,7 +10,7 @@ import hashlib
 import json
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -40,6 +40,7 @@ from backend.candidacies.models import (
     CandidacyAnswer,
     CandidacyPartner,
     CandidacyVersion,
+    PartnerEmailInvitation,
 )
 from backend.candidacies.rules import is_editable_at, may_read_contents, reads_submitted_version
 from backend.candidacies.services import (
@@ -68,6 +69,7 @@ class CandidacyContents:
     answers: dict[str, Any]
     budget: list[BudgetLine]
     attachments: list[Attachment]
+    email_invitations: list[PartnerEmailInvitation] = field(default_factory=list)
 
 
 async def load_contents(
@@ -82,6 +84,9 @@ async def load_contents(
         candidacy=candidacy,
         questions=await call_queries.form_of(session, call),
         partners=await queries.partners_with_organisations(session, candidacy.id),
+        email_invitations=(await queries.email_invitations_by_candidacy(session, ids)).get(
+            candidacy.id, []
+        ),
         answers={a.question_key: a.value for a in answers},
         budget=(await queries.budget_by_candidacy(session, ids)).get(candidacy.id, []),
         attachments=(await queries.attachments_by_candidacy(session, ids)).get(candidacy.id, []),
@@ -145,6 +150,16 @@ def _consent_problems(c: CandidacyContents) -> list[SubmissionProblem]:
                     "partners",
                 )
             )
+    problems += [
+        SubmissionProblem(
+            "PARTNER_INVITATION_PENDING",
+            f"{i.organisation_name} (invited at {i.email}) has not answered the invitation yet:"
+            " wait for its answer or withdraw the invitation",
+            "emailInvitations",
+        )
+        for i in c.email_invitations
+        if i.status is PartnerStatus.PENDING
+    ]
     return problems
 
 

@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     session_token_ttl_hours: int = 12
     signed_link_ttl_seconds: int = Field(default=300, ge=1, le=24 * 3600)
     """How long a signed download link opens its file (backend.core.signed_links)."""
+    # How long the code of a partner invitation mailed to an address stays valid.
+    partner_email_invitation_ttl_days: int = Field(default=14, ge=1)
     # Login throttling (backend.accounts.throttle): attempts not followed by a success, per
     # client address and email, and per client address, in a sliding window. No account is
     # ever locked: a stranger's failures never refuse the owner at another address.

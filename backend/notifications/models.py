@@ -19,8 +19,10 @@ class Notification(SQLModel, table=True):
     id: uuid.UUID = id_field()
     dedupe_key: str = Field(max_length=200, sa_column_kwargs={"unique": True})
     """e.g. ``reminder:J-7:<call>:<user>``: a second insert with the same key is a no-op."""
-    user_id: uuid.UUID = Field(foreign_key="user.id", index=True)
+    user_id: uuid.UUID | None = Field(default=None, foreign_key="user.id", index=True)
+    """None for a mail to an address without an account (an invitation by e-mail)."""
     email: str = Field(max_length=254)
+    """The address the mail goes to."""
     language: Language = Field(sa_column=enum_column(Language))
     template: str = Field(max_length=64)
     context: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)

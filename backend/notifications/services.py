@@ -32,6 +32,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from backend.accounts.models import User
 from backend.core.clock import ensure_utc
 from backend.core.db import SessionFactory, unit_of_work
+from backend.core.i18n import Language
 from backend.core.jobs import enqueue_after_commit
 from backend.core.settings import get_settings
 from backend.core.types import new_id
@@ -59,6 +60,10 @@ DEDUPE_KEY_MAX = 200
 INSERT_CHUNK = 500
 ERROR_MAX = 2000
 LOST_WORKER_ERROR = "the worker was lost during the last attempt (its lease expired)"
+SECRET_CONTEXT_KEYS = frozenset({"token"})
+"""Context values only the mail may carry (an invitation's single-use code): the row needs
+them until the mail is sent, and keeps a placeholder once it is."""
+SENT_PLACEHOLDER = "[sent]"
 
 
 # --- enqueue --------------------------------------------------------------------------------
@@ -109,6 +114,25 @@ async def enqueue_for_users(
     return created
 
 
+async def enqueue_to_address(
+    session: AsyncSession,
+    *,
+    email: str,
+    language: Language,
+    template: str,
+    context: dict[str, Any],
+    dedupe_key: str,
+    now: datetime,
+) -> Notification | None:
+    """Queue one e-mail to an address that may have no account yet (an invitation by e-mail).
+
+    As :func:`enqueue`, with the language given by the caller; the row has no ``user_id``.
+    """
+    row = _prepare(None, email, language, template, context, dedupe_key, now)
+    created = await insert_prepared(session, [row])
+    return created[0] if created else None
+
+
 def prepare(
     user: User, template: str, context: dict[str, Any], dedupe_key: str, now: datetime
 ) -> dict[str, Any]:
@@ -118,20 +142,32 @@ def prepare(
     its own (a submission, under its reference counter's lock) does so and then calls
     :func:`wake_sender`.
     """
+    return _prepare(user.id, user.email, user.language, template, context, dedupe_key, now)
+
+
+def _prepare(
+    user_id: uuid.UUID | None,
+    email: str,
+    language: Language,
+    template: str,
+    context: dict[str, Any],
+    dedupe_key: str,
+    now: datetime,
+) -> dict[str, Any]:
     if not 0 < len(dedupe_key) <= DEDUPE_KEY_MAX:
         raise ValueError(f"dedupe_key must have 1 to {DEDUPE_KEY_MAX} characters")
     try:
         stored_context = json.loads(json.dumps(context))
     except (TypeError, ValueError) as exc:
         raise InvalidContext(f"notification context must be JSON: {exc}") from exc
-    render(template, user.language, stored_context)
+    render(template, language, stored_context)
     now = ensure_utc(now)
     return {
         "id": new_id(),
         "dedupe_key": dedupe_key,
-        "user_id": user.id,
-        "email": user.email,
-        "language": user.language,
+        "user_id": user_id,
+        "email": email,
+        "language": language,
         "template": template,
         "context": stored_context,
         "status": NotificationStatus.PENDING,
@@ -417,6 +453,11 @@ async def _record(
             "sent_at": now,
             "last_error": None,
         }
+        if SECRET_CONTEXT_KEYS & notification.context.keys():
+            values["context"] = {
+                key: SENT_PLACEHOLDER if key in SECRET_CONTEXT_KEYS else value
+                for key, value in notification.context.items()
+            }
         report.sent += 1
     else:
         still_ours.append(col(Notification.attempts) == notification.attempts)

@@ -272,6 +272,45 @@ PARTNER_INVITED = EmailTemplate(
     },
 )
 
+PARTNER_INVITED_BY_EMAIL = EmailTemplate(
+    required=frozenset(
+        {"call_title", "candidacy_title", "lead_name", "partner_name", "token", "expires_on"}
+    ),
+    texts={
+        FR: (
+            "Invitation à rejoindre la candidature « ${candidacy_title} »",
+            "${lead_name} invite ${partner_name} à rejoindre comme partenaire sa candidature "
+            "« ${candidacy_title} » à l'appel à projets « ${call_title} ».\n\n"
+            "${partner_name} n'est pas encore inscrite sur la plateforme. Pour répondre, "
+            "créez un compte avec cette adresse e-mail, puis acceptez ou déclinez "
+            "l'invitation avec ce code (respondToEmailInvitation) :\n\n${token}\n\n"
+            "En acceptant, vous inscrivez ${partner_name} et en devenez l'administrateur. "
+            "Ce code sert une seule fois et expire le ${expires_on} (UTC).",
+        ),
+        EN: (
+            'Invitation to join the application "${candidacy_title}"',
+            "${lead_name} invites ${partner_name} to join as a partner its application "
+            '"${candidacy_title}" to the call for projects "${call_title}".\n\n'
+            "${partner_name} is not registered on the platform yet. To answer, create an "
+            "account with this e-mail address, then accept or decline the invitation with "
+            "this code (respondToEmailInvitation):\n\n${token}\n\n"
+            "Accepting registers ${partner_name} with you as its administrator. This code "
+            "works once and expires on ${expires_on} (UTC).",
+        ),
+        DE: (
+            "Einladung zum Antrag „${candidacy_title}“",
+            "${lead_name} lädt ${partner_name} ein, sich als Partner an seinem Antrag "
+            "„${candidacy_title}“ zum Projektaufruf „${call_title}“ zu beteiligen.\n\n"
+            "${partner_name} ist noch nicht auf der Plattform registriert. Um zu antworten, "
+            "legen Sie ein Konto mit dieser E-Mail-Adresse an und nehmen Sie die Einladung "
+            "mit diesem Code an oder lehnen Sie sie ab (respondToEmailInvitation):\n\n"
+            "${token}\n\n"
+            "Mit der Annahme registrieren Sie ${partner_name} und werden ihr Administrator. "
+            "Der Code gilt einmal und läuft am ${expires_on} (UTC) ab.",
+        ),
+    },
+)
+
 ANSWER_LABELS = {
     "ACCEPTED": {FR: "accepté", EN: "accepted", DE: "angenommen"},
     "DECLINED": {FR: "décliné", EN: "declined", DE: "abgelehnt"},
@@ -316,6 +355,7 @@ TEMPLATES: Mapping[str, EmailTemplate] = {
     "deadline_extended": DEADLINE_EXTENDED,
     "partner_invited": PARTNER_INVITED,
     "partner_answered": PARTNER_ANSWERED,
+    "partner_invited_by_email": PARTNER_INVITED_BY_EMAIL,
 }
 
 

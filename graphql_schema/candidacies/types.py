@@ -11,6 +11,7 @@ import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 
+from backend.accounts.enums import OrganisationKind
 from backend.calls.presentation import in_zone
 from backend.candidacies import models
 from backend.candidacies.answers import is_answered
@@ -22,6 +23,7 @@ from backend.candidacies.enums import (
     PartnerStatus,
 )
 from backend.candidacies.rules import (
+    can_see_email_invitations,
     effective_deadline,
     files_of_version,
     may_read_contents,
@@ -118,6 +120,45 @@ class PartnerInvitationType(relay.Node):
             deadline_at=effective_deadline(call, candidacy),
             lead_organisation=PublicOrganisationType.from_model(lead),
             organisation_id=partner.organisation_id,
+        )
+
+
+@strawberry.type(
+    name="PartnerEmailInvitation",
+    description="An invitation mailed to an address, for an organisation not on the platform"
+    " yet: PENDING until the user with that e-mail answers with the mailed code"
+    " (respondToEmailInvitation). Lead members only.",
+)
+class EmailInvitationType(relay.Node):
+    id: relay.NodeID[str]
+    email: str
+    organisation_name: str
+    organisation_kind: OrganisationKind
+    country: str
+    role: PartnerRole
+    requested_share: MoneyType
+    status: PartnerStatus
+    invited_at: datetime
+    expires_at: datetime = strawberry.field(
+        description="The code stops working then; a PENDING invitation past it can be"
+        " withdrawn and sent again."
+    )
+    responded_at: datetime | None
+
+    @classmethod
+    def from_model(cls, i: models.PartnerEmailInvitation) -> EmailInvitationType:
+        return cls(
+            id=str(i.id),
+            email=i.email,
+            organisation_name=i.organisation_name,
+            organisation_kind=i.organisation_kind,
+            country=i.country,
+            role=i.role,
+            requested_share=MoneyType(cents=BigInt(i.requested_share_cents), currency="EUR"),
+            status=i.status,
+            invited_at=i.invited_at,
+            expires_at=i.expires_at,
+            responded_at=i.responded_at,
         )
 
 
@@ -362,6 +403,16 @@ class CandidacyType(relay.Node):
             return submitted_partners(source.snapshot, live)
         rows = await info.context.loaders.candidacy_partners.load(self.model.id)
         return [PartnerType.from_model(p) for p in rows]
+
+    @strawberry.field(
+        description="Invitations mailed to addresses (inviteEmailPartner), oldest first; null"
+        " unless you are a member of the lead organisation."
+    )
+    async def email_invitations(self, info: strawberry.Info) -> list[EmailInvitationType] | None:
+        if not can_see_email_invitations(info.context.actor, self.model):
+            return None
+        rows = await info.context.loaders.candidacy_email_invitations.load(self.model.id)
+        return [EmailInvitationType.from_model(i) for i in rows]
 
     @strawberry.field(description=PRIVATE_DRAFT)
     async def answers(self, info: strawberry.Info) -> list[AnswerType] | None:

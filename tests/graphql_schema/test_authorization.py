@@ -30,6 +30,7 @@ from tests.graphql_schema.accounts import test_api_tokens as token_authz
 from tests.graphql_schema.accounts import test_organisation_search as search_authz
 from tests.graphql_schema.calls import test_co_funding_authorization as co_funding_authz
 from tests.graphql_schema.candidacies import test_candidacy_authorization as candidacy_authz
+from tests.graphql_schema.candidacies import test_email_invitations as email_authz
 from tests.graphql_schema.candidacies import test_partner_invitations as invitation_authz
 from tests.support import factories as f
 from tests.support.gql import gql
@@ -961,6 +962,15 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
             invitation_authz.test_respond_to_invitation_refused_to_all_but_the_invited_admins,
             invitation_authz.test_respond_to_invitation_accepted_by_an_admin_opens_the_candidacy_to_members,
             invitation_authz.test_respond_to_invitation_declined_keeps_the_candidacy_closed_and_blocks_submission,
+        ),
+        "respondToEmailInvitation": (
+            email_authz.test_respond_to_email_invitation_refused_to_all_but_the_invited_address,
+            email_authz.test_an_invited_address_accepts_registers_its_organisation_and_joins,
+            email_authz.test_an_unusable_code_is_refused_alike_and_changes_nothing,
+        ),
+        "withdrawEmailInvitation": (
+            email_authz.test_withdraw_email_invitation_refused_to_all_but_the_lead_members,
+            email_authz.test_withdraw_email_invitation_allowed_to_every_member_of_the_lead,
         ),
         **dict.fromkeys(
             candidacy_authz.EDIT_OPERATIONS,

@@ -23,6 +23,7 @@ from graphql_schema.schema import schema
 from tests.graphql_schema.accounts import test_api_tokens as token_counts
 from tests.graphql_schema.accounts import test_organisation_search as search_counts
 from tests.graphql_schema.candidacies import test_candidacy_query_counts as candidacy_counts
+from tests.graphql_schema.candidacies import test_email_invitations as email_counts
 from tests.graphql_schema.candidacies import test_partner_invitations as invitation_counts
 from tests.support import factories as f
 from tests.support.gql import gql
@@ -404,6 +405,9 @@ COUNTED: dict[str, object] = {
     ),
     "CandidacyConnection.totalCount": (
         candidacy_counts.test_candidacies_with_every_relation_cost_the_same_for_1_and_20
+    ),
+    "Candidacy.emailInvitations": (
+        email_counts.test_email_invitations_cost_the_same_for_1_and_20_candidacies
     ),
 }
 

@@ -54,6 +54,14 @@ CONTEXTS = {
         "partner_name": "Klinikum Köln",
         "answer": "DECLINED",
     },
+    "partner_invited_by_email": {
+        "call_title": "Études d'impact de l'IA",
+        "candidacy_title": "Radiologie augmentée",
+        "lead_name": "CHU de Rennes",
+        "partner_name": "Nouveau Labo",
+        "token": "Zt3xQ9-code",
+        "expires_on": "2026-12-17 13:00",
+    },
 }
 
 # Words that only a text really written in that language contains.
@@ -79,6 +87,9 @@ EXPECTED = {
     ("partner_answered", FR): ("a décliné", "candidature", "partenaire"),
     ("partner_answered", EN): ("has declined", "application", "partner"),
     ("partner_answered", DE): ("abgelehnt", "Antrag", "Partner"),
+    ("partner_invited_by_email", FR): ("Invitation", "inscrite", "Zt3xQ9-code", "expire"),
+    ("partner_invited_by_email", EN): ("Invitation", "registered", "Zt3xQ9-code", "expires"),
+    ("partner_invited_by_email", DE): ("Einladung", "registriert", "Zt3xQ9-code", "läuft"),
 }
 
 

@@ -504,3 +504,41 @@ async def test_send_that_hangs_counts_as_a_failed_try(session_factory, clock, mo
     assert report.retrying == 1
     assert (row.status, row.attempts) == (NotificationStatus.PENDING, 1)
     assert (row.last_error or "").startswith("TimeoutError")
+
+
+async def test_a_mail_to_an_address_without_account_is_sent_in_the_language_given(
+    session_factory, clock
+):
+    # Arrange: an invitation by e-mail, to someone who has no account yet.
+    now = clock.now()
+    async with unit_of_work(session_factory) as uow:
+        notification = await services.enqueue_to_address(
+            uow.session,
+            email="contact@nouveau-labo.example",
+            language=Language.DE,
+            template="partner_invited_by_email",
+            context={
+                "call_title": "Impact IA",
+                "candidacy_title": "Triage",
+                "lead_name": "CHU",
+                "partner_name": "Nouveau Labo",
+                "token": "code-123",
+                "expires_on": "2026-12-17 13:00",
+            },
+            dedupe_key="partner-invited-by-email:test",
+            now=now,
+        )
+    assert notification is not None and notification.user_id is None
+    sender = RecordingSender()
+
+    # Act
+    report = await _send(session_factory, sender, now)
+
+    # Assert
+    assert report.sent == 1
+    assert sender.recipients == ["contact@nouveau-labo.example"]
+    [message] = sender.messages
+    assert message["Subject"].startswith("Einladung")
+    assert "code-123" in message.get_body(("plain",)).get_content()
+    row = await reload(session_factory, notification)
+    assert row.context["token"] == "[sent]"  # the code lives on in the mail only

@@ -301,6 +301,12 @@ mutation($id: ID!) {{ withdrawPartnerInvitation(id: $id) {{ {CANDIDACY_RESULT} }
 SET_CAN_EDIT = f"""
 mutation($id: ID!) {{ setPartnerCanEdit(id: $id, canEdit: true) {{ {PARTNER_RESULT} }} }}"""
 PARTNER_IDS = "query($id: ID!) { candidacy(id: $id) { partners { id organisation { name } } } }"
+INVITE_BY_EMAIL = """
+mutation($id: ID!) { inviteEmailPartner(candidacyId: $id, input: {email: "contact@labo.example",
+  role: PARTNER, requestedShareCents: 1000, organisation: {name: "Labo", kind: ACADEMIC_LAB,
+  country: "DE", registryId: "HRB 4242"}}) { __typename
+  ... on EmailInvitationPayload { invitation { id status } candidacy { id status } }
+  ... on Error { code } } }"""
 
 UNAUTHENTICATED = "HTTP 401"
 
@@ -421,12 +427,14 @@ EDIT_OPERATIONS: dict[str, Operation] = {
     "invitePartner": _graphql(INVITE, lambda w: {"id": cid(w, "x_a"), "org": _org(w, "org_y")}),
     "withdrawPartnerInvitation": _on_z_in_x_a(WITHDRAW_PARTNER),
     "setPartnerCanEdit": _on_z_in_x_a(SET_CAN_EDIT),
+    "inviteEmailPartner": _graphql(INVITE_BY_EMAIL, lambda w: {"id": cid(w, "x_a")}),
 }
 EDIT_PAYLOAD = {
     "submitCandidacy": "SubmitCandidacyPayload",
     "uploadAttachment": "AttachmentPayload",
     "invitePartner": "PartnerPayload",
     "setPartnerCanEdit": "PartnerPayload",
+    "inviteEmailPartner": "EmailInvitationPayload",
 }
 
 # Those who may read x_a but not edit it (Z, a partner the lead has not let edit) are refused;

@@ -620,6 +620,47 @@ SET_CAN_EDIT_CASES = [
     *refused_states(lambda name: on_partner(SET_CAN_EDIT, name, "LEAD")),
 ]
 
+INVITE_BY_EMAIL = """
+mutation($id: ID!, $email: String!, $role: PartnerRole!, $cents: BigInt!,
+         $org: CreateOrganisationInput!) {
+  inviteEmailPartner(candidacyId: $id, input: {email: $email, role: $role,
+    requestedShareCents: $cents, organisation: $org}) { __typename ...E } }"""
+LAB = {"name": "Labo", "kind": "ACADEMIC_LAB", "country": "DE", "registryId": "HRB 777"}
+
+
+def invite_by_email(
+    candidacy: str = "draft",
+    email: str = "contact@labo.example",
+    role: str = "PARTNER",
+    cents: int = 100,
+    **organisation: Any,
+) -> Runner:
+    return graphql(
+        INVITE_BY_EMAIL,
+        "applicant",
+        lambda w: {
+            "id": w.cid(candidacy),
+            "email": email,
+            "role": role,
+            "cents": cents,
+            "org": {**LAB, **organisation},
+        },
+    )
+
+
+INVITE_BY_EMAIL_CASES = [
+    invalid("not an address", invite_by_email(email="contact@"), ("email", "INVALID_EMAIL")),
+    invalid("as LEAD", invite_by_email(role="LEAD"), ("role", "LEAD")),
+    invalid("a negative share", invite_by_email(cents=-1), ("requestedShareCents", "INVALID")),
+    invalid(
+        "a French organisation without SIRET",
+        invite_by_email(country="FR", registryId=None),
+        ("organisation.siret", "REQUIRED"),
+    ),
+    invalid("no country code", invite_by_email(country="XX"), ("organisation.country", "COUNTRY")),
+    *refused_states(lambda name: invite_by_email(name)),
+]
+
 # --- what the call's managers do --------------------------------------------------------------
 
 EXTEND = """
@@ -716,6 +757,7 @@ CASES: dict[str, list[Case]] = {
     "invitePartner": INVITE_CASES,
     "withdrawPartnerInvitation": WITHDRAW_PARTNER_CASES,
     "setPartnerCanEdit": SET_CAN_EDIT_CASES,
+    "inviteEmailPartner": INVITE_BY_EMAIL_CASES,
 }
 
 
@@ -818,6 +860,7 @@ GOOD_INPUT = [
     ("invitePartner", invite(), "PartnerPayload"),
     ("withdrawPartnerInvitation", on_partner(WITHDRAW_PARTNER), "CandidacyPayload"),
     ("setPartnerCanEdit", on_partner(SET_CAN_EDIT), "PartnerPayload"),
+    ("inviteEmailPartner", invite_by_email(), "EmailInvitationPayload"),
 ]
 
 
