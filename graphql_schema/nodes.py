@@ -18,7 +18,7 @@ from strawberry.relay import GlobalID, GlobalIDValueError
 
 from backend.accounts import queries as account_queries
 from backend.calls import queries as call_queries
-from backend.candidacies import consortium
+from backend.candidacies import consortium, email_invitations
 from backend.candidacies import queries as candidacy_queries
 from backend.candidacies.attachments import readable_attachments_by_id
 from backend.core.auth import Actor
@@ -33,6 +33,7 @@ from graphql_schema.calls.types import CallType, FunderType, ProgrammeType
 from graphql_schema.candidacies.types import (
     AttachmentType,
     CandidacyType,
+    EmailInvitationType,
     PartnerInvitationType,
     PartnerType,
 )
@@ -95,6 +96,10 @@ NODE_KINDS: dict[str, NodeKind] = {
     ),
     "PartnerInvitation": NodeKind(
         consortium.invitations_by_id, lambda r, _: PartnerInvitationType.from_row(r)
+    ),
+    "PartnerEmailInvitation": NodeKind(
+        email_invitations.readable_email_invitations_by_id,
+        lambda r, _: EmailInvitationType.from_model(r),
     ),
     "User": NodeKind(account_queries.readable_users_by_id, lambda r, _: UserType.from_model(r)),
     "ApiToken": NodeKind(account_queries.own_api_tokens_by_id, _api_token),

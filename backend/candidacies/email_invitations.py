@@ -34,11 +34,11 @@ from backend.accounts import services as account_services
 from backend.accounts.enums import OrganisationKind
 from backend.accounts.models import Organisation, User
 from backend.calls.models import Call
-from backend.candidacies import partner_notices
+from backend.candidacies import partner_notices, queries
 from backend.candidacies.enums import PartnerRole, PartnerStatus
 from backend.candidacies.errors import CandidacyNotEditable
 from backend.candidacies.models import Candidacy, CandidacyPartner, PartnerEmailInvitation
-from backend.candidacies.rules import is_editable_at
+from backend.candidacies.rules import can_see_email_invitations, is_editable_at
 from backend.candidacies.services import (
     MAX_PARTNERS,
     audit_change,
@@ -408,3 +408,21 @@ async def withdraw_email_invitation(
         session, actor, "candidacy.email_invitation_withdrawn", candidacy, now, before=before
     )
     return candidacy
+
+
+async def readable_email_invitations_by_id(
+    session: AsyncSession, actor: Actor, invitation_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, PartnerEmailInvitation]:
+    """The invitations among ``invitation_ids`` that ``Candidacy.emailInvitations`` shows the
+    actor (:func:`rules.can_see_email_invitations`), in two statements however many ids."""
+    stmt = select(PartnerEmailInvitation).where(col(PartnerEmailInvitation.id).in_(invitation_ids))
+    rows = (await session.exec(stmt)).all()
+    readable = await queries.readable_candidacies_by_id(
+        session, actor, list({row.candidacy_id for row in rows})
+    )
+    return {
+        row.id: row
+        for row in rows
+        if row.candidacy_id in readable
+        and can_see_email_invitations(actor, readable[row.candidacy_id])
+    }
