@@ -357,9 +357,20 @@ def _benchmark_main(folder: Path, name: str) -> Any:
     root = str(folder.parent.parent)
     if root not in sys.path:
         sys.path.insert(0, root)
-    module = importlib.import_module(f"{BENCHMARKS_PACKAGE}.{name}")
-    if Path(module.__file__ or "").resolve().parent != folder:
-        typer.echo(f"error: {module.__name__} is {module.__file__}, not in {folder}", err=True)
+    module_name = f"{BENCHMARKS_PACKAGE}.{name}"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if not (exc.name and f"{module_name}.".startswith(f"{exc.name}.")):
+            raise  # the benchmark's own import failed: its traceback says more
+        module = None
+    if module is None or Path(module.__file__ or "").resolve().parent != folder:
+        found = getattr(module, "__file__", None) or "nothing"
+        typer.echo(
+            f"error: importing {module_name} found {found}, not {folder}: another package"
+            " named 'tests' comes first on sys.path",
+            err=True,
+        )
         raise typer.Exit(2)
     return module.main
 
