@@ -28,7 +28,7 @@ test: bootstrap
 lint: bootstrap
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy backend graphql_schema workers
+	$(BIN)/mypy backend graphql_schema workers tests/benchmarks
 	$(BIN)/lint-imports
 	rm -f var/alembic-check.sqlite3
 	AAP_DATABASE_URL=sqlite+aiosqlite:///var/alembic-check.sqlite3 $(BIN)/aap migrate

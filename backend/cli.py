@@ -276,64 +276,103 @@ def _ensure_sqlite_folder(database_url: str) -> None:
         Path(database_url[len(prefix) :]).parent.mkdir(parents=True, exist_ok=True)
 
 
-@app.command()
+BENCHMARKS_PACKAGE = "tests.benchmarks"
+
+
+@app.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    add_help_option=False,
+)
 def bench(
-    name: Annotated[str, typer.Argument(help="The benchmark to run: submissions, receipts.")],
-    submissions: Annotated[
-        int, typer.Option("--submissions", "--applicants", help="Measured submissions.")
-    ] = 2000,
-    concurrency: Annotated[int, typer.Option(help="Requests in flight (connections).")] = 20,
-    api_processes: Annotated[int, typer.Option(help="Server processes, API and floor.")] = 2,
-    duration: Annotated[
-        float | None, typer.Option(help="Stop issuing after this many seconds.")
+    ctx: typer.Context,
+    name: Annotated[
+        str | None, typer.Argument(help="The benchmark (`aap bench` lists them).", metavar="NAME")
     ] = None,
-    rate: Annotated[
-        float | None, typer.Option(help="Open loop: start requests at this rate per second.")
-    ] = None,
-    warmup: Annotated[
-        int | None, typer.Option(help="Unmeasured submissions first (default 2 x concurrency).")
-    ] = None,
-    floor: Annotated[bool, typer.Option(help="Measure the floor in the same run.")] = True,
-    shared_port: Annotated[
-        bool, typer.Option(help="One port with uvicorn --workers instead of a port each.")
-    ] = False,
-    profile: Annotated[
-        Path | None, typer.Option(help="cProfile the first API process into this file.")
-    ] = None,
-    keep_database: Annotated[bool, typer.Option(help="Keep the bench database.")] = False,
-    renders: Annotated[int, typer.Option(help="receipts: measured renders per path.")] = 60,
 ) -> None:
-    """Run a benchmark; a summary, then one JSON line last.
+    """Run a benchmark of tests/benchmarks (in a checkout): `aap bench` lists them.
 
-    ``submissions`` needs PostgreSQL and Redis; ``receipts`` needs neither.
+    `aap bench NAME [OPTIONS...]` hands OPTIONS to the benchmark (`aap bench NAME --help`);
+    it prints a summary, then one JSON line last.
     """
-    if name == "receipts":
-        from backend import bench_receipts
+    folder = _benchmarks_folder()
+    available = _available_benchmarks(folder)
+    if name in (None, "--help", "-h"):
+        typer.echo(_bench_usage(available))
+        raise typer.Exit(0 if name else 2)
+    if name not in available:
+        typer.echo(f"error: unknown benchmark {name!r}\n{_bench_usage(available)}", err=True)
+        raise typer.Exit(2)
+    raise typer.Exit(_benchmark_main(folder, name)(list(ctx.args)))
 
-        if renders < 1:
-            typer.echo("error: --renders must be >= 1", err=True)
-            raise typer.Exit(2)
-        raise typer.Exit(bench_receipts.main(bench_receipts.ReceiptsOptions(renders=renders)))
-    from backend import bench as benchmarks
 
-    options = benchmarks.SubmissionsOptions(
-        submissions=submissions,
-        concurrency=concurrency,
-        api_processes=api_processes,
-        duration_s=duration,
-        rate=rate,
-        warmup=warmup,
-        floor=floor,
-        shared_port=shared_port,
-        profile=profile.resolve() if profile else None,
-        keep_database=keep_database,
-    )
+def _benchmarks_folder() -> Path:
+    """``tests/benchmarks`` of the checkout this ``backend`` package runs from; exits 2 with a
+    clear message when there is none (an installed package, a production image)."""
+    import backend
+
+    root = Path(backend.__file__).resolve().parent.parent
+    folder = root.joinpath(*BENCHMARKS_PACKAGE.split("."))
+    if not folder.is_dir():
+        typer.echo(
+            f"error: aap bench runs benchmarks from a checkout of the repository, and there is"
+            f" no {folder} next to the backend package in use ({root / 'backend'}): run it"
+            " from a clone, with aap installed from it (pip install -e .)",
+            err=True,
+        )
+        raise typer.Exit(2)
+    return folder
+
+
+def _available_benchmarks(folder: Path) -> dict[str, str]:
+    """Benchmark name -> the first sentence of its docstring: every module of ``folder`` that
+    defines ``main`` at the top level (the contract), read without importing it; test modules
+    and names starting with ``_`` are not benchmarks."""
+    import ast
+
+    found = {}
+    for path in sorted(folder.glob("*.py")):
+        if path.stem.startswith(("_", "test_")) or path.stem == "conftest":
+            continue
+        module = ast.parse(path.read_text(encoding="utf-8"))
+        if any(isinstance(n, ast.FunctionDef) and n.name == "main" for n in module.body):
+            paragraph = " ".join((ast.get_docstring(module) or "").split("\n\n", 1)[0].split())
+            found[path.stem] = paragraph.split(". ", 1)[0].removesuffix(".")
+    return found
+
+
+def _bench_usage(available: dict[str, str]) -> str:
+    width = max((len(name) for name in available), default=0)
+    lines = [f"  {name:{width}}  {summary}" for name, summary in available.items()]
+    return "\n".join(
+        ["Usage: aap bench NAME [OPTIONS...]   (aap bench NAME --help for its options)", "",
+         "Benchmarks (tests/benchmarks/NAME.py):", *lines]
+    )  # fmt: skip
+
+
+def _benchmark_main(folder: Path, name: str) -> Any:
+    """``main`` of ``tests.benchmarks.NAME``, imported from the checkout (put on sys.path)
+    at run time: the production package never imports tests statically."""
+    import importlib
+
+    root = str(folder.parent.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    module_name = f"{BENCHMARKS_PACKAGE}.{name}"
     try:
-        status = benchmarks.main(name, options)
-    except benchmarks.BenchRefused as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    raise typer.Exit(status)
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if not (exc.name and f"{module_name}.".startswith(f"{exc.name}.")):
+            raise  # the benchmark's own import failed: its traceback says more
+        module = None
+    if module is None or Path(module.__file__ or "").resolve().parent != folder:
+        found = getattr(module, "__file__", None) or "nothing"
+        typer.echo(
+            f"error: importing {module_name} found {found}, not {folder}: another package"
+            " named 'tests' comes first on sys.path",
+            err=True,
+        )
+        raise typer.Exit(2)
+    return module.main
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ A first submission takes the call's next reference number. Gap-free numbers need
 counter row locked from its increment until commit, so every submission to a call queues on
 it, and what happens while it is held is what limits a call's submission rate: at the
 deadline rush, everyone submits to the same call at once. On PostgreSQL every row is
-therefore written by one statement (:func:`submission_statement`, data-modifying CTEs): the
+therefore written by one statement (:func:`_submission_statement`, data-modifying CTEs): the
 lock lasts that statement and the commit, not a round trip per row spent waiting for the
 event loop. The mail and the audit entry name the reference, which exists only inside that
 statement: it is merged into their JSON there. SQLite takes one writer at a time anyway, so
@@ -87,9 +87,9 @@ async def _write_step_by_step(session: AsyncSession, call: Call, writes: Submiss
 async def _write_in_one_statement(
     session: AsyncSession, call: Call, writes: SubmissionWrites
 ) -> str:
-    """PostgreSQL: :func:`submission_statement`, then the instances brought in line with
+    """PostgreSQL: :func:`_submission_statement`, then the instances brought in line with
     what it wrote (committed values: nothing left to flush)."""
-    statement, params = submission_statement(
+    statement, params = _submission_statement(
         call_id=call.id,
         call_reference=call.reference,
         candidacy_id=writes.candidacy.id,
@@ -138,7 +138,7 @@ def _advance_counter(dialect: str) -> Any:
 # --------------------------------------------------------------------------- one statement
 
 
-def submission_statement(
+def _submission_statement(
     *,
     call_id: uuid.UUID,
     call_reference: str,
@@ -149,10 +149,7 @@ def submission_statement(
     mail: dict[str, Any],
     entry: audit.AuditEntry,
 ) -> tuple[Any, dict[str, Any]]:
-    """PostgreSQL: the statement that writes a whole submission, and its parameters.
-
-    Public for the submissions benchmark's floor, which runs this very statement.
-    """
+    """PostgreSQL: the statement that writes a whole submission, and its parameters."""
     version_row = _columns(CandidacyVersion, version)
     entry_row = _columns(audit.AuditEntry, entry, skip=_SEALING)
     params = {

@@ -1,7 +1,7 @@
 """The receipts benchmark still runs and still checks what it claims: tiny numbers, no timing.
 
-Not part of the default run (``--ignore=tests/benchmarks``); by hand: ``python -m pytest -o
-addopts="" tests/benchmarks/test_bench_receipts_smoke.py -q``. Needs no database or Redis.
+Not part of the default run (``--ignore=tests/benchmarks``); by hand: ``python -m pytest
+tests/benchmarks/test_bench_receipts_smoke.py -q``. Needs no database or Redis.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """The submissions benchmark still runs and still checks what it claims: tiny numbers, no timing.
 
 Not part of the default run (``--ignore=tests/benchmarks``); by hand, with PostgreSQL and Redis
-up: ``python -m pytest -o addopts="" tests/benchmarks -q`` (see README.md here).
+up: ``python -m pytest tests/benchmarks -q`` (see README.md here). The run uses its own database,
+``<AAP_DATABASE_URL's database>_smoke`` when that name says ``bench``, else ``aap_bench_smoke``,
+on the server AAP_DATABASE_URL names (default: the bench's), and drops it afterwards.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ import sys
 import pytest
 from sqlalchemy.engine import make_url
 
-from backend.bench import DEFAULT_DATABASE_URL, BenchRefused, bench_database_url
 from backend.core.settings import PROJECT_ROOT
+from tests.benchmarks.harness import DEFAULT_DATABASE_URL, BenchRefused, bench_database_url
 
 
 def _aap_bench(*args: str, database_url: str) -> subprocess.CompletedProcess[str]:
@@ -31,9 +33,11 @@ def _aap_bench(*args: str, database_url: str) -> subprocess.CompletedProcess[str
 
 
 def _smoke_database_url() -> str:
+    """Apart from the bench's own database, and from other runs' when they name theirs."""
     configured = os.environ.get("AAP_DATABASE_URL", "")
-    base = configured if configured.startswith("postgresql") else DEFAULT_DATABASE_URL
-    return make_url(base).set(database="aap_bench_smoke").render_as_string(hide_password=False)
+    base = make_url(configured if configured.startswith("postgresql") else DEFAULT_DATABASE_URL)
+    name = f"{base.database}_smoke" if "bench" in (base.database or "") else "aap_bench_smoke"
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 def test_bench_submissions_small_run_prints_a_complete_json_line_last():

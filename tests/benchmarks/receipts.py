@@ -1,4 +1,5 @@
-"""``aap bench receipts``: receipts rendered through the real code path against bare WeasyPrint.
+"""Receipts rendered through the real code path against bare WeasyPrint (no database, no
+Redis).
 
 In one process and one run, interleaved round by round so that a busy neighbour slows every
 path alike, the same receipts (a realistic Franco-German consortium, in French, German and
@@ -20,7 +21,6 @@ Side effects: none beyond CPU; no database, no Redis, no files.
 from __future__ import annotations
 
 import io
-import json
 import sys
 import time
 import uuid
@@ -32,6 +32,7 @@ from typing import Any, TextIO
 from backend.candidacies import receipts
 from backend.candidacies.submission import snapshot_hash
 from backend.core import pdf as pdf_engine
+from tests.benchmarks import harness
 
 LANGUAGES = ("fr", "de", "en")
 
@@ -211,28 +212,41 @@ def run(options: ReceiptsOptions, progress: TextIO) -> dict[str, Any]:
     }
 
 
-def main(options: ReceiptsOptions, out: TextIO = sys.stdout, progress: TextIO = sys.stderr) -> int:
-    """Progress on ``progress``; a summary, then the JSON line, on ``out``; 1 if texts differ."""
-    result = run(options, progress)
+def parse_options(argv: list[str]) -> ReceiptsOptions:
+    """The options from the command line (a usage error exits 2, as ``argparse`` does)."""
+    parser = harness.argument_parser("receipts", __doc__)
+    parser.add_argument(
+        "--renders", type=harness.at_least_one, default=60,
+        help="measured renders per path (default 60)",
+    )  # fmt: skip
+    return ReceiptsOptions(renders=parser.parse_args(argv).renders)
+
+
+def main(argv: list[str]) -> int:
+    """``aap bench receipts [--renders N]``: progress on stderr; a summary, then the JSON
+    line, on stdout; 1 if the texts differ."""
+    options = parse_options(argv)
+    result = run(options, sys.stderr)
     engine = result["pdf_engine"]
     print(
         f"receipts: {options.renders} renders per path; WeasyPrint {engine['weasyprint']},"
         f" Pango {engine['pango']}, fonts subset with {engine['font_subsetter']};"
-        f" first render of the process {result['first_render_s']} s",
-        file=out,
+        f" first render of the process {result['first_render_s']} s"
     )
     for name in PATHS:
         f = result[name]
         print(
             f"  {name:12} {f['renders_per_s']:7.2f} renders/s  {f['wall_ms_per_render']:7.1f} ms"
-            f" wall  {f['cpu_ms_per_render']:7.1f} ms CPU per render  {f['pdf_kb']} KiB",
-            file=out,
+            f" wall  {f['cpu_ms_per_render']:7.1f} ms CPU per render  {f['pdf_kb']} KiB"
         )
     print(
         f"  ours / bare (CPU): {result['ratio_to_bare_cpu']};"
         f" ours / bare_styled (CPU): {result['ratio_to_bare_styled_cpu']};"
-        f" same text as bare_styled: {result['same_text']}",
-        file=out,
+        f" same text as bare_styled: {result['same_text']}"
     )
-    print(json.dumps(result), file=out, flush=True)
+    harness.print_result(result)
     return 0 if result["same_text"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
