@@ -33,6 +33,7 @@ from backend.accounts.rules import (
     can_create_organisation,
     can_manage_organisation,
     can_manage_users,
+    can_read_organisation,
     is_token_use_due,
 )
 from backend.accounts.throttle import LoginThrottle
@@ -533,9 +534,7 @@ async def add_member(
 ) -> Membership:
     """An organisation admin adds an existing account as a member. Audited."""
     organisation = await session.get(Organisation, organisation_id)
-    if organisation is None or not (
-        actor.is_platform_admin or organisation_id in actor.organisation_ids
-    ):
+    if organisation is None or not can_read_organisation(actor, organisation_id):
         raise NotFound("no such organisation")
     own = (
         await queries.membership(session, user_id=actor.user_id, organisation_id=organisation_id)

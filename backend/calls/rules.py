@@ -12,7 +12,6 @@ from datetime import datetime
 
 from backend.calls.enums import (
     ALLOWED_TRANSITIONS,
-    PUBLIC_STATUSES,
     RUNNING_STATUSES,
     STRUCTURE_FROZEN_STATUSES,
     CallStatus,
@@ -21,13 +20,9 @@ from backend.calls.models import Call
 from backend.core.auth import Actor
 
 
-def can_read_call(actor: Actor, call: Call, funder_ids: Collection[uuid.UUID]) -> bool:
-    """Published calls are public; drafts only for their funders' managers, viewers and admins."""
-    return (
-        call.status in PUBLIC_STATUSES
-        or actor.is_platform_admin
-        or not actor.readable_funder_ids.isdisjoint(funder_ids)
-    )
+def can_register_funder(actor: Actor) -> bool:
+    """Funders (ministries, agencies) are registered by platform admins only."""
+    return actor.is_platform_admin
 
 
 def can_manage_call(actor: Actor, funder_ids: Collection[uuid.UUID]) -> bool:

@@ -31,6 +31,7 @@ from backend.calls.models import (
 from backend.calls.rules import (
     can_create_call_for,
     can_manage_call,
+    can_register_funder,
     can_transition,
     effective_status,
     is_structure_frozen,
@@ -550,7 +551,7 @@ async def create_funder(
     session: AsyncSession, *, actor: Actor, code: str, name: str, country: str, now: datetime
 ) -> Funder:
     """Platform admins register funders (ministries, agencies). Audited."""
-    if not actor.is_platform_admin:
+    if not can_register_funder(actor):
         raise PermissionDenied("only platform administrators register funders")
     problems: list[FieldProblem] = []
     code = _check_code(problems, code)

@@ -18,7 +18,7 @@ from backend.candidacies import queries
 from backend.candidacies.enums import CandidacyStatus, EligibilityDecision
 from backend.candidacies.errors import CandidacyNotEditable
 from backend.candidacies.models import Candidacy
-from backend.candidacies.rules import can_manage_candidacy
+from backend.candidacies.rules import can_manage_candidacy, counts_as_submitted
 from backend.candidacies.services import audit_change
 from backend.core.auth import Actor
 from backend.core.bounds import YEAR_RANGE_MESSAGE, in_year_range
@@ -130,7 +130,7 @@ async def record_eligibility(
         problems.append(FieldProblem("reason", "at most 2000 characters", "TOO_LONG"))
     if problems:
         raise InvalidInput(problems)
-    if candidacy.status is not CandidacyStatus.SUBMITTED:
+    if not counts_as_submitted(candidacy):
         raise CandidacyNotEditable(candidacy.status)
     if call.status not in SCREENABLE_CALL_STATUSES:
         raise InvalidInput.single("decision", "screen candidacies once the call is closed")

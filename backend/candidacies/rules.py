@@ -31,18 +31,6 @@ def can_see_email_invitations(actor: Actor, candidacy: Candidacy) -> bool:
     return can_edit_candidacy(actor, candidacy)
 
 
-def can_read_candidacy(
-    actor: Actor, candidacy: Candidacy, call_funder_ids: Collection[uuid.UUID]
-) -> bool:
-    """The lead organisation's members, the call's funders' staff, and admins; the members of
-    an accepted partner too, which only the database knows (``queries.visible_to``)."""
-    return (
-        can_edit_candidacy(actor, candidacy)
-        or actor.is_platform_admin
-        or not actor.readable_funder_ids.isdisjoint(call_funder_ids)
-    )
-
-
 def can_manage_candidacy(actor: Actor, call_funder_ids: Collection[uuid.UUID]) -> bool:
     """Extensions and eligibility decisions: the call's managers and admins."""
     return actor.is_platform_admin or not actor.managed_funder_ids.isdisjoint(call_funder_ids)
@@ -81,6 +69,7 @@ def closed_at_its_deadline(call: Call) -> bool:
 
 
 def is_editable(candidacy: Candidacy) -> bool:
+    """A draft, or a submitted candidacy whose applicants may still build a new version."""
     return candidacy.status in EDITABLE_STATUSES
 
 
@@ -95,6 +84,8 @@ def is_editable_at(call: Call, candidacy: Candidacy, *, now: datetime) -> bool:
 
 
 def counts_as_submitted(candidacy: Candidacy) -> bool:
+    """A version stands submitted now (edits on top of it may be pending; a withdrawn or
+    settled candidacy does not count, whatever it once submitted)."""
     return candidacy.status is CandidacyStatus.SUBMITTED
 
 
@@ -117,9 +108,10 @@ def may_read_contents(
     in progress until a version is submitted: before that, whoever else may see the candidacy
     (the call's funders' staff, admins) sees that it exists and its counts, not its contents.
 
-    For an actor who may read the candidacy (:func:`can_read_candidacy`): the consortium's
-    members (:func:`is_in_consortium`) always; the others once it has been submitted at least
-    once (a draft withdrawn or settled NOT_SUBMITTED without a submission stays private).
+    For an actor who may read the candidacy (a rule on rows: ``queries.visible_to``): the
+    consortium's members (:func:`is_in_consortium`) always; the others once it has been
+    submitted at least once (a draft withdrawn or settled NOT_SUBMITTED without a submission
+    stays private).
     """
     return is_in_consortium(actor, candidacy, partners) or candidacy.submitted_version > 0
 

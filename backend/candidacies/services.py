@@ -28,6 +28,7 @@ from backend.candidacies.rules import (
     accepts_changes,
     can_apply_for,
     can_edit_candidacy,
+    counts_as_submitted,
     effective_deadline,
     is_editable_at,
 )
@@ -106,7 +107,7 @@ async def may_edit(
 def mark_edited(candidacy: Candidacy, now: datetime) -> None:
     """An edit after a submission opens a new draft on top of the last submitted version."""
     candidacy.updated_at = now
-    if candidacy.status is CandidacyStatus.SUBMITTED:
+    if counts_as_submitted(candidacy):
         candidacy.has_unsubmitted_changes = True
 
 

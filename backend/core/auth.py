@@ -67,10 +67,6 @@ class Actor:
         return self.user_id is not None
 
     @property
-    def is_programme_manager(self) -> bool:
-        return bool(self.managed_funder_ids)
-
-    @property
     def readable_funder_ids(self) -> frozenset[uuid.UUID]:
         """Funders whose unpublished calls this actor may read (managers and viewers)."""
         return self.managed_funder_ids | self.viewed_funder_ids

@@ -1,11 +1,12 @@
-"""Pure rules of the outbox: when a notification is due, how long to wait after a failure."""
+"""Pure rules of the outbox: how long to wait after a failure, when to give up.
+
+Which notifications are due is decided in SQL, where they are claimed
+(``services.claim_due``).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
-from backend.notifications.enums import NotificationStatus
-from backend.notifications.models import Notification
+from datetime import timedelta
 
 BACKOFF: tuple[timedelta, ...] = (
     timedelta(minutes=1),
@@ -17,11 +18,6 @@ BACKOFF: tuple[timedelta, ...] = (
 """Wait after the 1st, 2nd, ... failed attempt; after the last one the notification FAILS."""
 
 MAX_ATTEMPTS = len(BACKOFF) + 1
-
-
-def is_due(notification: Notification, *, now: datetime) -> bool:
-    """A PENDING notification whose next attempt time has come."""
-    return notification.status == NotificationStatus.PENDING and notification.next_attempt_at <= now
 
 
 def retry_delay(attempts: int) -> timedelta | None:

@@ -16,7 +16,8 @@ from backend.calls import services as calls
 from backend.calls.eligibility import EligibilityRules
 from backend.calls.enums import CallKind, CallStatus
 from backend.calls.models import Call, CallFunder, Funder
-from backend.calls.rules import can_manage_call, can_read_call, is_open
+from backend.calls.queries import readable_call
+from backend.calls.rules import can_manage_call, is_open
 from backend.core.db import unit_of_work
 from backend.core.settings import get_settings
 from backend.demo import seed
@@ -176,7 +177,8 @@ async def test_seed_draft_ami_is_readable_by_anap_and_publishable_by_the_manager
     funder_ids = await _funder_ids(session_factory, draft)
     viewer = await _actor(session_factory, "viewer")
     manager = await _actor(session_factory, "manager")
-    assert can_read_call(viewer, draft, funder_ids)
+    async with session_factory() as session:
+        assert await readable_call(session, viewer, draft.id) is not None
     assert not can_manage_call(viewer, funder_ids)
 
     async with unit_of_work(session_factory) as uow:
