@@ -7,7 +7,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from backend.cli import app as cli_app
+from backend.core.settings import get_settings
+from backend.demo import seed
 from backend.demo.dates import resolve_timeline
 from backend.demo.files import DATA, DemoDataError, load_demo_data
 
@@ -96,3 +100,21 @@ def test_demo_timeline_resolves_in_the_call_zone():
     assert timeline.deadline_at == datetime(2026, 6, 8, 21, 59, 59, tzinfo=UTC)  # CEST
     assert timeline.decision_date == date(2026, 9, 16)
     assert timeline.project_start_date == date(2026, 10, 1)
+
+
+def test_cli_seed_demo_broken_file_exits_one_naming_file_and_key(data_dir, settings, monkeypatch):
+    _replace(data_dir / "funders.yaml", "manager: manager\n", "manager: manger\n")
+    monkeypatch.setattr(seed, "demo_data", lambda: load_demo_data(data_dir))
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(
+            cli_app, ["seed-demo"], env={"AAP_DATABASE_URL": settings.database_url}
+        )
+    finally:
+        get_settings.cache_clear()
+
+    assert result.exit_code == 1
+    assert (
+        "funders.yaml: funders[0].programmes[0].manager: no person has the key 'manger'"
+        in result.output
+    )
