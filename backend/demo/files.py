@@ -356,17 +356,21 @@ class _References:
     def __init__(self, data: DemoData) -> None:
         self.data = data
         self.found: list[str] = []
-        self.people = self._keys("people.yaml", "people", [p.key for p in data.people.people])
-        self.organisations = self._keys(
-            "people.yaml", "organisations", [o.key for o in data.people.organisations]
-        )
-        self.funders = self._keys("funders.yaml", "funders", [f.code for f in data.funders.funders])
-        self.programmes = self._keys(
-            "funders.yaml",
-            "programmes",
-            [p.code for f in data.funders.funders for p in f.programmes],
-        )
-        self.calls = self._keys("calls.yaml", "calls", [c.reference for c in data.calls.calls])
+        people, funders, calls = data.people, data.funders.funders, data.calls
+        self.known = {
+            "person": self._keys("people.yaml", "people", [p.key for p in people.people]),
+            "organisation": self._keys(
+                "people.yaml", "organisations", [o.key for o in people.organisations]
+            ),
+            "funder": self._keys("funders.yaml", "funders", [f.code for f in funders]),
+            "programme": self._keys(
+                "funders.yaml", "programmes", [p.code for f in funders for p in f.programmes]
+            ),
+            "call": self._keys("calls.yaml", "calls", [c.reference for c in calls.calls]),
+            "text": set(calls.texts),
+            "question set": set(calls.question_sets),
+            "grid": set(calls.grids),
+        }
 
     def problems(self) -> list[str]:
         self._check_people()
@@ -383,9 +387,9 @@ class _References:
             seen.add(key)
         return seen
 
-    def _ref(self, file: str, where: str, key: str | None, known: set[str], what: str) -> None:
-        if key is not None and key not in known:
-            self.found.append(f"{file}: {where}: no {what} has the key {key!r}")
+    def _ref(self, file: str, where: str, key: str | None, kind: str) -> None:
+        if key is not None and key not in self.known[kind]:
+            self.found.append(f"{file}: {where}: no {kind} has the key {key!r}")
 
     def _check_people(self) -> None:
         people = self.data.people.people
@@ -402,63 +406,45 @@ class _References:
                         f"people.yaml: {where}: {grant.role} "
                         + ("needs a funder" if grant.funder is None else "takes no funder")
                     )
-                self._ref("people.yaml", f"{where}.funder", grant.funder, self.funders, "funder")
+                self._ref("people.yaml", f"{where}.funder", grant.funder, "funder")
         for i, org in enumerate(self.data.people.organisations):
-            where = f"organisations[{i}]"
-            self._ref("people.yaml", f"{where}.admin", org.admin, self.people, "person")
+            self._ref("people.yaml", f"organisations[{i}].admin", org.admin, "person")
             for j, member in enumerate(org.members):
-                self._ref("people.yaml", f"{where}.members[{j}]", member, self.people, "person")
+                self._ref("people.yaml", f"organisations[{i}].members[{j}]", member, "person")
 
     def _check_funders(self) -> None:
         for i, funder in enumerate(self.data.funders.funders):
             for j, programme in enumerate(funder.programmes):
                 where = f"funders[{i}].programmes[{j}].manager"
-                self._ref("funders.yaml", where, programme.manager, self.people, "person")
+                self._ref("funders.yaml", where, programme.manager, "person")
 
     def _check_calls(self) -> None:
-        calls = self.data.calls
-        for i, call in enumerate(calls.calls):
+        file = "calls.yaml"
+        for i, call in enumerate(self.data.calls.calls):
             where = f"calls[{i}]"
-            self._ref(
-                "calls.yaml", f"{where}.programme", call.programme, self.programmes, "programme"
-            )
+            self._ref(file, f"{where}.programme", call.programme, "programme")
             for j, name in enumerate(call.then):
-                self._ref("calls.yaml", f"{where}.then[{j}]", name, set(calls.texts), "text")
+                self._ref(file, f"{where}.then[{j}]", name, "text")
             for j, share in enumerate(call.funders):
-                at = f"{where}.funders[{j}]"
-                self._ref("calls.yaml", f"{at}.funder", share.funder, self.funders, "funder")
-                self._ref(
-                    "calls.yaml", f"{at}.accepted_by", share.accepted_by, self.people, "person"
-                )
+                self._ref(file, f"{where}.funders[{j}].funder", share.funder, "funder")
+                self._ref(file, f"{where}.funders[{j}].accepted_by", share.accepted_by, "person")
             for j, item in enumerate(call.questions):
                 if isinstance(item, IncludeQuestions):
-                    known = set(calls.question_sets)
-                    self._ref(
-                        "calls.yaml",
-                        f"{where}.questions[{j}].include",
-                        item.include,
-                        known,
-                        "question set",
-                    )
+                    self._ref(file, f"{where}.questions[{j}].include", item.include, "question set")
             if isinstance(call.grid, str):
-                self._ref("calls.yaml", f"{where}.grid", call.grid, set(calls.grids), "grid")
+                self._ref(file, f"{where}.grid", call.grid, "grid")
 
     def _check_candidacies(self) -> None:
+        file = "candidacies.yaml"
         for i, candidacy in enumerate(self.data.candidacies.candidacies):
             where = f"candidacies[{i}]"
-            file = "candidacies.yaml"
-            self._ref(file, f"{where}.call", candidacy.call, self.calls, "call")
-            self._ref(file, f"{where}.lead", candidacy.lead, self.organisations, "organisation")
+            self._ref(file, f"{where}.call", candidacy.call, "call")
+            self._ref(file, f"{where}.lead", candidacy.lead, "organisation")
             for j, partner in enumerate(candidacy.partners):
                 at = f"{where}.partners[{j}]"
-                self._ref(
-                    file,
-                    f"{at}.organisation",
-                    partner.organisation,
-                    self.organisations,
-                    "organisation",
-                )
-                self._ref(file, f"{at}.accepted_by", partner.accepted_by, self.people, "person")
+                self._ref(file, f"{at}.organisation", partner.organisation, "organisation")
+                self._ref(file, f"{at}.accepted_by", partner.accepted_by, "person")
             for j, line in enumerate(candidacy.budget):
-                at = f"{where}.budget[{j}].organisation"
-                self._ref(file, at, line.organisation, self.organisations, "organisation")
+                self._ref(
+                    file, f"{where}.budget[{j}].organisation", line.organisation, "organisation"
+                )
