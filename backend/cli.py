@@ -107,6 +107,7 @@ def seed_demo(
 ) -> None:
     """Create the demo funders, calls and accounts (dates relative to today)."""
     from backend.core.errors import DomainError
+    from backend.demo.files import DemoDataError
     from backend.demo.seed import DemoRefusedInProduction, print_accounts, seed_demo_data
 
     try:
@@ -114,7 +115,7 @@ def seed_demo(
     except DomainError as exc:
         typer.echo(f"error: {exc.message} (is the demo already there? try --if-empty)", err=True)
         raise typer.Exit(1) from None
-    except DemoRefusedInProduction as exc:
+    except (DemoRefusedInProduction, DemoDataError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     if accounts:
