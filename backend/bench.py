@@ -54,7 +54,7 @@ from backend.accounts import services as accounts
 from backend.accounts.enums import MembershipRole, OrganisationKind
 from backend.accounts.models import Membership, Organisation, User
 from backend.calls import services as calls
-from backend.calls.enums import CallKind, CallStatus, QuestionKind
+from backend.calls.enums import CallKind, QuestionKind
 from backend.calls.inputs import (
     CallInput,
     ChoiceInput,
@@ -88,6 +88,7 @@ from backend.core.db import (
 )
 from backend.core.i18n import Language
 from backend.core.settings import PROJECT_ROOT, get_settings
+from backend.lifecycle import calls as lifecycle
 from backend.notifications.enums import NotificationStatus
 from backend.notifications.models import Notification
 
@@ -288,11 +289,9 @@ async def _open_call(factory: SessionFactory, now: datetime) -> Call:
         call = await calls.create_call(
             uow.session, actor=admin, data=_call_input(programme.id, funder.id, now), now=now
         )
-    for step in (CallStatus.PUBLISHED, CallStatus.OPEN):
+    for step in (lifecycle.publish_call, lifecycle.open_call):
         async with unit_of_work(factory) as uow:
-            call = await calls.transition_call(
-                uow.session, actor=admin, call_id=call.id, to=step, now=now
-            )
+            call = await step(uow.session, actor=admin, call_id=call.id, now=now)
     return call
 
 

@@ -2,9 +2,9 @@
 
 Everything goes through the real services (``create_user``, ``grant_role``,
 ``create_organisation``, ``add_member``, ``create_funder``, ``create_programme``,
-``create_call``, ``publish_call``, ``transition_call``), so the demo passes the same validation
-and permission checks as real data and leaves audit entries that the worker (or ``aap audit
-seal``) chains into a verifiable audit chain. It is written in one
+``create_call``) and the lifecycle's steps (``publish_call``, ``open_call``), so the demo
+passes the same validation and permission checks as real data and leaves audit entries that
+the worker (or ``aap audit seal``) chains into a verifiable audit chain. It is written in one
 unit of work: a failure leaves no half-seeded database behind.
 
 Dates are relative to ``now``, so the demo always has an OPEN call: *AAP Impact IA* opened
@@ -52,6 +52,7 @@ from backend.core.db import SessionFactory, unit_of_work
 from backend.core.i18n import Language
 from backend.core.settings import get_settings
 from backend.demo.candidacies import seed_demo_candidacy
+from backend.lifecycle import calls as lifecycle
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - documented in the README; demo only
 DEMO_DOMAIN = "demo.aap.example"
@@ -469,11 +470,9 @@ async def _create_call(
                     now=now,
                 )
     if status in (CallStatus.PUBLISHED, CallStatus.OPEN):
-        await calls.publish_call(session, actor=manager, call_id=call.id, now=now)
+        await lifecycle.publish_call(session, actor=manager, call_id=call.id, now=now)
     if status is CallStatus.OPEN:
-        await calls.transition_call(
-            session, actor=manager, call_id=call.id, to=CallStatus.OPEN, now=now
-        )
+        await lifecycle.open_call(session, actor=manager, call_id=call.id, now=now)
 
 
 # --- Dates ------------------------------------------------------------------------------------
