@@ -1,4 +1,5 @@
-"""Call mutations: each finds nothing itself, calls one service, returns a result union."""
+"""Call mutations: each finds nothing itself, calls one service or one lifecycle step
+(``backend.lifecycle.calls``: publishing and every other status change), returns a result union."""
 
 from __future__ import annotations
 
