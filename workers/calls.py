@@ -4,8 +4,8 @@ The opening and closing jobs are deferred by ``backend.calls.scheduling`` with d
 ids; the sweep catches up whatever a lost job (Redis restarted, a worker killed, an enqueue
 that failed while Redis was down) left undone, and asks again for the jobs of the next hour,
 so that openings and closings after an outage still happen at their instants. Every job is
-idempotent: it takes ids, opens a unit of work, calls the backend service and returns quietly
-when there is nothing to do.
+idempotent: it takes ids, opens a unit of work, calls the lifecycle's step
+(``backend.lifecycle.calls``) and returns quietly when there is nothing to do.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from backend.calls import scheduling
-from backend.calls.services import open_due_calls as open_due_calls_service
-from backend.candidacies import closing
 from backend.core.db import read_session, unit_of_work
+from backend.lifecycle import calls as lifecycle
 from workers.candidacies import expire_extended_drafts, send_due_reminders
 from workers.sweeps import SweepIncomplete, each_on_its_own
 
@@ -28,7 +27,7 @@ log = logging.getLogger(__name__)
 async def open_due_calls(ctx: dict[str, Any]) -> int:
     """Open every PUBLISHED call whose opening instant has passed (idempotent sweep)."""
     async with unit_of_work(ctx["session_factory"], jobs=ctx.get("jobs")) as uow:
-        opened = await open_due_calls_service(uow.session, now=ctx["clock"].now())
+        opened = await lifecycle.open_due_calls(uow.session, now=ctx["clock"].now())
     if opened:
         log.info("opened calls", extra={"call_ids": [str(c.id) for c in opened]})
     return len(opened)
@@ -43,7 +42,7 @@ async def open_call(ctx: dict[str, Any], *, call_id: str) -> None:
 async def close_call(ctx: dict[str, Any], *, call_id: str) -> bool:
     """At the deadline: close the call once; quiet (False) if gone, closed or extended."""
     async with unit_of_work(ctx["session_factory"], jobs=ctx.get("jobs")) as uow:
-        report = await closing.close_call(
+        report = await lifecycle.close_call(
             uow.session, call_id=uuid.UUID(call_id), now=ctx["clock"].now()
         )
     if report is not None:

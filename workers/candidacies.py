@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from backend.candidacies import closing, reminders
+from backend.candidacies import reminders, settling
 from backend.core.db import unit_of_work
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ async def send_due_reminders(ctx: dict[str, Any]) -> int:
 async def expire_extended_drafts(ctx: dict[str, Any]) -> int:
     """Drafts of closed calls whose individual extension ran out become NOT_SUBMITTED."""
     async with unit_of_work(ctx["session_factory"], jobs=ctx.get("jobs")) as uow:
-        expired = await closing.expire_extended_drafts(uow.session, now=ctx["clock"].now())
+        expired = await settling.expire_extended_drafts(uow.session, now=ctx["clock"].now())
     if expired:
         log.info("extended drafts expired", extra={"count": expired})
     return expired

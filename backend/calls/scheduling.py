@@ -4,12 +4,12 @@ Job ids are deterministic and carry the instant, in epoch milliseconds (arq's ow
 ``open-call:<call id>:<opens_at ms>`` and ``close-call:<call id>:<deadline ms>``. Asking twice
 for the same job is a no-op while arq holds it, so scheduling may be repeated freely (on
 publication, on extension, on opening). An extension yields a new close id; the job for the
-old deadline still runs, finds the deadline ahead (``closing.close_call`` returns ``None``)
-and does nothing. Enqueues happen after commit; when Redis is down they are lost and logged.
-The every-minute sweep asks again for the jobs of every opening and closing within the next
-:data:`RESCHEDULE_HORIZON` (:func:`reschedule_upcoming`), so a Redis that lost its jobs has
-them back before they are due; what came due meanwhile it does itself, late
-(:func:`overdue_call_ids`, ``open_due_calls``).
+old deadline still runs, finds the deadline ahead (``backend.lifecycle.closing.close_call``
+returns ``None``) and does nothing. Enqueues happen after commit; when Redis is down they
+are lost and logged. The every-minute sweep asks again for the jobs of every opening and
+closing within the next :data:`RESCHEDULE_HORIZON` (:func:`reschedule_upcoming`), so a
+Redis that lost its jobs has them back before they are due; what came due meanwhile it does
+itself, late (:func:`overdue_call_ids`, ``backend.lifecycle.calls.open_due_calls``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
-"""Call lifecycle: create, edit, publish, move through the lifecycle, extend the deadline.
+"""Calls, funders and programmes: create, edit, extend the deadline, and the rules and
+locked reads the lifecycle's transitions build on.
 
-Every function takes the session, the actor and ``now``; raises domain errors; writes one
-audit entry per state change; never commits.
+A call's status is not moved here: every transition (publish, open, close, evaluate, decide,
+archive) lives in ``backend.lifecycle``, with all its effects. Every function takes the
+session, the actor and ``now``; raises domain errors; writes one audit entry per state
+change; never commits.
 """
 
 from __future__ import annotations
@@ -32,13 +35,12 @@ from backend.calls.rules import (
     can_create_call_for,
     can_manage_call,
     can_register_funder,
-    can_transition,
     effective_status,
     is_structure_frozen,
 )
 from backend.calls.search import search_document
 from backend.core import audit
-from backend.core.auth import SCHEDULER, Actor
+from backend.core.auth import Actor
 from backend.core.bounds import YEAR_RANGE_MESSAGE, in_year_range
 from backend.core.clock import ensure_utc
 from backend.core.countries import is_country_code
@@ -400,17 +402,11 @@ def _question_row(call_id: uuid.UUID, position: int, q: QuestionInput) -> FormQu
     )
 
 
-async def publish_call(
-    session: AsyncSession, *, actor: Actor, call_id: uuid.UUID, now: datetime
-) -> Call:
-    """DRAFT -> PUBLISHED, once the call is complete enough for applicants to rely on and
-    every co-funder has accepted (``co_funding``).
-
-    Side effects: status and ``published_at`` set; audited; after commit, the opening and
-    closing jobs deferred to ``opens_at`` and the deadline (``backend.calls.scheduling``).
-    """
-    call = await managed_call(session, actor=actor, call_id=call_id)
-    _require_transition(call, CallStatus.PUBLISHED)
+async def publication_problems(
+    session: AsyncSession, call: Call, *, now: datetime
+) -> list[FieldProblem]:
+    """What keeps a DRAFT call from being published: a deadline passed, no criterion, no
+    question, a co-funder that has not accepted (``co_funding``). Reads only."""
     problems: list[FieldProblem] = []
     if call.deadline_at <= now:
         problems.append(FieldProblem("timeline.deadlineAt", "the deadline has passed", "PAST"))
@@ -421,60 +417,7 @@ async def publish_call(
     if not questions:
         problems.append(FieldProblem("questions", "give at least one question", "REQUIRED"))
     problems += await co_funding.publication_problems(session, call)
-    v.raise_if(problems)
-    call = await _move(session, call, CallStatus.PUBLISHED, actor=actor, now=now)
-    scheduling.schedule_call(session, call, now=now)
-    return call
-
-
-async def transition_call(
-    session: AsyncSession,
-    *,
-    actor: Actor,
-    call_id: uuid.UUID,
-    to: CallStatus,
-    now: datetime,
-) -> Call:
-    """Move a call one step along its lifecycle (publishing goes through ``publish_call``)."""
-    if to is CallStatus.PUBLISHED:
-        return await publish_call(session, actor=actor, call_id=call_id, now=now)
-    call = await managed_call(session, actor=actor, call_id=call_id)
-    _require_transition(call, to)
-    if to is CallStatus.OPEN and now < call.opens_at:
-        raise InvalidInput.single(
-            "to",
-            f"the call opens at {call.opens_at.isoformat()}: move its opening earlier first",
-            "NOT_YET_OPENING",
-        )
-    return await _move(session, call, to, actor=actor, now=now)
-
-
-def _require_transition(call: Call, to: CallStatus) -> None:
-    if not can_transition(call.status, to):
-        raise InvalidTransition(call.status, to)
-
-
-async def _move(
-    session: AsyncSession, call: Call, to: CallStatus, *, actor: Actor, now: datetime
-) -> Call:
-    before = call.status
-    call.status = to
-    call.updated_at = now
-    if to is CallStatus.PUBLISHED:
-        call.published_at = now
-    session.add(call)
-    await session.flush()
-    await audit.record(
-        session,
-        actor=actor,
-        action=f"call.{to.value.lower()}",
-        object_type="call",
-        object_id=call.id,
-        now=now,
-        before={"status": before.value},
-        after={"status": to.value},
-    )
-    return call
+    return problems
 
 
 async def extend_deadline(
@@ -492,7 +435,7 @@ async def extend_deadline(
     """
     call = await managed_call(session, actor=actor, call_id=call_id)
     if call.status not in {CallStatus.PUBLISHED, CallStatus.OPEN}:
-        raise InvalidTransition(call.status, call.status)
+        raise InvalidTransition(current=call.status, requested=call.status)
     if now >= call.deadline_at:
         raise InvalidInput.single(
             "deadlineAt",
@@ -616,29 +559,25 @@ async def create_programme(
     return programme
 
 
-async def open_due_calls(session: AsyncSession, *, now: datetime) -> list[Call]:
-    """PUBLISHED -> OPEN for every call whose opening has come and deadline not passed.
+async def lock_calls_due_to_open(session: AsyncSession, *, now: datetime) -> list[Call]:
+    """PUBLISHED calls whose opening has come and deadline not passed, locked until commit.
 
-    Idempotent: a call already OPEN is not selected again; the row lock keeps two workers
-    from opening the same call twice. Side effects: statuses changed, one audit entry each;
-    after commit, each opened call's closing job asked for again (a no-op if arq has it).
+    ``skip_locked``: a call another worker is opening is left to it, so none opens twice.
     """
-    due = (
-        await session.exec(
-            select(Call)
-            .where(
-                Call.status == CallStatus.PUBLISHED,
-                col(Call.opens_at) <= now,
-                col(Call.deadline_at) > now,
+    return list(
+        (
+            await session.exec(
+                select(Call)
+                .where(
+                    Call.status == CallStatus.PUBLISHED,
+                    col(Call.opens_at) <= now,
+                    col(Call.deadline_at) > now,
+                )
+                .order_by(col(Call.opens_at))
+                .with_for_update(skip_locked=True)
             )
-            .order_by(col(Call.opens_at))
-            .with_for_update(skip_locked=True)
-        )
-    ).all()
-    opened = [await _move(session, call, CallStatus.OPEN, actor=SCHEDULER, now=now) for call in due]
-    for call in opened:  # again: the job asked for on publication may have been lost
-        scheduling.schedule_closing(session, call, now=now)
-    return opened
+        ).all()
+    )
 
 
 async def lock_call(session: AsyncSession, call_id: uuid.UUID) -> Call | None:
@@ -658,17 +597,3 @@ async def lock_call(session: AsyncSession, call_id: uuid.UUID) -> Call | None:
             .execution_options(populate_existing=True)
         )
     ).first()
-
-
-async def mark_call_closed(session: AsyncSession, call: Call, *, now: datetime) -> Call:
-    """OPEN -> CLOSED by the platform at the deadline. Side effects: status, closed_at, audit.
-
-    A call still stored PUBLISHED was OPEN by the clock (:func:`rules.effective_status`)
-    without its opening job having run: that opening is recorded first, so the trail keeps
-    the lifecycle's steps.
-    """
-    if call.status is CallStatus.PUBLISHED:
-        call = await _move(session, call, CallStatus.OPEN, actor=SCHEDULER, now=now)
-    _require_transition(call, CallStatus.CLOSED)
-    call.closed_at = now
-    return await _move(session, call, CallStatus.CLOSED, actor=SCHEDULER, now=now)

@@ -44,6 +44,7 @@ from backend.demo.files import (
     QuestionData,
     texts,
 )
+from backend.lifecycle import calls as lifecycle
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - documented in the README; demo only
 DEMO_DOMAIN = "demo.aap.example"
@@ -88,11 +89,9 @@ async def move_call_to(
     The one place the demo changes a call's status.
     """
     if status in (CallStatus.PUBLISHED, CallStatus.OPEN):
-        await calls.publish_call(session, actor=manager, call_id=call_id, now=now)
+        await lifecycle.publish_call(session, actor=manager, call_id=call_id, now=now)
     if status is CallStatus.OPEN:
-        await calls.transition_call(
-            session, actor=manager, call_id=call_id, to=CallStatus.OPEN, now=now
-        )
+        await lifecycle.open_call(session, actor=manager, call_id=call_id, now=now)
 
 
 async def _actor(session: AsyncSession, made: _Made, person: str) -> Actor:

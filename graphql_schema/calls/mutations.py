@@ -1,4 +1,5 @@
-"""Call mutations: each finds nothing itself, calls one service, returns a result union."""
+"""Call mutations: each finds nothing itself, calls one service or one lifecycle step
+(``backend.lifecycle.calls``: publishing and every other status change), returns a result union."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from strawberry import relay
 from backend.calls import co_funding, services
 from backend.calls.enums import CallStatus
 from backend.calls.models import Call
-from backend.candidacies import closing
+from backend.lifecycle import calls as lifecycle
 from graphql_schema.calls.inputs import CreateCallInput, UpdateCallInput
 from graphql_schema.calls.types import CallType, FunderType, ProgrammeType
 from graphql_schema.errors import (
@@ -100,7 +101,7 @@ class CallMutations:
         ctx = info.context
         return await run_mutation(  # type: ignore[return-value]
             ctx,
-            lambda s: services.publish_call(
+            lambda s: lifecycle.publish_call(
                 s, actor=ctx.actor, call_id=node_uuid(id, "Call"), now=ctx.now
             ),
             _call_payload,
@@ -113,7 +114,7 @@ class CallMutations:
         ctx = info.context
         return await run_mutation(  # type: ignore[return-value]
             ctx,
-            lambda s: closing.move_call(
+            lambda s: lifecycle.move_call(
                 s, actor=ctx.actor, call_id=node_uuid(id, "Call"), to=to, now=ctx.now
             ),
             _call_payload,

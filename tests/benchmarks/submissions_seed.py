@@ -24,7 +24,7 @@ from backend.accounts import services as accounts
 from backend.accounts.enums import MembershipRole, OrganisationKind, TokenKind
 from backend.accounts.models import AuthToken, Membership, Organisation, User
 from backend.calls import services as calls
-from backend.calls.enums import CallKind, CallStatus, QuestionKind
+from backend.calls.enums import CallKind, QuestionKind
 from backend.calls.inputs import (
     CallInput,
     ChoiceInput,
@@ -43,6 +43,7 @@ from backend.core.auth import TOKEN_PREFIX_SESSION, Actor, hash_password, hash_t
 from backend.core.clock import utcnow
 from backend.core.db import SessionFactory, create_engine, create_session_factory, unit_of_work
 from backend.core.i18n import Language
+from backend.lifecycle import calls as lifecycle
 
 SEED_CONCURRENCY = 4
 CALL_REFERENCE = "BENCH-SUBMISSIONS"
@@ -124,11 +125,9 @@ async def _open_call(factory: SessionFactory, now: datetime) -> Call:
         call = await calls.create_call(
             uow.session, actor=admin, data=_call_input(programme.id, funder.id, now), now=now
         )
-    for step in (CallStatus.PUBLISHED, CallStatus.OPEN):
+    for step in (lifecycle.publish_call, lifecycle.open_call):
         async with unit_of_work(factory) as uow:
-            call = await calls.transition_call(
-                uow.session, actor=admin, call_id=call.id, to=step, now=now
-            )
+            call = await step(uow.session, actor=admin, call_id=call.id, now=now)
     return call
 
 

@@ -10,12 +10,13 @@ from datetime import timedelta
 
 from backend.calls import services as calls
 from backend.calls.enums import CallStatus
-from backend.candidacies import closing, submission
+from backend.candidacies import submission
 from backend.candidacies.enums import CandidacyStatus
 from backend.candidacies.queries import readable_candidacy_and_call
 from backend.core.auth import Actor
 from backend.core.db import unit_of_work
 from backend.core.errors import DomainError
+from backend.lifecycle import calls as lifecycle
 from tests.support.scenario import applicant, build_scenario, open_call, prepare_candidacy
 from tests.workers.support import (
     audit_actions,
@@ -140,7 +141,7 @@ async def test_closing_while_the_calls_first_submission_is_in_flight_never_deadl
     async def close() -> object:
         await candidacy_locked.wait()
         async with unit_of_work(session_factory) as uow:
-            return await closing.close_call(
+            return await lifecycle.close_call(
                 uow.session, call_id=call.id, now=now + timedelta(minutes=1)
             )
 

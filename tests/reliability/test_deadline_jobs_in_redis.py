@@ -22,6 +22,7 @@ from backend.core.auth import Actor
 from backend.core.clock import FrozenClock, utcnow
 from backend.core.db import unit_of_work
 from backend.core.jobs import ArqJobQueue
+from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
 from tests.workers.support import TestQueue, audit_actions, reload_call, run_jobs_until_done
 
@@ -68,7 +69,7 @@ async def test_deadline_jobs_wait_in_redis_at_their_instants_and_run_once_each(
 
     # Act 1: publish (the API's unit of work, the API's job queue).
     async with unit_of_work(session_factory, jobs=api) as uow:
-        await calls.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
+        await lifecycle.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
     after_publish = await arq_queue.members()
     close_job = await Job(old_close_id, arq_queue.pool, _queue_name=arq_queue.name).info()
 

@@ -19,7 +19,6 @@ import pytest
 from sqlmodel import col, select
 
 from backend.accounts.enums import Role
-from backend.calls import services as calls
 from backend.calls.enums import CallStatus
 from backend.calls.inputs import TimelineInput
 from backend.calls.models import Call
@@ -29,6 +28,7 @@ from backend.core.clock import utcnow
 from backend.core.db import unit_of_work
 from backend.core.jobs import Queue
 from backend.core.storage import LocalStorage
+from backend.lifecycle import calls as lifecycle
 from backend.notifications.models import Notification
 from tests.backend.candidacies.test_receipts import submit_realistic_candidacy
 from tests.reliability.processes import (
@@ -74,7 +74,7 @@ async def _publish(session_factory, api, *, opens_at, deadline) -> Call:
         timeline=TimelineInput("Europe/Paris", opens_at, deadline),
     )  # fmt: skip
     async with unit_of_work(session_factory, jobs=api) as uow:
-        return await calls.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
+        return await lifecycle.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
 
 
 async def _closing_mail_sent_at(session_factory):

@@ -14,7 +14,6 @@ from strawberry.relay import GlobalID
 from backend.accounts.enums import Role
 from backend.app import create_app
 from backend.calls import scheduling
-from backend.calls import services as calls
 from backend.calls.enums import CallStatus
 from backend.calls.inputs import TimelineInput
 from backend.candidacies import reminders
@@ -25,6 +24,7 @@ from backend.core.db import unit_of_work
 from backend.core.i18n import Language
 from backend.core.jobs import ArqJobQueue
 from backend.core.redis import redis_settings
+from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
 from tests.support.gql import gql
 from tests.workers.support import (
@@ -147,7 +147,7 @@ async def test_redis_back_the_sweep_catches_up_jobs_lost_while_it_was_down(
     # Act 1: publish while Redis is down.
     with caplog.at_level(logging.WARNING):
         async with unit_of_work(session_factory, jobs=dead_queue) as uow:
-            await calls.publish_call(
+            await lifecycle.publish_call(
                 uow.session, actor=Actor(is_platform_admin=True), call_id=call.id, now=now
             )
     published = await reload_call(session_factory, call.id)

@@ -15,7 +15,14 @@ from backend.accounts import services as accounts
 from backend.accounts.enums import MembershipRole, OrganisationKind, Role
 from backend.accounts.models import Membership, Organisation, User
 from backend.calls import services as calls
-from backend.calls.enums import CallKind, CallStatus, CoFundingStatus, QuestionKind
+from backend.calls import status as call_status
+from backend.calls.enums import (
+    RUNNING_STATUSES,
+    CallKind,
+    CallStatus,
+    CoFundingStatus,
+    QuestionKind,
+)
 from backend.calls.inputs import (
     CallInput,
     CriterionInput,
@@ -27,6 +34,7 @@ from backend.calls.inputs import (
 from backend.calls.models import Call, CallFunder, Funder, Programme
 from backend.core.auth import SYSTEM, Actor
 from backend.core.db import SessionFactory, unit_of_work
+from backend.lifecycle import calls as lifecycle
 
 PASSWORD = "correct horse battery staple"
 _seq = itertools.count(1)
@@ -188,9 +196,13 @@ async def make_call(
     co_funders_accept: bool = True,
     **kw: Any,
 ) -> Call:
-    """A call walked through the real lifecycle up to ``status``.
+    """A call walked through the real lifecycle up to ``status``, all at ``now``.
 
-    Its co-funders have accepted (set directly, with no one recorded as answering) unless
+    Published and opened by the lifecycle's own steps. From CLOSED on, the status is written
+    directly (``backend.calls.status``, audited as the lifecycle does): a call closes only at
+    its deadline, tests want CLOSED calls whose deadline is ahead, and a call without
+    candidacies has no drafts to settle. Closing itself is tested through the lifecycle. Its
+    co-funders have accepted (set directly, with no one recorded as answering) unless
     ``co_funders_accept`` is False; the consent itself is tested through its service.
     """
     admin = Actor(is_platform_admin=True)
@@ -203,9 +215,14 @@ async def make_call(
     order = list(CallStatus)
     for step in order[1 : order.index(status) + 1]:
         async with unit_of_work(factory) as uow:
-            call = await calls.transition_call(
-                uow.session, actor=admin, call_id=call.id, to=step, now=now
-            )
+            if step in RUNNING_STATUSES:
+                call = await lifecycle.move_call(
+                    uow.session, actor=admin, call_id=call.id, to=step, now=now
+                )
+            else:
+                row = await uow.session.get(Call, call.id)
+                assert row is not None
+                call = await call_status.write_status(uow.session, row, step, actor=admin, now=now)
     return call
 
 

@@ -28,10 +28,10 @@ from backend.accounts import services as accounts
 from backend.accounts.enums import MembershipRole, OrganisationKind, Role, TokenKind
 from backend.accounts.models import AuthToken, Membership, Organisation, User
 from backend.calls import services as calls
-from backend.calls.enums import CallStatus, QuestionKind
+from backend.calls.enums import QuestionKind
 from backend.calls.inputs import QuestionInput, TimelineInput
 from backend.calls.models import Call, Funder, Programme
-from backend.candidacies import closing, consortium, submission
+from backend.candidacies import consortium, submission
 from backend.candidacies import services as candidacy_services
 from backend.candidacies.enums import BudgetCategory, PartnerRole, PartnerStatus
 from backend.candidacies.models import Candidacy, CandidacyPartner
@@ -44,6 +44,7 @@ from backend.core.auth import (
 )
 from backend.core.db import SessionFactory, read_session, unit_of_work
 from backend.core.settings import get_settings
+from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
 
 ANONYMOUS = "anonymous"
@@ -174,7 +175,7 @@ async def build_scenario(factory: SessionFactory, now: datetime) -> Scenario:
         draft_a = await _call(session, now, programme_a, funder_a)
         draft_b = await _call(session, now, programme_b, funder_b)
         published_a = await _call(session, now, programme_a, funder_a)
-        published_a = await calls.publish_call(
+        published_a = await lifecycle.publish_call(
             session, actor=admin, call_id=published_a.id, now=now
         )
     return Scenario(
@@ -284,10 +285,8 @@ async def open_call(
         session, actor=admin, data=f.call_input(programme, funder, now, **kw), now=now
     )
     await f.accept_co_fundings(session, call)
-    await calls.publish_call(session, actor=admin, call_id=call.id, now=now)
-    return await calls.transition_call(
-        session, actor=admin, call_id=call.id, to=CallStatus.OPEN, now=now
-    )
+    await lifecycle.publish_call(session, actor=admin, call_id=call.id, now=now)
+    return await lifecycle.open_call(session, actor=admin, call_id=call.id, now=now)
 
 
 async def prepare_candidacy(
@@ -429,7 +428,7 @@ async def build_candidacy_scenario(factory: SessionFactory, now: datetime) -> Ca
         await submission.submit_candidacy(
             session, actor=x, candidacy_id=x_closed.id, now=past + timedelta(days=1)
         )
-        await closing.close_call(session, call_id=closed_a.id, now=now - timedelta(days=1))
+        await lifecycle.close_call(session, call_id=closed_a.id, now=now - timedelta(days=1))
         x_a = await prepare_candidacy(session, now, x, open_a, base.org_x, org_z)
         x_b = await prepare_candidacy(session, now, x, open_b, base.org_x)
         await submission.submit_candidacy(session, actor=x, candidacy_id=x_b.id, now=now)

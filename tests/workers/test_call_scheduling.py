@@ -15,6 +15,7 @@ from backend.core.auth import Actor
 from backend.core.db import unit_of_work
 from backend.core.errors import InvalidInput
 from backend.core.jobs import RecordingJobQueue
+from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
 from tests.workers.support import audit_actions, build_world, reload_call
 from workers import calls as call_jobs
@@ -54,7 +55,7 @@ async def test_publish_call_schedules_opening_and_closing_at_their_instants(
 
     # Act
     async with unit_of_work(session_factory, jobs=queue) as uow:
-        await calls.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
+        await lifecycle.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
 
     # Assert
     assert queue.jobs == [
@@ -82,7 +83,7 @@ async def test_publish_call_past_its_opening_asks_to_open_at_once(
 
     # Act
     async with unit_of_work(session_factory, jobs=queue) as uow:
-        await calls.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
+        await lifecycle.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
 
     # Assert
     name, _, defer_until, _ = queue.jobs[0]
@@ -105,7 +106,7 @@ async def test_publish_call_refused_enqueues_nothing(session_factory, clock, pro
     # Act
     with pytest.raises(InvalidInput):
         async with unit_of_work(session_factory, jobs=queue) as uow:
-            await calls.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=clock.now())
+            await lifecycle.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=clock.now())
 
     # Assert
     assert queue.jobs == []
@@ -167,7 +168,7 @@ async def test_opening_job_opens_due_call_and_asks_for_its_closing_again(
     )
     published = RecordingJobQueue()
     async with unit_of_work(session_factory, jobs=published) as uow:
-        call = await calls.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
+        call = await lifecycle.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
     reopened = RecordingJobQueue()
     ctx = {"session_factory": session_factory, "clock": clock, "jobs": reopened}
 

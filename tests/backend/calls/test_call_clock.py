@@ -19,7 +19,6 @@ from backend.calls.models import Call, Funder, Programme
 from backend.calls.queries import CallFilter
 from backend.calls.rules import effective_status, is_open
 from backend.calls.search import search_key
-from backend.candidacies import closing
 from backend.candidacies import services as candidacies
 from backend.candidacies.enums import CandidacyStatus
 from backend.candidacies.errors import CallNotOpen, DeadlinePassed
@@ -28,6 +27,7 @@ from backend.core.auth import ANONYMOUS, Actor
 from backend.core.clock import FrozenClock
 from backend.core.db import SessionFactory, unit_of_work
 from backend.core.errors import InvalidInput
+from backend.lifecycle import calls as lifecycle
 from tests.support.audit import sealed_entries
 from tests.support.factories import (
     call_input,
@@ -288,7 +288,7 @@ async def test_closing_a_call_the_opening_job_missed_records_both_steps_and_sett
 
     # Act
     async with unit_of_work(world.factory) as uow:
-        report = await closing.close_call(uow.session, call_id=call.id, now=world.now)
+        report = await lifecycle.close_call(uow.session, call_id=call.id, now=world.now)
 
     # Assert
     assert report is not None and report.drafts_left == 1

@@ -12,6 +12,7 @@ from backend.calls.enums import CallStatus
 from backend.core.auth import Actor
 from backend.core.db import unit_of_work
 from backend.core.errors import InvalidInput
+from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
 
 ADMIN = Actor(is_platform_admin=True)
@@ -51,7 +52,7 @@ async def test_call_does_not_open_by_hand_before_its_opening(session_factory, cl
 
     with pytest.raises(InvalidInput) as raised:
         async with unit_of_work(session_factory) as uow:
-            await services.transition_call(
+            await lifecycle.move_call(
                 uow.session, actor=ADMIN, call_id=call.id, to=CallStatus.OPEN, now=now
             )
 

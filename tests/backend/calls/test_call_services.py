@@ -15,7 +15,12 @@ from sqlmodel import select
 
 from backend.calls import queries
 from backend.calls import services as calls
-from backend.calls.enums import ALLOWED_TRANSITIONS, CallKind, CallStatus, QuestionKind
+from backend.calls.enums import (
+    ALLOWED_TRANSITIONS,
+    CallKind,
+    CallStatus,
+    QuestionKind,
+)
 from backend.calls.errors import CallReferenceTaken, CallStructureFrozen, InvalidTransition
 from backend.calls.inputs import (
     CallChanges,
@@ -43,6 +48,7 @@ from backend.core.clock import FrozenClock
 from backend.core.db import SessionFactory, unit_of_work
 from backend.core.errors import InvalidInput, NotFound, PermissionDenied
 from backend.core.i18n import Language
+from backend.lifecycle import calls as lifecycle
 from tests.support.audit import seal_all, sealed_chain, sealed_entries
 from tests.support.factories import call_input, make_call, make_funder, make_programme
 
@@ -405,13 +411,21 @@ ALLOWED = [(a, b) for a, targets in ALLOWED_TRANSITIONS.items() for b in targets
 DISALLOWED = [(a, b) for a, b in itertools.product(CallStatus, CallStatus) if (a, b) not in ALLOWED]
 
 
+# A manager asking to close a call stored PUBLISHED takes the deadline's path (such a call was
+# OPEN by the clock): refused before the deadline, opened then closed after it
+# (tests/backend/lifecycle). The status write itself refuses that pair like every other.
+MANAGER_DISALLOWED = [p for p in DISALLOWED if p != (CallStatus.PUBLISHED, CallStatus.CLOSED)]
+
+
 @pytest.mark.parametrize(("current", "target"), ALLOWED, ids=lambda s: s.value)
 async def test_transition_call_allowed_step_moves_and_audits(world, current, target):
     # Arrange
     call = await world.call(current)
+    if target is CallStatus.CLOSED:  # a call closes at its deadline, not before
+        world.clock.set(call.deadline_at)
 
     # Act
-    moved = await _run(world, calls.transition_call, actor=ADMIN, call_id=call.id, to=target)
+    moved = await _run(world, lifecycle.move_call, actor=ADMIN, call_id=call.id, to=target)
 
     # Assert
     assert moved.status is target
@@ -421,7 +435,7 @@ async def test_transition_call_allowed_step_moves_and_audits(world, current, tar
     assert (entry.before, entry.after) == ({"status": current.value}, {"status": target.value})
 
 
-@pytest.mark.parametrize(("current", "target"), DISALLOWED, ids=lambda s: s.value)
+@pytest.mark.parametrize(("current", "target"), MANAGER_DISALLOWED, ids=lambda s: s.value)
 async def test_transition_call_disallowed_pair_raises_and_changes_nothing(world, current, target):
     # Arrange
     call = await world.call(current)
@@ -429,10 +443,11 @@ async def test_transition_call_disallowed_pair_raises_and_changes_nothing(world,
 
     # Act
     with pytest.raises(InvalidTransition) as caught:
-        await _run(world, calls.transition_call, actor=ADMIN, call_id=call.id, to=target)
+        await _run(world, lifecycle.move_call, actor=ADMIN, call_id=call.id, to=target)
 
     # Assert
     assert (caught.value.current, caught.value.requested) == (current, target)
+    assert caught.value.message == f"a {current.value} call cannot become {target.value}"
     assert (await _load(world.factory, call.id)).status is current
     assert await _audit_state(world.factory) == audit_before
 
@@ -445,7 +460,7 @@ async def test_transition_call_draft_hidden_from_other_manager(world):
     # Act / Assert
     with pytest.raises(NotFound):
         await _run(
-            world, calls.transition_call, actor=stranger, call_id=call.id, to=CallStatus.PUBLISHED
+            world, lifecycle.move_call, actor=stranger, call_id=call.id, to=CallStatus.PUBLISHED
         )
 
 
@@ -457,7 +472,7 @@ async def test_transition_call_viewer_may_read_but_not_manage(world):
     # Act / Assert
     with pytest.raises(PermissionDenied):
         await _run(
-            world, calls.transition_call, actor=viewer, call_id=call.id, to=CallStatus.PUBLISHED
+            world, lifecycle.move_call, actor=viewer, call_id=call.id, to=CallStatus.PUBLISHED
         )
 
 
@@ -469,7 +484,7 @@ async def test_publish_call_past_deadline_refused(world):
 
     # Act
     with pytest.raises(InvalidInput) as caught:
-        await _run(world, calls.publish_call, actor=ADMIN, call_id=call.id)
+        await _run(world, lifecycle.publish_call, actor=ADMIN, call_id=call.id)
 
     # Assert
     assert [p.code for p in caught.value.problems] == ["PAST"]
@@ -483,7 +498,7 @@ async def test_publish_call_without_questions_or_criteria_refused(world):
 
     # Act
     with pytest.raises(InvalidInput) as caught:
-        await _run(world, calls.publish_call, actor=ADMIN, call_id=call.id)
+        await _run(world, lifecycle.publish_call, actor=ADMIN, call_id=call.id)
 
     # Assert
     assert {p.field for p in caught.value.problems} == {"questions", "grid.criteria"}
@@ -494,7 +509,7 @@ async def test_publish_call_sets_published_at(world):
     call = await world.call()
 
     # Act
-    await _run(world, calls.publish_call, actor=ADMIN, call_id=call.id)
+    await _run(world, lifecycle.publish_call, actor=ADMIN, call_id=call.id)
 
     # Assert
     back = await _load(world.factory, call.id)
@@ -765,8 +780,8 @@ async def test_open_due_calls_opens_due_published_calls_once(world):
     draft = await world.call(CallStatus.DRAFT)
 
     # Act
-    first = await _run(world, calls.open_due_calls)
-    second = await _run(world, calls.open_due_calls)
+    first = await _run(world, lifecycle.open_due_calls)
+    second = await _run(world, lifecycle.open_due_calls)
 
     # Assert
     assert [c.id for c in first] == [due.id]
@@ -791,7 +806,7 @@ async def test_open_due_calls_opens_later_call_when_its_time_comes(world):
     world.clock.advance(timedelta(days=5))
 
     # Act
-    opened = await _run(world, calls.open_due_calls)
+    opened = await _run(world, lifecycle.open_due_calls)
 
     # Assert
     assert [c.id for c in opened] == [later.id]
@@ -803,7 +818,7 @@ async def test_open_due_calls_skips_call_whose_deadline_passed(world):
     world.clock.advance(timedelta(days=31))
 
     # Act
-    opened = await _run(world, calls.open_due_calls)
+    opened = await _run(world, lifecycle.open_due_calls)
 
     # Assert
     assert opened == []

@@ -17,6 +17,7 @@ from backend.core.auth import Actor
 from backend.core.clock import FrozenClock
 from backend.core.db import SessionFactory, unit_of_work
 from backend.core.errors import InvalidInput, NotFound, PermissionDenied
+from backend.lifecycle import calls as lifecycle
 from tests.support.factories import make_call, make_funder, make_programme, make_user
 
 ADMIN = Actor(is_platform_admin=True)
@@ -91,7 +92,9 @@ async def _respond(world: World, actor: Actor, call: Call, funder: Funder, accep
 
 async def _publish(world: World, actor: Actor, call: Call) -> Call:
     async with unit_of_work(world.factory) as uow:
-        return await calls.publish_call(uow.session, actor=actor, call_id=call.id, now=world.now)
+        return await lifecycle.publish_call(
+            uow.session, actor=actor, call_id=call.id, now=world.now
+        )
 
 
 async def test_a_named_co_funder_is_pending_and_the_lead_accepted(world):

@@ -9,11 +9,12 @@ import pytest
 
 from backend.calls import services as calls
 from backend.calls.enums import CallStatus
-from backend.candidacies import closing, management, submission
+from backend.candidacies import management, submission
 from backend.candidacies.enums import CandidacyStatus
 from backend.core.auth import Actor
 from backend.core.db import unit_of_work
 from backend.core.errors import DomainError, InvalidInput
+from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
 from tests.support import scenario as sc
 
@@ -59,7 +60,7 @@ async def test_call_cannot_be_closed_by_hand_before_its_deadline(session_factory
 
     with pytest.raises(InvalidInput) as raised:
         async with unit_of_work(session_factory) as uow:
-            await closing.close_call_by_hand(
+            await lifecycle.close_call_by_hand(
                 uow.session, actor=ADMIN, call_id=call.id, now=clock.now()
             )
 
@@ -72,7 +73,9 @@ async def test_extension_reopens_a_draft_the_closing_marked_not_submitted(
     call, candidacy, applicant = draft
     clock.advance(timedelta(hours=1))
     async with unit_of_work(session_factory) as uow:
-        await closing.close_call_by_hand(uow.session, actor=ADMIN, call_id=call.id, now=clock.now())
+        await lifecycle.close_call_by_hand(
+            uow.session, actor=ADMIN, call_id=call.id, now=clock.now()
+        )
 
     async with unit_of_work(session_factory) as uow:
         reopened = await management.grant_extension(
@@ -100,7 +103,9 @@ async def _closed_with_extension(session_factory, clock, draft, *, hours: int):
     call, candidacy, _ = draft
     clock.advance(timedelta(hours=1))
     async with unit_of_work(session_factory) as uow:
-        await closing.close_call_by_hand(uow.session, actor=ADMIN, call_id=call.id, now=clock.now())
+        await lifecycle.close_call_by_hand(
+            uow.session, actor=ADMIN, call_id=call.id, now=clock.now()
+        )
     async with unit_of_work(session_factory) as uow:
         await management.grant_extension(
             uow.session, actor=ADMIN, candidacy_id=candidacy.id,
@@ -116,7 +121,7 @@ async def test_evaluation_waits_for_a_running_individual_extension(session_facto
     # Act
     with pytest.raises(InvalidInput) as raised:
         async with unit_of_work(session_factory) as uow:
-            await closing.move_call(
+            await lifecycle.move_call(
                 uow.session, actor=ADMIN, call_id=call.id, to=CallStatus.IN_EVALUATION,
                 now=clock.now(),
             )  # fmt: skip
@@ -136,7 +141,7 @@ async def test_evaluation_settles_the_drafts_whose_extension_ended(session_facto
 
     # Act
     async with unit_of_work(session_factory) as uow:
-        moved = await closing.move_call(
+        moved = await lifecycle.move_call(
             uow.session, actor=ADMIN, call_id=call.id, to=CallStatus.IN_EVALUATION,
             now=clock.now(),
         )  # fmt: skip
@@ -158,7 +163,7 @@ async def test_only_the_calls_managers_learn_about_running_extensions(
     # Act
     with pytest.raises(DomainError) as raised:
         async with unit_of_work(session_factory) as uow:
-            await closing.move_call(
+            await lifecycle.move_call(
                 uow.session, actor=applicant, call_id=call.id, to=CallStatus.IN_EVALUATION,
                 now=clock.now(),
             )  # fmt: skip

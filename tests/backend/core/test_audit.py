@@ -29,6 +29,7 @@ from backend.core.clock import utcnow
 from backend.core.db import unit_of_work
 from backend.core.errors import InvalidInput
 from backend.core.settings import get_settings
+from backend.lifecycle import calls as lifecycle
 from tests.support.audit import seal_all, sealed_chain, sealed_entries
 from tests.support.factories import (
     PASSWORD,
@@ -143,15 +144,17 @@ async def test_services_each_state_change_writes_exactly_one_entry(session_facto
             s, actor=ADMIN, call_id=call.id, changes=CallChanges(title={"fr": "Nouveau"}), now=now
         )
     )
-    await step(lambda s: calls.publish_call(s, actor=ADMIN, call_id=call.id, now=now))
-    await step(lambda s: calls.open_due_calls(s, now=now))
+    await step(lambda s: lifecycle.publish_call(s, actor=ADMIN, call_id=call.id, now=now))
+    await step(lambda s: lifecycle.open_due_calls(s, now=now))
+    deadline = now + timedelta(days=60)
     await step(
         lambda s: calls.extend_deadline(
-            s, actor=ADMIN, call_id=call.id, new_deadline=now + timedelta(days=60), now=now
+            s, actor=ADMIN, call_id=call.id, new_deadline=deadline, now=now
         )
     )
+    now = deadline  # a call closes at its deadline, not before; the rest happens then
     await step(
-        lambda s: calls.transition_call(
+        lambda s: lifecycle.move_call(
             s, actor=ADMIN, call_id=call.id, to=CallStatus.CLOSED, now=now
         )
     )

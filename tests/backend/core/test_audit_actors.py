@@ -21,6 +21,7 @@ from backend.core.audit import AuditEntry, ChainProblem, verify_chain
 from backend.core.auth import ANONYMOUS, SCHEDULER, SYSTEM, Actor, ActorKind
 from backend.core.db import unit_of_work
 from backend.core.settings import get_settings
+from backend.lifecycle import calls as lifecycle
 from tests.support.audit import seal_all
 from tests.support.factories import call_input, make_funder, make_programme
 
@@ -88,15 +89,13 @@ async def test_a_call_opened_and_closed_by_the_clock_is_the_schedulers_doing(
         call = await calls.create_call(
             uow.session, actor=ADMIN, data=call_input(programme, funder, now), now=now
         )
-        await calls.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
+        await lifecycle.publish_call(uow.session, actor=ADMIN, call_id=call.id, now=now)
 
     # Act
     async with unit_of_work(session_factory) as uow:
-        await calls.open_due_calls(uow.session, now=call.opens_at)
+        await lifecycle.open_due_calls(uow.session, now=call.opens_at)
     async with unit_of_work(session_factory) as uow:
-        locked = await calls.lock_call(uow.session, call.id)
-        assert locked is not None
-        await calls.mark_call_closed(uow.session, locked, now=call.deadline_at)
+        assert await lifecycle.close_call(uow.session, call_id=call.id, now=call.deadline_at)
 
     # Assert
     kinds = {e.action: e.actor_kind for e in await _entries(session_factory)}

@@ -12,7 +12,6 @@ from sqlmodel import col, func, select
 from backend.accounts import services as accounts
 from backend.accounts.enums import OrganisationKind
 from backend.accounts.models import Membership, Organisation, User
-from backend.calls import services as calls
 from backend.calls.eligibility import EligibilityRules
 from backend.calls.enums import CallKind, CallStatus
 from backend.calls.models import Call, CallFunder, Funder
@@ -29,6 +28,7 @@ from backend.demo.seed import (
     print_accounts,
     seed_demo_data,
 )
+from backend.lifecycle import calls as lifecycle
 from tests.support.audit import sealed_chain
 
 PARIS_LAST_JULY_SECOND_2026 = datetime(2026, 7, 31, 21, 59, 59, tzinfo=UTC)
@@ -182,7 +182,7 @@ async def test_seed_draft_ami_is_readable_by_anap_and_publishable_by_the_manager
     assert not can_manage_call(viewer, funder_ids)
 
     async with unit_of_work(session_factory) as uow:
-        published = await calls.publish_call(
+        published = await lifecycle.publish_call(
             uow.session, actor=manager, call_id=draft.id, now=clock.now()
         )
 

@@ -20,14 +20,16 @@ from strawberry.relay import GlobalID
 from backend.accounts import services as accounts
 from backend.accounts.enums import Role
 from backend.calls import services as calls
+from backend.calls import status as call_status
 from backend.calls.enums import CallStatus, QuestionKind
 from backend.calls.inputs import ChoiceInput, QuestionInput, TimelineInput
 from backend.calls.models import Call
-from backend.candidacies import closing, submission
 from backend.candidacies import services as candidacy_services
+from backend.candidacies import submission
 from backend.candidacies.models import Candidacy
 from backend.core.auth import Actor
 from backend.core.db import SessionFactory, unit_of_work
+from backend.lifecycle import calls as lifecycle
 from tests.graphql_schema.candidacies.test_candidacy_authorization import (
     blank_pdf,
     stored_objects,
@@ -87,12 +89,15 @@ class World:
     """Calls of one funder in every state that matters, and candidacies in each of them.
 
     Calls: ``open``; ``published`` (opens tomorrow); ``late`` (still OPEN, its deadline passed
-    an hour ago and the closing job has not run); ``closed_early`` (CLOSED by a manager before
-    its deadline); ``closed`` (closed at its deadline); ``foreign_draft`` (a DRAFT of another
-    funder). Candidacies, all led by ``lead`` (the applicant's): ``draft`` (complete, with
-    ``partner``), ``incomplete``, ``withdrawn``, ``submitted`` on the open call; ``late``;
-    ``closed_early``; ``screenable`` (submitted in time) and ``expired`` (a draft turned
-    NOT_SUBMITTED) on the closed call. ``outsider`` takes part in nothing.
+    an hour ago and the closing job has not run); ``closed_early`` (stored CLOSED before its
+    deadline, its draft unsettled: no public path does this any more, since only the lifecycle
+    closes a call, at its deadline; written with the status primitive so the candidacies' own
+    refusal of such a call stays tested); ``closed`` (closed at its deadline);
+    ``foreign_draft`` (a DRAFT of another funder). Candidacies, all led by ``lead`` (the
+    applicant's): ``draft`` (complete, with ``partner``), ``incomplete``, ``withdrawn``,
+    ``submitted`` on the open call; ``late``; ``closed_early``; ``screenable`` (submitted in
+    time) and ``expired`` (a draft turned NOT_SUBMITTED) on the closed call. ``outsider`` takes
+    part in nothing.
     """
 
     now: datetime
@@ -165,7 +170,7 @@ async def build_world(factory: SessionFactory, now: datetime) -> World:
             ),
             now=now,
         )
-        await calls.publish_call(s, actor=admin, call_id=published.id, now=now)
+        await lifecycle.publish_call(s, actor=admin, call_id=published.id, now=now)
         foreign_draft = await calls.create_call(
             s, actor=admin, data=f.call_input(other_programme, other, now), now=now
         )
@@ -196,10 +201,10 @@ async def build_world(factory: SessionFactory, now: datetime) -> World:
         await submission.withdraw_candidacy(
             s, actor=actor, candidacy_id=candidacies["withdrawn"].id, now=now
         )
-        await calls.transition_call(
-            s, actor=admin, call_id=opened["closed_early"].id, to=CallStatus.CLOSED, now=now
+        await call_status.write_status(
+            s, opened["closed_early"], CallStatus.CLOSED, actor=admin, now=now
         )
-        await closing.close_call(s, call_id=opened["closed"].id, now=now - timedelta(minutes=30))
+        await lifecycle.close_call(s, call_id=opened["closed"].id, now=now - timedelta(minutes=30))
         for candidacy in candidacies.values():
             await s.refresh(candidacy)
     assert candidacies["expired"].status.value == "NOT_SUBMITTED"

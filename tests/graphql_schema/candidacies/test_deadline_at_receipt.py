@@ -12,9 +12,9 @@ import httpx
 from strawberry.relay import GlobalID
 
 from backend.app import create_app
-from backend.candidacies import closing
 from backend.candidacies.enums import CandidacyStatus
 from backend.core.db import unit_of_work
+from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
 from tests.support.gql import gql
 from tests.workers.support import build_world, candidacies_of, complete
@@ -37,7 +37,7 @@ def gate_of(app):
 
 async def close_now(session_factory, call_id, now) -> None:
     async with unit_of_work(session_factory) as uow:
-        await closing.close_call(uow.session, call_id=call_id, now=now)
+        await lifecycle.close_call(uow.session, call_id=call_id, now=now)
 
 
 async def test_submission_received_before_the_deadline_is_accepted_after_the_closing(
