@@ -46,7 +46,9 @@ def test_make_test_pg_checks_the_servers_then_runs_the_suite_on_local_defaults(t
     python = tmp_path / "python"
     python.write_text('#!/bin/sh\necho "$* | $AAP_DATABASE_URL | $AAP_REDIS_URL"\n')
     python.chmod(0o755)
-    env = {k: v for k, v in os.environ.items() if k not in {"AAP_DATABASE_URL", "AAP_REDIS_URL"}}
+    # Neither the servers nor the flags of a make that runs this suite (make test-pg X=...).
+    unset = {"AAP_DATABASE_URL", "AAP_REDIS_URL", "MAKEFLAGS", "MFLAGS", "MAKELEVEL"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
 
     # Act: never remake the venv here (-o).
     done = subprocess.run(  # noqa: S603
