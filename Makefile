@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint fuzz fuzz-short check-python bootstrap schema lock clean
+.PHONY: run test test-pg lint fuzz fuzz-short check-python bootstrap schema lock clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (set PYTHON=...)")'
@@ -23,6 +23,16 @@ run: bootstrap
 	$(BIN)/aap dev
 
 test: bootstrap
+	$(BIN)/python -m pytest
+
+# The suite on PostgreSQL and Redis: the code paths production takes where the embedded default
+# takes others (README, "Tests on PostgreSQL"). Starts nothing: the servers must answer, else it
+# stops at once saying what to start. Point elsewhere with AAP_DATABASE_URL=... AAP_REDIS_URL=...
+# (the suite empties that database).
+test-pg: export AAP_DATABASE_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
+test-pg: export AAP_REDIS_URL ?= redis://127.0.0.1:6379/0
+test-pg: bootstrap
+	$(BIN)/python -m tests.support.require_services
 	$(BIN)/python -m pytest
 
 lint: bootstrap

@@ -18,11 +18,11 @@ from sqlmodel.sql.expression import SelectOfScalar
 from backend.calls.enums import (
     PUBLIC_STATUSES,
     RUNNING_STATUSES,
-    STRUCTURE_FROZEN_STATUSES,
     CallKind,
     CallStatus,
     CoFundingStatus,
 )
+from backend.calls.forms import Form, FrozenQuestion
 from backend.calls.models import (
     Call,
     CallFunder,
@@ -32,7 +32,7 @@ from backend.calls.models import (
     Funder,
     Programme,
 )
-from backend.calls.rules import effective_status
+from backend.calls.rules import effective_status, is_structure_settled
 from backend.calls.search import search_key
 from backend.core.auth import Actor
 from backend.core.batching import group_by, index_by
@@ -334,30 +334,33 @@ async def questions_by_call(
 
 
 FROZEN_FORMS_KEPT = 256
-_frozen_forms: OrderedDict[uuid.UUID, list[FormQuestion]] = OrderedDict()
+_frozen_forms: OrderedDict[uuid.UUID, Form] = OrderedDict()
 
 
-async def form_of(session: AsyncSession, call: Call) -> list[FormQuestion]:
-    """The call's questions in order.
+async def form_of(session: AsyncSession, call: Call) -> Form:
+    """The call's questions in order, as immutable values (:class:`forms.FrozenQuestion`).
 
-    From a stored OPEN on a call's form can no longer change (:func:`rules.is_structure_frozen`,
-    and a stored status never goes back), yet every save of answers, every upload and every
-    submission reads it: this process keeps the forms of the last :data:`FROZEN_FORMS_KEPT` frozen
-    calls. The kept instances are detached from any session; treat them as read-only.
+    Once a call's structure is settled (:func:`rules.is_structure_settled`) its form never
+    changes again, yet every save of answers, every upload and every submission reads it:
+    this process keeps the forms of the last :data:`FROZEN_FORMS_KEPT` settled calls, shared
+    by every request, which is why they are values and not rows. A form still open to change
+    is read each time, in the same type.
     """
-    if call.status not in STRUCTURE_FROZEN_STATUSES:
-        return (await questions_by_call(session, [call.id])).get(call.id, [])
+    if not is_structure_settled(call):
+        return await _read_form(session, call.id)
     form = _frozen_forms.get(call.id)
     if form is None:
-        form = (await questions_by_call(session, [call.id])).get(call.id, [])
-        for question in form:
-            session.expunge(question)
-        _frozen_forms[call.id] = form
+        form = _frozen_forms[call.id] = await _read_form(session, call.id)
         while len(_frozen_forms) > FROZEN_FORMS_KEPT:
             _frozen_forms.popitem(last=False)
     else:
         _frozen_forms.move_to_end(call.id)
     return form
+
+
+async def _read_form(session: AsyncSession, call_id: uuid.UUID) -> Form:
+    rows = (await questions_by_call(session, [call_id])).get(call_id, [])
+    return tuple(FrozenQuestion.of(row) for row in rows)
 
 
 async def criteria_by_call(

@@ -50,9 +50,19 @@ def is_structure_frozen(call: Call, *, now: datetime) -> bool:
     """From OPEN on (stored, or by the clock), applicants rely on the form, grid, rules and
     budget staying put."""
     return (
-        call.status in STRUCTURE_FROZEN_STATUSES
-        or effective_status(call, now=now) in STRUCTURE_FROZEN_STATUSES
+        is_structure_settled(call) or effective_status(call, now=now) in STRUCTURE_FROZEN_STATUSES
     )
+
+
+def is_structure_settled(call: Call) -> bool:
+    """Frozen by the stored status, so for good: no change of structure can still commit.
+
+    :func:`is_structure_frozen` also holds by the clock before the opening job has run, and
+    then an edit that locked the call just before the opening may still be committing; the
+    job skips a call locked that way, so a stored OPEN (or later) comes after every edit.
+    What may be kept as final (the process-wide form cache) waits for this.
+    """
+    return call.status in STRUCTURE_FROZEN_STATUSES
 
 
 def effective_status(call: Call, *, now: datetime) -> CallStatus:

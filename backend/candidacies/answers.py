@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from backend.calls.enums import QuestionKind
-from backend.calls.models import FormQuestion
+from backend.calls.forms import FrozenQuestion
 from backend.core.errors import FieldProblem
 from backend.core.text import long_text
 
@@ -27,7 +27,7 @@ reads back as the same number."""
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def clean_answer(question: FormQuestion, value: Any) -> tuple[Any, FieldProblem | None]:
+def clean_answer(question: FrozenQuestion, value: Any) -> tuple[Any, FieldProblem | None]:
     """The canonical value for ``question``, or a problem saying what is wrong with it."""
     path = f"answers.{question.key}"
     if value is None:
@@ -47,7 +47,7 @@ class _Invalid(ValueError):
         self.code = code
 
 
-def _text(question: FormQuestion, value: Any) -> str:
+def _text(question: FrozenQuestion, value: Any) -> str:
     if not isinstance(value, str):
         raise _Invalid("expects text")
     value = long_text(value)
@@ -57,7 +57,7 @@ def _text(question: FormQuestion, value: Any) -> str:
     return value
 
 
-def _number(question: FormQuestion, value: Any) -> int | float:
+def _number(question: FrozenQuestion, value: Any) -> int | float:
     """A JSON number: ``1`` stays ``1`` (not ``"1"`` nor ``1.0``), ``12.50`` becomes ``12.5``.
 
     Text holding a number (``"12.5"``) is still accepted, and stored as the number.
@@ -99,7 +99,7 @@ def _plain(bound: Decimal) -> str:
     return format(bound.normalize(), "f")
 
 
-def _date(_question: FormQuestion, value: Any) -> str:
+def _date(_question: FrozenQuestion, value: Any) -> str:
     """Only ``YYYY-MM-DD`` text: ``fromisoformat`` alone also takes 20260901 (even a JSON
     number, once turned into text) and week dates such as 2026-W36-2."""
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
@@ -110,15 +110,15 @@ def _date(_question: FormQuestion, value: Any) -> str:
         raise _Invalid("expects a date such as 2026-09-01") from exc
 
 
-def _choice(question: FormQuestion, value: Any) -> str:
-    allowed = {c["value"] for c in question.choices}
+def _choice(question: FrozenQuestion, value: Any) -> str:
+    allowed = {c.value for c in question.choices}
     if not isinstance(value, str) or value not in allowed:
         raise _Invalid(f"expects one of {', '.join(sorted(allowed))}", "UNKNOWN_CHOICE")
     return value
 
 
-def _multi_choice(question: FormQuestion, value: Any) -> list[str]:
-    allowed = [c["value"] for c in question.choices]
+def _multi_choice(question: FrozenQuestion, value: Any) -> list[str]:
+    allowed = [c.value for c in question.choices]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _Invalid("expects a list of choices")
     unknown = sorted(set(value) - set(allowed))
@@ -127,7 +127,7 @@ def _multi_choice(question: FormQuestion, value: Any) -> list[str]:
     return [v for v in allowed if v in set(value)]
 
 
-def _yes_no(_question: FormQuestion, value: Any) -> bool:
+def _yes_no(_question: FrozenQuestion, value: Any) -> bool:
     if not isinstance(value, bool):
         raise _Invalid("expects true or false")
     return value

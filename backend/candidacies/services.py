@@ -17,7 +17,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from backend.accounts import queries as account_queries
 from backend.accounts.models import Organisation
 from backend.calls import queries as call_queries
-from backend.calls.models import Call, FormQuestion
+from backend.calls.forms import FrozenQuestion
+from backend.calls.models import Call
 from backend.calls.presentation import in_zone
 from backend.candidacies import partner_notices, queries
 from backend.candidacies.answers import clean_answer
@@ -393,7 +394,7 @@ async def save_answers(
 
 
 def _clean_answers(
-    questions: dict[str, FormQuestion], answers: dict[str, Any]
+    questions: dict[str, FrozenQuestion], answers: dict[str, Any]
 ) -> tuple[dict[str, Any], list[FieldProblem]]:
     clean: dict[str, Any] = {}
     problems: list[FieldProblem] = []

@@ -21,7 +21,8 @@ from backend.accounts.models import Organisation, User
 from backend.calls import queries as call_queries
 from backend.calls.eligibility import EligibilityRules
 from backend.calls.enums import QuestionKind
-from backend.calls.models import Call, FormQuestion
+from backend.calls.forms import Form, FrozenQuestion
+from backend.calls.models import Call
 from backend.calls.presentation import in_zone
 from backend.candidacies import queries, recording
 from backend.candidacies.answers import is_answered
@@ -64,7 +65,7 @@ class CandidacyContents:
 
     call: Call
     candidacy: Candidacy
-    questions: list[FormQuestion]
+    questions: Form
     partners: list[tuple[CandidacyPartner, Organisation]]
     answers: dict[str, Any]
     budget: list[BudgetLine]
@@ -248,7 +249,7 @@ def _budget_problems(c: CandidacyContents) -> list[SubmissionProblem]:
     return problems
 
 
-def _label(question: FormQuestion) -> str:
+def _label(question: FrozenQuestion) -> str:
     return question.label.get("fr") or question.label.get("en") or question.key
 
 
@@ -466,7 +467,7 @@ async def _last_submitted_contents(
 
 
 def contents_of_version(
-    call: Call, candidacy: Candidacy, version: CandidacyVersion, questions: list[FormQuestion]
+    call: Call, candidacy: Candidacy, version: CandidacyVersion, questions: Form
 ) -> CandidacyContents:
     """A version's snapshot as transient rows (never added to a session), for the checks."""
     snapshot = version.snapshot

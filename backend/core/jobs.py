@@ -253,8 +253,10 @@ class ArqJobQueue:
 
         arq (0.28) WATCHes the job key, asks whether the job or its result exists, then
         writes the job and its queue entry in a MULTI. The script does the same check and
-        the same two writes atomically in Redis, in arq's formats (arq's own serializer and
-        key prefixes), so arq's workers run the job as if arq had queued it.
+        the same two writes atomically in Redis, in arq's formats (arq's own serializer, key
+        prefixes, millisecond scores and expiry), so arq's workers run the job as if arq had
+        queued it. ``tests/backend/core/test_arq_contract.py`` holds this to what arq's own
+        ``enqueue_job`` writes, so an arq upgrade that changes it fails there.
         """
         keys, args = self._script_arguments(pool, name, job_id, defer_until, kwargs)
         return bool(await self._script_for(pool)(keys=keys, args=args))
@@ -269,9 +271,10 @@ class ArqJobQueue:
     ) -> tuple[list[str], list[Any]]:
         from arq.constants import job_key_prefix, result_key_prefix
         from arq.jobs import serialize_job
+        from arq.utils import timestamp_ms, to_unix_ms
 
-        now_ms = int(time.time() * 1000)
-        score = int(defer_until.timestamp() * 1000) if defer_until is not None else now_ms
+        now_ms = timestamp_ms()
+        score = to_unix_ms(defer_until) if defer_until is not None else now_ms
         job = serialize_job(name, (), kwargs, None, now_ms, serializer=pool.job_serializer)
         keys = [job_key_prefix + job_id, result_key_prefix + job_id, self.queue_name(name)]
         expires_ms = score - now_ms + pool.expires_extra_ms
