@@ -20,6 +20,7 @@ from backend.calls.rules import (
     effective_status,
     is_open,
     is_structure_frozen,
+    is_structure_settled,
 )
 from tests.support.actors import (
     ACTORS,
@@ -201,6 +202,28 @@ def test_can_transition(current, requested):
 @pytest.mark.parametrize(("status", "moment", "expected"), cells(STRUCTURE_FROZEN, list(MOMENTS)))
 def test_is_structure_frozen(status, moment, expected):
     assert is_structure_frozen(a_call(status), now=MOMENTS[moment]) is expected
+
+
+STRUCTURE_SETTLED = {
+    S.DRAFT: F,
+    S.PUBLISHED: F,
+    S.OPEN: T,
+    S.CLOSED: T,
+    S.IN_EVALUATION: T,
+    S.DECIDED: T,
+    S.ARCHIVED: T,
+}
+"""By the stored status alone: a PUBLISHED call past its opening is frozen by the clock
+(``is_structure_frozen``) but not yet settled, whatever the moment."""
+
+
+@pytest.mark.parametrize("moment", list(MOMENTS))
+@pytest.mark.parametrize(("status", "expected"), list(STRUCTURE_SETTLED.items()))
+def test_is_structure_settled(status, expected, moment):
+    call = a_call(status)
+    assert is_structure_settled(call) is expected
+    if expected:
+        assert is_structure_frozen(call, now=MOMENTS[moment])
 
 
 @pytest.mark.parametrize(("status", "moment", "expected"), cells(OPEN, list(MOMENTS)))
