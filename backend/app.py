@@ -37,6 +37,7 @@ from backend.http_errors import add_error_handlers
 from backend.request_context import RequestContextMiddleware
 from graphql_schema import ide
 from graphql_schema.context import Context
+from graphql_schema.domains import ERROR_TYPES
 from graphql_schema.http import GraphQLOverHTTPRouter
 from graphql_schema.schema import build_schema
 
@@ -121,6 +122,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             request_id=request_id_var.get() or "",
             login_throttle=LoginThrottle.from_settings(state.redis, settings),
             client_address=request.client.host if request.client else None,
+            error_types=ERROR_TYPES,
             jobs=state.jobs,
             storage=state.storage,
         )

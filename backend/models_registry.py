@@ -1,15 +1,19 @@
-"""Import every table module so ``SQLModel.metadata`` knows all tables (Alembic, tests)."""
+"""Import every table module so ``SQLModel.metadata`` knows all tables (Alembic, tests).
 
-from backend.accounts import models as accounts_models
-from backend.calls import models as calls_models
-from backend.candidacies import models as candidacies_models
+The tables of ``backend.core`` (the audit chain), and each domain's ``models.py`` for every
+package of :data:`backend.domains.DOMAINS`: a new domain's tables come with its line there.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from types import ModuleType
+
 from backend.core import audit
-from backend.notifications import models as notifications_models
+from backend.domains import DOMAINS
 
-__all__ = [
-    "accounts_models",
-    "audit",
-    "calls_models",
-    "candidacies_models",
-    "notifications_models",
-]
+DOMAIN_MODELS: tuple[ModuleType, ...] = tuple(
+    import_module(f"{domain.__name__}.models") for domain in DOMAINS
+)
+
+__all__ = ["DOMAIN_MODELS", "audit"]

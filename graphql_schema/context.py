@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar, cast
 
 from strawberry.fastapi import BaseContext
 
@@ -16,10 +17,14 @@ from backend.accounts.throttle import LoginThrottle
 from backend.core.auth import Actor
 from backend.core.clock import Clock
 from backend.core.db import SessionFactory
+from backend.core.errors import DomainError
 from backend.core.jobs import JobQueue
 from backend.core.settings import Settings
 from backend.core.storage import Storage
-from graphql_schema.loaders import Loaders
+from graphql_schema.errors import Error, ErrorTypes, to_error
+from graphql_schema.loaders import DomainLoaders
+
+L = TypeVar("L", bound=DomainLoaders)
 
 
 @dataclass
@@ -32,16 +37,18 @@ class Context(BaseContext):
     login_throttle: LoginThrottle
     client_address: str | None
     """The ASGI scope's client host (see backend.accounts.throttle on proxies)."""
+    error_types: ErrorTypes
+    """How each domain error is shown (``graphql_schema.domains.ERROR_TYPES``: the schema's
+    domains, handed in by the app, which assembles both)."""
     jobs: JobQueue | None = None
     """Where services' after-commit jobs go (arq in the app; None in tests that skip it)."""
     storage: Storage | None = None
     received_at: datetime | None = None
     """When the request was received (its body in); the clock's now when not given."""
-    loaders: Loaders = field(init=False)
+    _loaders: dict[type[DomainLoaders], DomainLoaders] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         super().__init__()
-        self.loaders = Loaders(self.session_factory)
         if self.received_at is None:
             self.received_at = self.clock.now()
 
@@ -52,6 +59,17 @@ class Context(BaseContext):
         assert self.received_at is not None
         return self.received_at
 
+    def loaders(self, kind: type[L]) -> L:
+        """This request's loaders of one domain, built the first time a resolver asks."""
+        found = self._loaders.get(kind)
+        if found is None:
+            found = self._loaders[kind] = kind(self.session_factory)
+        return cast(L, found)
+
     def reset_loaders(self) -> None:
         """After a mutation, drop cached rows so the payload shows the new state."""
-        self.loaders = Loaders(self.session_factory)
+        self._loaders.clear()
+
+    def to_error(self, exc: DomainError) -> Error:
+        """The GraphQL value for an expected failure (an unmapped one is re-raised)."""
+        return to_error(exc, self.error_types)

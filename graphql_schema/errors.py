@@ -2,20 +2,21 @@
 
 Every error implements the ``Error`` interface with a stable ``code``; front-ends switch on
 ``__typename`` or ``code``. :func:`to_error` maps a domain exception to its GraphQL type.
+The errors of ``backend.core`` are shown by the types here; each domain's GraphQL package
+declares its own (``graphql_schema/<domain>/errors.py``); ``graphql_schema.domains`` gathers
+them all.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
 
 import strawberry
 from strawberry.relay import GlobalIDValueError
 
-from backend.accounts import errors as account_errors
-from backend.calls import errors as call_errors
-from backend.calls.enums import CallStatus
-from backend.candidacies import errors as candidacy_errors
 from backend.candidacies.errors import SubmissionProblem
 from backend.core import errors as core_errors
 from backend.core import uploads
@@ -70,137 +71,49 @@ class AuthenticationRequiredError(Error):
 
 
 @strawberry.type
-class InvalidCredentialsError(Error):
-    pass
-
-
-@strawberry.type(
-    description="This client address has used its login attempts for now; no account is locked."
-)
-class TooManyAttemptsError(Error):
-    retry_at: datetime = strawberry.field(description="When a new attempt will be admitted.")
-    retry_after_seconds: int = strawberry.field(description="Seconds until retryAt, rounded up.")
-
-
-@strawberry.type
-class EmailAlreadyUsedError(Error):
-    pass
-
-
-@strawberry.type
-class AlreadyMemberError(Error):
-    pass
-
-
-@strawberry.type
-class InvalidTransitionError(Error):
-    current_status: CallStatus
-    requested_status: CallStatus
-
-
-@strawberry.type
-class CallStructureFrozenError(Error):
-    frozen_fields: list[str]
-
-
-@strawberry.type
-class CallReferenceTakenError(Error):
-    pass
-
-
-@strawberry.type
-class DeadlinePassedError(Error):
-    deadline_at: datetime
-    deadline_local: datetime = strawberry.field(description="The deadline in the call's zone.")
-    server_time: datetime = strawberry.field(description="The server clock when it refused.")
-
-
-@strawberry.type
-class CallNotOpenError(Error):
-    pass
-
-
-@strawberry.type
-class CandidacyNotEditableError(Error):
-    status: str
-
-
-@strawberry.type
-class SubmissionRejectedError(Error):
-    problems: list[FieldProblem]
-
-
-@strawberry.type
 class UploadRejectedError(Error):
     """Too large, not an accepted type (judged from the content), corrupt or encrypted."""
 
 
-def to_error(exc: core_errors.DomainError) -> Error:
-    """The GraphQL value for a domain error; an unmapped class is a bug and is re-raised."""
-    code, message = exc.code, exc.message
-    match exc:
-        case core_errors.InvalidInput():
-            return InvalidInputError(
-                code=code,
-                message=message,
-                field_errors=[FieldProblem.from_problem(p) for p in exc.problems],
-            )
-        case core_errors.NotFound():
-            return NotFoundError(code=code, message=message)
-        case core_errors.PermissionDenied():
-            return PermissionDeniedError(code=code, message=message)
-        case core_errors.AuthenticationRequired():
-            return AuthenticationRequiredError(code=code, message=message)
-        case account_errors.InvalidCredentials():
-            return InvalidCredentialsError(code=code, message=message)
-        case account_errors.TooManyAttempts():
-            return TooManyAttemptsError(
-                code=code,
-                message=message,
-                retry_at=exc.retry_at,
-                retry_after_seconds=exc.retry_after_seconds,
-            )
-        case account_errors.EmailAlreadyUsed():
-            return EmailAlreadyUsedError(code=code, message=message)
-        case account_errors.AlreadyMember():
-            return AlreadyMemberError(code=code, message=message)
-        case call_errors.InvalidTransition():
-            return InvalidTransitionError(
-                code=code,
-                message=message,
-                current_status=exc.current,
-                requested_status=exc.requested,
-            )
-        case call_errors.CallStructureFrozen():
-            return CallStructureFrozenError(code=code, message=message, frozen_fields=exc.fields)
-        case call_errors.CallReferenceTaken():
-            return CallReferenceTakenError(code=code, message=message)
-    return _candidacy_error(exc)
+E = TypeVar("E", bound=core_errors.DomainError)
 
 
-def _candidacy_error(exc: core_errors.DomainError) -> Error:
-    code, message = exc.code, exc.message
-    match exc:
-        case candidacy_errors.DeadlinePassed():
-            return DeadlinePassedError(
-                code=code,
-                message=message,
-                deadline_at=exc.deadline,
-                deadline_local=exc.deadline_local,
-                server_time=exc.now,
-            )
-        case uploads.UploadRejected():
-            return UploadRejectedError(code=code, message=message)
-        case candidacy_errors.CallNotOpen():
-            return CallNotOpenError(code=code, message=message)
-        case candidacy_errors.CandidacyNotEditable():
-            return CandidacyNotEditableError(code=code, message=message, status=exc.status.value)
-        case candidacy_errors.SubmissionRejected():
-            return SubmissionRejectedError(
-                code=code,
-                message=message,
-                problems=[FieldProblem.from_problem(p) for p in exc.problems],
-            )
+@dataclass(frozen=True)
+class ErrorType(Generic[E]):
+    """How one domain error is shown in a mutation's result union: the GraphQL value built
+    from the exception. Each domain's GraphQL package declares its own (``<domain>/errors.py``)."""
+
+    domain_error: type[E]
+    build: Callable[[E], Error]
+
+
+def plain(domain_error: type[E], graphql_type: Callable[..., Error]) -> ErrorType[E]:
+    """A domain error shown with its code and message only."""
+    return ErrorType(domain_error, lambda exc: graphql_type(code=exc.code, message=exc.message))
+
+
+ErrorTypes = Mapping[type[core_errors.DomainError], ErrorType[Any]]
+"""Every domain error the API shows, by class (``graphql_schema.domains.ERROR_TYPES``)."""
+
+
+def error_types(*groups: Iterable[ErrorType[Any]]) -> ErrorTypes:
+    """One mapping from the domains' declarations; a class declared twice is a bug."""
+    merged: dict[type[core_errors.DomainError], ErrorType[Any]] = {}
+    for group in groups:
+        for error_type in group:
+            if error_type.domain_error in merged:
+                raise ValueError(f"{error_type.domain_error.__name__} is mapped twice")
+            merged[error_type.domain_error] = error_type
+    return MappingProxyType(merged)
+
+
+def to_error(exc: core_errors.DomainError, types: ErrorTypes) -> Error:
+    """The GraphQL value for a domain error (of its nearest mapped class); an unmapped class
+    is a bug and is re-raised."""
+    for cls in type(exc).__mro__:
+        error_type = types.get(cls)
+        if error_type is not None:
+            return error_type.build(exc)
     raise exc
 
 
@@ -225,6 +138,22 @@ COMMON_ERRORS = (
     PermissionDeniedError,
     AuthenticationRequiredError,
 )
+
+CORE_ERROR_TYPES: tuple[ErrorType[Any], ...] = (
+    ErrorType(
+        core_errors.InvalidInput,
+        lambda exc: InvalidInputError(
+            code=exc.code,
+            message=exc.message,
+            field_errors=[FieldProblem.from_problem(p) for p in exc.problems],
+        ),
+    ),
+    plain(core_errors.NotFound, NotFoundError),
+    plain(core_errors.PermissionDenied, PermissionDeniedError),
+    plain(core_errors.AuthenticationRequired, AuthenticationRequiredError),
+    plain(uploads.UploadRejected, UploadRejectedError),
+)
+"""The errors of ``backend.core``, which every domain may raise."""
 
 
 class InvalidArgument(Exception):

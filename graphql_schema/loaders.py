@@ -1,6 +1,10 @@
 """Per-request DataLoaders: one SQL statement per relation per request, whatever the list size.
 
-Each batch opens its own short session (sibling resolvers run concurrently and an
+Each domain's GraphQL package declares its own loaders as a :class:`DomainLoaders` subclass
+(``graphql_schema/<domain>/loaders.py``); the request's :class:`~graphql_schema.context.Context`
+builds each class the first time a resolver asks for it (``CallLoaders.of(info)``), so a new
+domain adds loaders without touching a central list, and a request pays only for the loaders
+it uses. Each batch opens its own short session (sibling resolvers run concurrently and an
 ``AsyncSession`` must not be shared between them).
 """
 
@@ -8,25 +12,22 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, Self
 
+import strawberry
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from backend.accounts import queries as account_queries
-from backend.calls import queries as call_queries
-from backend.candidacies import queries as candidacy_queries
 from backend.core.db import SessionFactory, read_session
 
-K = TypeVar("K")
-V = TypeVar("V")
+Fetch = Callable[[AsyncSession, Sequence[uuid.UUID]], Awaitable[Mapping[uuid.UUID, Any]]]
 
 
-def _loader(
-    factory: SessionFactory,
-    fetch: Callable[[AsyncSession, Sequence[uuid.UUID]], Awaitable[Mapping[uuid.UUID, Any]]],
-    missing: Callable[[], Any],
+def batch_loader(
+    factory: SessionFactory, fetch: Fetch, missing: Callable[[], Any]
 ) -> DataLoader[uuid.UUID, Any]:
+    """A loader of rows by id through ``fetch``, ``missing()`` for an id it did not find."""
+
     async def batch(keys: list[uuid.UUID]) -> list[Any]:
         async with read_session(factory) as session:
             found = await fetch(session, keys)
@@ -35,28 +36,14 @@ def _loader(
     return DataLoader(load_fn=batch)
 
 
-class Loaders:
+class DomainLoaders:
+    """One domain's DataLoaders for one request; subclasses set them up in ``__init__``."""
+
     def __init__(self, factory: SessionFactory) -> None:
-        self.call_funders = _loader(factory, call_queries.call_funders_by_call, list)
-        self.call_themes = _loader(factory, call_queries.themes_by_call, list)
-        self.call_questions = _loader(factory, call_queries.questions_by_call, list)
-        self.call_criteria = _loader(factory, call_queries.criteria_by_call, list)
-        self.funder = _loader(factory, call_queries.funders_by_id, lambda: None)
-        self.programme = _loader(factory, call_queries.programmes_by_id, lambda: None)
-        self.organisation = _loader(factory, account_queries.organisations_by_id, lambda: None)
-        self.user_grants = _loader(factory, account_queries.grants_by_user, list)
-        self.user_memberships = _loader(factory, account_queries.memberships_by_user, list)
-        self.call = _loader(factory, call_queries.calls_by_id, lambda: None)
-        self.candidacy_partners = _loader(factory, candidacy_queries.partners_by_candidacy, list)
-        self.candidacy_email_invitations = _loader(
-            factory, candidacy_queries.email_invitations_by_candidacy, list
-        )
-        self.candidacy_answers = _loader(factory, candidacy_queries.answers_by_candidacy, list)
-        self.candidacy_budget = _loader(factory, candidacy_queries.budget_by_candidacy, list)
-        self.candidacy_attachments = _loader(
-            factory, candidacy_queries.attachments_by_candidacy, list
-        )
-        self.candidacy_versions = _loader(factory, candidacy_queries.versions_by_candidacy, list)
-        self.candidacy_all_attachments = _loader(
-            factory, candidacy_queries.all_attachments_by_candidacy, list
-        )
+        self.factory = factory
+
+    @classmethod
+    def of(cls, info: strawberry.Info) -> Self:
+        """This request's instance (built on first use, dropped after each mutation)."""
+        loaders: Self = info.context.loaders(cls)
+        return loaders

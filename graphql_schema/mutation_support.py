@@ -11,7 +11,7 @@ from strawberry.relay import GlobalID, GlobalIDValueError
 from backend.core.db import unit_of_work
 from backend.core.errors import DomainError, NotFound
 from graphql_schema.context import Context
-from graphql_schema.errors import Error, to_error
+from graphql_schema.errors import Error
 
 T = TypeVar("T")
 
@@ -24,7 +24,7 @@ async def in_transaction(
         async with unit_of_work(context.session_factory, jobs=context.jobs) as uow:
             result = await work(uow.session)
     except DomainError as exc:
-        return to_error(exc)
+        return context.to_error(exc)
     context.reset_loaders()
     return result
 

@@ -1,4 +1,4 @@
-"""The GraphQL schema: root types, limits and error masking.
+"""The GraphQL schema: root types assembled from the domains, limits and error masking.
 
 Expected failures are values of each mutation's result union; anything unexpected is masked
 to "Unexpected error." before it reaches a client (and logged with the request id).
@@ -24,14 +24,7 @@ from strawberry.tools import merge_types
 from backend.core.db import is_database_unavailable
 from backend.core.errors import DomainError
 from backend.core.settings import Environment, Settings, get_settings
-from graphql_schema.accounts.mutations import AccountMutations
-from graphql_schema.accounts.queries import AccountQueries
-from graphql_schema.calls.mutations import CallMutations
-from graphql_schema.calls.queries import CallQueries
-from graphql_schema.candidacies.consortium import ConsortiumMutations
-from graphql_schema.candidacies.email_invitations import EmailInvitationMutations
-from graphql_schema.candidacies.mutations import CandidacyMutations
-from graphql_schema.candidacies.queries import CandidacyQueries
+from graphql_schema.domains import mutation_types, query_types
 from graphql_schema.errors import IdNotFound, InvalidArgument
 from graphql_schema.limits import cost_limiter, shape_rule
 from graphql_schema.pagination import DEFAULT_PAGE_SIZE
@@ -42,17 +35,9 @@ from graphql_schema.validation import CachedValidation, without_suggestion
 QUERY_CACHE_SIZE = 512
 """Distinct query texts kept parsed and validated (front-ends send a bounded set)."""
 
-Query = merge_types("Query", (CallQueries, CandidacyQueries, AccountQueries, PlatformQueries))
-Mutation = merge_types(
-    "Mutation",
-    (
-        AccountMutations,
-        CallMutations,
-        CandidacyMutations,
-        ConsortiumMutations,
-        EmailInvitationMutations,
-    ),
-)
+Query = merge_types("Query", (*query_types(), PlatformQueries))
+"""Every domain's root query fields (``graphql_schema.domains``), then the platform's."""
+Mutation = merge_types("Mutation", mutation_types())
 
 
 log = logging.getLogger("aap.graphql")

@@ -10,8 +10,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from arq.worker import func
+
 from backend.core.audit import SEAL_BATCH, seal_pending
 from backend.core.db import unit_of_work
+from workers.registration import WorkerJobs, scheduled
 
 log = logging.getLogger(__name__)
 
@@ -37,3 +40,10 @@ async def seal_audit(ctx: dict[str, Any]) -> int:
     if sealed:
         log.info("audit entries sealed", extra={"sealed": sealed})
     return sealed
+
+
+JOBS = WorkerJobs(
+    functions=(func(seal_audit),),  # also enqueued by hand to seal at once (tests, operations)
+    # Every five seconds: about how long an entry stays unsealed.
+    cron_jobs=(scheduled(seal_audit, second=set(range(0, 60, 5))),),
+)

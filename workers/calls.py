@@ -15,10 +15,13 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from arq.worker import func
+
 from backend.calls import scheduling
 from backend.core.db import read_session, unit_of_work
 from backend.lifecycle import calls as lifecycle
 from workers.candidacies import expire_extended_drafts, send_due_reminders
+from workers.registration import WorkerJobs, scheduled
 from workers.sweeps import SweepIncomplete, each_on_its_own
 
 log = logging.getLogger(__name__)
@@ -106,3 +109,15 @@ async def sweep_deadlines(ctx: dict[str, Any]) -> dict[str, int]:
     if failed:
         raise SweepIncomplete(f"sweep steps failed: {', '.join(failed)}")
     return done
+
+
+JOBS = WorkerJobs(
+    functions=(
+        # Deadline jobs keep no result: their ids dedupe while they wait; once run, nothing
+        # may linger to swallow a later re-scheduling under the same id (they are idempotent).
+        func(open_call, keep_result=0),
+        func(close_call, keep_result=0),
+        func(sweep_deadlines),  # also enqueued by hand to sweep at once (tests, operations)
+    ),
+    cron_jobs=(scheduled(sweep_deadlines, second=0),),  # every minute
+)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from arq.worker import func
+
 from backend.notifications.senders import sender_from_settings
 from backend.notifications.services import send_due
+from workers.registration import WorkerJobs, scheduled
 
 log = logging.getLogger(__name__)
 
@@ -41,3 +44,9 @@ async def send_notifications(ctx: dict[str, Any]) -> int:
         if report.attempted < BATCH_SIZE:
             break
     return sent
+
+
+JOBS = WorkerJobs(
+    functions=(func(send_notifications),),
+    cron_jobs=(scheduled(send_notifications, second=30),),
+)

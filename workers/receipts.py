@@ -14,10 +14,12 @@ import uuid
 from typing import Any
 
 from arq import Retry
+from arq.worker import func
 
 from backend.candidacies import receipts
 from backend.core.db import read_session
 from backend.core.jobs import JobQueue
+from workers.registration import WorkerJobs, scheduled
 
 log = logging.getLogger(__name__)
 
@@ -97,3 +99,14 @@ async def render_missing_receipts(ctx: dict[str, Any]) -> int:
     if enqueued:
         log.info("missing receipts enqueued", extra={"enqueued": enqueued, "missing": len(missing)})
     return enqueued
+
+
+JOBS = WorkerJobs(
+    functions=(
+        func(render_missing_receipts),
+        # Enqueued by submit_candidacy after commit, id "receipt:<version id>"; retried with
+        # backoff; keeps no result, so the sweep may enqueue a render that finally failed.
+        func(render_receipt, keep_result=0, max_tries=RENDER_TRIES),
+    ),
+    cron_jobs=(scheduled(render_missing_receipts, second=set(range(10, 60, 15))),),
+)

@@ -21,9 +21,8 @@ from datetime import UTC
 from types import MappingProxyType
 from typing import Any
 
-from arq import cron
 from arq.cron import CronJob
-from arq.worker import Function, func
+from arq.worker import Function
 
 from backend.core.clock import SystemClock
 from backend.core.db import create_engine, create_session_factory
@@ -33,47 +32,27 @@ from backend.core.pdf import log_pdf_engine
 from backend.core.redis import WORKER_TIMEOUT_S, redis_settings
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import storage_from_settings
-from workers.audit import seal_audit
-from workers.calls import close_call, open_call, sweep_deadlines
-from workers.notifications import send_notifications
-from workers.receipts import RENDER_TRIES, render_missing_receipts, render_receipt
+from workers import audit, calls, notifications, receipts
+from workers.registration import CRON_RESULT_KEEP_S, WorkerJobs
 
 # After a SIGKILL a job is claimable again only once its in-progress key expires (the largest
 # job_timeout + 10 s): keep every timeout tight, and give none a longer one of its own.
 JOB_TIMEOUT_S = 60
 MAX_TRIES = 5
 """Starts of one job (a retry after a kill or a cancellation counts); the sweep backs it up."""
-CRON_RESULT_KEEP_S = 3600
-"""A cron run's result, under its per-run id, stops a late worker from enqueuing it again.
 
-arq's ``cron()`` keeps no result unless told (its ``keep_result`` defaults to 0, whatever the
-worker's ``keep_result``), hence :data:`_CRON`."""
-_CRON: dict[str, Any] = {
-    "run_at_startup": True,  # a worker (re)started after an outage catches up at once
-    "unique": True,
-    "keep_result": CRON_RESULT_KEEP_S,
-}
+WORKER_JOBS: tuple[WorkerJobs, ...] = (
+    calls.JOBS,
+    audit.JOBS,
+    receipts.JOBS,
+    notifications.JOBS,
+)
+"""The one list of the workers modules that have jobs, each declaring them as its ``JOBS``:
+a new domain's workers module adds its line here (and its job names to
+``backend.core.jobs.JOB_QUEUES``, the enqueue side's routing table)."""
 
-JOBS: tuple[Function, ...] = (
-    # Deadline jobs keep no result: their ids dedupe while they wait; once run, nothing
-    # may linger to swallow a later re-scheduling under the same id (they are idempotent).
-    func(open_call, keep_result=0),
-    func(close_call, keep_result=0),
-    func(sweep_deadlines),  # also enqueued by hand to sweep at once (tests, operations)
-    func(seal_audit),  # also enqueued by hand to seal at once (tests, operations)
-    func(render_missing_receipts),
-    # Enqueued by submit_candidacy after commit, id "receipt:<version id>"; retried with
-    # backoff; keeps no result, so the sweep may enqueue a render that finally failed.
-    func(render_receipt, keep_result=0, max_tries=RENDER_TRIES),
-    func(send_notifications),
-)
-CRON_JOBS: tuple[CronJob, ...] = (
-    # In UTC (``timezone`` below), unique across the workers of a queue.
-    cron(sweep_deadlines, second=0, **_CRON),  # every minute
-    cron(seal_audit, second=set(range(0, 60, 5)), **_CRON),  # ~ how long an entry is unsealed
-    cron(render_missing_receipts, second=set(range(10, 60, 15)), **_CRON),
-    cron(send_notifications, second=30, **_CRON),
-)
+JOBS: tuple[Function, ...] = tuple(job for jobs in WORKER_JOBS for job in jobs.functions)
+CRON_JOBS: tuple[CronJob, ...] = tuple(job for jobs in WORKER_JOBS for job in jobs.cron_jobs)
 
 
 def functions_of(queue: Queue) -> list[Function]:

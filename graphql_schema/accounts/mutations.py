@@ -12,16 +12,18 @@ from backend.accounts import services
 from backend.accounts.enums import MembershipRole, OrganisationKind, Role
 from backend.accounts.models import Membership, Organisation, RoleGrant, User
 from backend.core.i18n import Language
-from graphql_schema.accounts.types import ApiTokenType, OrganisationType, UserType
-from graphql_schema.errors import (
+from graphql_schema.accounts.errors import (
     AlreadyMemberError,
-    AuthenticationRequiredError,
     EmailAlreadyUsedError,
     InvalidCredentialsError,
+    TooManyAttemptsError,
+)
+from graphql_schema.accounts.types import ApiTokenType, OrganisationType, UserType
+from graphql_schema.errors import (
+    AuthenticationRequiredError,
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
-    TooManyAttemptsError,
 )
 from graphql_schema.mutation_support import node_uuid, run_mutation
 

@@ -11,6 +11,8 @@ from strawberry import relay
 from backend.accounts import models
 from backend.accounts.enums import MembershipRole, OrganisationKind, Role, TokenKind
 from backend.core.i18n import Language
+from graphql_schema.accounts.loaders import AccountLoaders
+from graphql_schema.calls.loaders import CallLoaders
 from graphql_schema.calls.types import FunderType
 
 RoleEnum = strawberry.enum(Role, name="Role")
@@ -71,24 +73,24 @@ class PublicOrganisationType(relay.Node):
 @strawberry.type(name="RoleGrant")
 class RoleGrantType:
     role: Role
-    funder_id: strawberry.Private[object]
+    funder_id: strawberry.Private[uuid.UUID | None]
 
     @strawberry.field(description="The funder a programme manager or viewer serves.")
     async def funder(self, info: strawberry.Info) -> FunderType | None:
         if self.funder_id is None:
             return None
-        funder = await info.context.loaders.funder.load(self.funder_id)
+        funder = await CallLoaders.of(info).funder.load(self.funder_id)
         return FunderType.from_model(funder) if funder else None
 
 
 @strawberry.type(name="Membership")
 class MembershipType:
     role: MembershipRole
-    organisation_id: strawberry.Private[object]
+    organisation_id: strawberry.Private[uuid.UUID]
 
     @strawberry.field
     async def organisation(self, info: strawberry.Info) -> OrganisationType | None:
-        org = await info.context.loaders.organisation.load(self.organisation_id)
+        org = await AccountLoaders.of(info).organisation.load(self.organisation_id)
         return OrganisationType.from_model(org) if org else None
 
 
@@ -98,16 +100,16 @@ class UserType(relay.Node):
     email: str
     full_name: str
     language: Language
-    user_id: strawberry.Private[object]
+    user_id: strawberry.Private[uuid.UUID]
 
     @strawberry.field
     async def roles(self, info: strawberry.Info) -> list[RoleGrantType]:
-        grants = await info.context.loaders.user_grants.load(self.user_id)
+        grants = await AccountLoaders.of(info).user_grants.load(self.user_id)
         return [RoleGrantType(role=g.role, funder_id=g.funder_id) for g in grants]
 
     @strawberry.field
     async def memberships(self, info: strawberry.Info) -> list[MembershipType]:
-        rows = await info.context.loaders.user_memberships.load(self.user_id)
+        rows = await AccountLoaders.of(info).user_memberships.load(self.user_id)
         return [MembershipType(role=m.role, organisation_id=m.organisation_id) for m in rows]
 
     @classmethod

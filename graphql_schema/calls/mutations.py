@@ -13,14 +13,16 @@ from backend.calls import co_funding, services
 from backend.calls.enums import CallStatus
 from backend.calls.models import Call
 from backend.lifecycle import calls as lifecycle
+from graphql_schema.calls.errors import (
+    CallReferenceTakenError,
+    CallStructureFrozenError,
+    InvalidTransitionError,
+)
 from graphql_schema.calls.inputs import CreateCallInput, UpdateCallInput
 from graphql_schema.calls.types import CallType, FunderType, ProgrammeType
 from graphql_schema.errors import (
     AuthenticationRequiredError,
-    CallReferenceTakenError,
-    CallStructureFrozenError,
     InvalidInputError,
-    InvalidTransitionError,
     NotFoundError,
     PermissionDeniedError,
 )

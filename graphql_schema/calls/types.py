@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
@@ -15,6 +16,7 @@ from backend.calls.enums import CallKind, CallStatus, CoFundingStatus, QuestionK
 from backend.calls.presentation import in_zone, render_markdown
 from backend.calls.rules import effective_status, is_open
 from backend.core.i18n import Language, pick_text
+from graphql_schema.calls.loaders import CallLoaders
 from graphql_schema.i18n import LocalizedText
 from graphql_schema.scalars import BigInt
 
@@ -48,11 +50,11 @@ class ProgrammeType(relay.Node):
     id: relay.NodeID[str]
     code: str
     name: str
-    funder_id: strawberry.Private[object]
+    funder_id: strawberry.Private[uuid.UUID]
 
     @strawberry.field
     async def funder(self, info: strawberry.Info) -> FunderType | None:
-        funder = await info.context.loaders.funder.load(self.funder_id)
+        funder = await CallLoaders.of(info).funder.load(self.funder_id)
         return FunderType.from_model(funder) if funder else None
 
     @classmethod
@@ -73,11 +75,11 @@ class CallFunderType:
         " once ACCEPTED; the programme's own funder is ACCEPTED from the start."
     )
     responded_at: datetime | None
-    funder_id: strawberry.Private[object]
+    funder_id: strawberry.Private[uuid.UUID]
 
     @strawberry.field
     async def funder(self, info: strawberry.Info) -> FunderType | None:
-        funder = await info.context.loaders.funder.load(self.funder_id)
+        funder = await CallLoaders.of(info).funder.load(self.funder_id)
         return FunderType.from_model(funder) if funder else None
 
 
@@ -192,11 +194,11 @@ class EvaluationGridType:
     overall_threshold: Decimal | None
     experts_per_candidacy: int
     blind_review: bool
-    call_id: strawberry.Private[object]
+    call_id: strawberry.Private[uuid.UUID]
 
     @strawberry.field
     async def criteria(self, info: strawberry.Info) -> list[CriterionType]:
-        rows = await info.context.loaders.call_criteria.load(self.call_id)
+        rows = await CallLoaders.of(info).call_criteria.load(self.call_id)
         return [CriterionType.from_model(c) for c in rows]
 
 
@@ -247,12 +249,12 @@ class CallType(relay.Node):
 
     @strawberry.field
     async def programme(self, info: strawberry.Info) -> ProgrammeType | None:
-        programme = await info.context.loaders.programme.load(self.model.programme_id)
+        programme = await CallLoaders.of(info).programme.load(self.model.programme_id)
         return ProgrammeType.from_model(programme) if programme else None
 
     @strawberry.field
     async def funders(self, info: strawberry.Info) -> list[CallFunderType]:
-        rows = await info.context.loaders.call_funders.load(self.model.id)
+        rows = await CallLoaders.of(info).call_funders.load(self.model.id)
         return [
             CallFunderType(
                 share=MoneyType(cents=r.share_cents, currency=self.model.currency),
@@ -265,11 +267,11 @@ class CallType(relay.Node):
 
     @strawberry.field
     async def themes(self, info: strawberry.Info) -> list[str]:
-        return list(await info.context.loaders.call_themes.load(self.model.id))
+        return list(await CallLoaders.of(info).call_themes.load(self.model.id))
 
     @strawberry.field
     async def questions(self, info: strawberry.Info) -> list[FormQuestionType]:
-        rows = await info.context.loaders.call_questions.load(self.model.id)
+        rows = await CallLoaders.of(info).call_questions.load(self.model.id)
         return [FormQuestionType.from_model(q) for q in rows]
 
     @classmethod

@@ -17,18 +17,19 @@ from backend.candidacies.models import Candidacy
 from backend.core.db import read_session
 from backend.core.errors import DomainError
 from backend.core.uploads import inspect_upload
-from graphql_schema.candidacies.types import AttachmentType, CandidacyType
-from graphql_schema.errors import (
-    AuthenticationRequiredError,
+from graphql_schema.candidacies.errors import (
     CallNotOpenError,
     CandidacyNotEditableError,
     DeadlinePassedError,
+    SubmissionRejectedError,
+)
+from graphql_schema.candidacies.types import AttachmentType, CandidacyType
+from graphql_schema.errors import (
+    AuthenticationRequiredError,
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
-    SubmissionRejectedError,
     UploadRejectedError,
-    to_error,
 )
 from graphql_schema.mutation_support import node_uuid, run_mutation
 from graphql_schema.scalars import BigInt
@@ -143,7 +144,7 @@ class CandidacyMutations:
                     now=ctx.now,
                 )
         except DomainError as exc:
-            return to_error(exc)  # type: ignore[return-value]
+            return ctx.to_error(exc)
         return DownloadLinkPayload(url=link.url, expires_at=link.expires_at)
 
     @strawberry.mutation(
@@ -169,7 +170,7 @@ class CandidacyMutations:
                 max_bytes=ctx.settings.upload_max_bytes,
             )
         except DomainError as exc:
-            return to_error(exc)  # type: ignore[return-value]
+            return ctx.to_error(exc)
 
         async def attach(session):  # type: ignore[no-untyped-def]
             attachment = await attachments.attach_file(

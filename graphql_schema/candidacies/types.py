@@ -29,8 +29,11 @@ from backend.candidacies.rules import (
     may_read_contents,
     reads_submitted_version,
 )
+from graphql_schema.accounts.loaders import AccountLoaders
 from graphql_schema.accounts.types import OrganisationType, PublicOrganisationType
+from graphql_schema.calls.loaders import CallLoaders
 from graphql_schema.calls.types import CallType, MoneyType
+from graphql_schema.candidacies.loaders import CandidacyLoaders
 from graphql_schema.scalars import BigInt
 
 CandidacyStatusEnum = strawberry.enum(CandidacyStatus, name="CandidacyStatus")
@@ -41,7 +44,7 @@ EligibilityDecisionEnum = strawberry.enum(EligibilityDecision, name="Eligibility
 
 
 async def _organisation(info: strawberry.Info, org_id: uuid.UUID) -> OrganisationType | None:
-    org = await info.context.loaders.organisation.load(org_id)
+    org = await AccountLoaders.of(info).organisation.load(org_id)
     return OrganisationType.from_model(org) if org else None
 
 
@@ -323,12 +326,12 @@ class CandidacyType(relay.Node):
         """Where this reader's view of the contents comes from: the live rows (the lead's
         members), the last submitted version (other readers, once submitted), or nothing."""
         actor = info.context.actor
-        partners = await info.context.loaders.candidacy_partners.load(self.model.id)
+        partners = await CandidacyLoaders.of(info).candidacy_partners.load(self.model.id)
         if not may_read_contents(actor, self.model, partners):
             return None
         if not reads_submitted_version(actor, self.model, partners):
             return LIVE
-        versions = await info.context.loaders.candidacy_versions.load(self.model.id)
+        versions = await CandidacyLoaders.of(info).candidacy_versions.load(self.model.id)
         return versions[-1] if versions else None
 
     @strawberry.field(description=PRIVATE_DRAFT)
@@ -366,7 +369,7 @@ class CandidacyType(relay.Node):
                 attachments=len(snapshot["attachments"]),
                 budget_lines=len(snapshot["budget"]),
             )
-        loaders, key = info.context.loaders, self.model.id
+        loaders, key = CandidacyLoaders.of(info), self.model.id
         answers = await loaders.candidacy_answers.load(key)
         return CountsType(
             answers=sum(1 for a in answers if is_answered(a.value)),
@@ -377,14 +380,14 @@ class CandidacyType(relay.Node):
 
     @strawberry.field
     async def call(self, info: strawberry.Info) -> CallType | None:
-        call = await info.context.loaders.call.load(self.model.call_id)
+        call = await CallLoaders.of(info).call.load(self.model.call_id)
         return CallType.from_model(call) if call else None
 
     @strawberry.field(
         description="The deadline that applies to this candidacy, in its call's zone."
     )
     async def deadline_local(self, info: strawberry.Info) -> datetime | None:
-        call = await info.context.loaders.call.load(self.model.call_id)
+        call = await CallLoaders.of(info).call.load(self.model.call_id)
         if call is None:
             return None
         return in_zone(effective_deadline(call, self.model), call.timezone)
@@ -399,9 +402,9 @@ class CandidacyType(relay.Node):
         if source is None:
             return None
         if isinstance(source, models.CandidacyVersion):
-            live = await info.context.loaders.candidacy_partners.load(self.model.id)
+            live = await CandidacyLoaders.of(info).candidacy_partners.load(self.model.id)
             return submitted_partners(source.snapshot, live)
-        rows = await info.context.loaders.candidacy_partners.load(self.model.id)
+        rows = await CandidacyLoaders.of(info).candidacy_partners.load(self.model.id)
         return [PartnerType.from_model(p) for p in rows]
 
     @strawberry.field(
@@ -411,7 +414,7 @@ class CandidacyType(relay.Node):
     async def email_invitations(self, info: strawberry.Info) -> list[EmailInvitationType] | None:
         if not can_see_email_invitations(info.context.actor, self.model):
             return None
-        rows = await info.context.loaders.candidacy_email_invitations.load(self.model.id)
+        rows = await CandidacyLoaders.of(info).candidacy_email_invitations.load(self.model.id)
         return [EmailInvitationType.from_model(i) for i in rows]
 
     @strawberry.field(description=PRIVATE_DRAFT)
@@ -422,7 +425,7 @@ class CandidacyType(relay.Node):
         if isinstance(source, models.CandidacyVersion):
             answers = source.snapshot["answers"]
             return [AnswerType(question_key=k, value=answers[k]) for k in sorted(answers)]
-        rows = await info.context.loaders.candidacy_answers.load(self.model.id)
+        rows = await CandidacyLoaders.of(info).candidacy_answers.load(self.model.id)
         return [AnswerType(question_key=a.question_key, value=a.value) for a in rows]
 
     @strawberry.field(description=PRIVATE_DRAFT)
@@ -432,7 +435,7 @@ class CandidacyType(relay.Node):
             return None
         if isinstance(source, models.CandidacyVersion):
             return submitted_budget(source.snapshot)
-        rows = await info.context.loaders.candidacy_budget.load(self.model.id)
+        rows = await CandidacyLoaders.of(info).candidacy_budget.load(self.model.id)
         return [
             BudgetLineType(
                 category=line.category,
@@ -451,7 +454,7 @@ class CandidacyType(relay.Node):
         if isinstance(source, models.CandidacyVersion):
             snapshot = source.snapshot
             return MoneyType(cents=snapshot["budget_total_cents"], currency=snapshot["currency"])
-        rows = await info.context.loaders.candidacy_budget.load(self.model.id)
+        rows = await CandidacyLoaders.of(info).candidacy_budget.load(self.model.id)
         return MoneyType(cents=sum(line.amount_cents for line in rows), currency="EUR")
 
     @strawberry.field(description=PRIVATE_DRAFT)
@@ -460,14 +463,14 @@ class CandidacyType(relay.Node):
         if source is None:
             return None
         if isinstance(source, models.CandidacyVersion):
-            files = await info.context.loaders.candidacy_all_attachments.load(self.model.id)
+            files = await CandidacyLoaders.of(info).candidacy_all_attachments.load(self.model.id)
             return [AttachmentType.from_model(a) for a in files_of_version(source, files)]
-        rows = await info.context.loaders.candidacy_attachments.load(self.model.id)
+        rows = await CandidacyLoaders.of(info).candidacy_attachments.load(self.model.id)
         return [AttachmentType.from_model(a) for a in rows]
 
     @strawberry.field(description="Submitted versions, oldest first; the last one counts.")
     async def versions(self, info: strawberry.Info) -> list[VersionType]:
-        rows = await info.context.loaders.candidacy_versions.load(self.model.id)
+        rows = await CandidacyLoaders.of(info).candidacy_versions.load(self.model.id)
         return [VersionType.from_model(v) for v in rows]
 
     @classmethod

@@ -4,17 +4,21 @@ the audit sealer every five seconds, tight timeouts, and a startup that fills ``
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from datetime import UTC
 
 import pytest
 from arq.worker import Worker, create_worker
 
+import workers
 from backend.calls import scheduling
 from backend.core.clock import SystemClock
 from backend.core.jobs import JOB_QUEUES, QUEUE_NAMES, ArqJobQueue, Queue, queue_of
 from workers import receipts
 from workers import settings as worker_settings
 from workers.audit import seal_audit
+from workers.registration import WorkerJobs
 from workers.settings import (
     WORKER_SETTINGS,
     HeavyWorkerSettings,
@@ -140,3 +144,15 @@ async def test_worker_startup_fills_ctx_with_what_jobs_use():
         assert isinstance(ctx["jobs"], ArqJobQueue)
     finally:
         await worker_settings.shutdown(ctx)
+
+
+def test_every_workers_module_that_declares_jobs_is_in_the_list():
+    modules = [
+        importlib.import_module(f"workers.{found.name}")
+        for found in pkgutil.iter_modules(workers.__path__)
+    ]
+    declaring = [m for m in modules if isinstance(getattr(m, "JOBS", None), WorkerJobs)]
+
+    assert [m.JOBS for m in declaring] != []
+    assert {id(m.JOBS) for m in declaring} == {id(j) for j in worker_settings.WORKER_JOBS}
+    assert len(worker_settings.WORKER_JOBS) == len(declaring)  # each listed once
