@@ -26,7 +26,6 @@ from backend.core.i18n import Language
 from backend.core.jobs import ArqJobQueue
 from backend.core.redis import redis_settings
 from tests.support import factories as f
-from tests.support.factories import make_signed_user
 from tests.support.gql import gql
 from tests.support.queues import run_jobs_until_done
 from tests.support.worlds import (
@@ -126,7 +125,7 @@ async def test_redis_back_the_sweep_catches_up_jobs_lost_while_it_was_down(
     opens_at, deadline = now + timedelta(hours=1), now + timedelta(days=3)
     funder = await f.make_funder(session_factory, now)
     programme = await f.make_programme(session_factory, now, funder)
-    manager = (await make_signed_user(session_factory, now, "manager", language=Language.EN)).user
+    manager = (await f.make_signed_user(session_factory, now, "manager", language=Language.EN)).user
     await f.grant(session_factory, now, manager, Role.PROGRAMME_MANAGER, funder)
     call = await f.make_call(
         session_factory,

@@ -107,6 +107,7 @@ async def make_user(db: Db, now: datetime, **kw: Any) -> User:
             email=kw.get("email", f"user{n()}@example.org"),
             full_name=kw.get("full_name", "Test User"),
             password=kw.get("password", PASSWORD),
+            language=kw.get("language", Language.FR),
             now=now,
             system=True,
         )

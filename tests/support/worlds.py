@@ -76,7 +76,7 @@ async def once_per_run(
     the caller's.
     """
     engine: AsyncEngine = factory.kw["bind"]
-    key = (engine.url.render_as_string(hide_password=False), *key)
+    key = (str(engine.url), *key)
     if not await _is_empty(engine):
         return await build()
     snapshot = _SNAPSHOTS.get(key)
