@@ -119,7 +119,7 @@ def _password_hash() -> str:
 
 
 async def make_signed_user(
-    db: Db, now: datetime, name: str = "person", *, language: Language | None = None
+    db: Db, now: datetime, name: str = "person", *, language: Language = Language.FR
 ) -> Signed:
     """A user with ``PASSWORD`` and a live session token (what ``login`` stores), inserted
     with one precomputed password hash: argon2 costs about 0.3 s per user."""
@@ -129,10 +129,9 @@ async def make_signed_user(
         email=f"{name.replace('_', '-')}-{n()}@example.org",
         full_name=name,
         password_hash=_password_hash(),
+        language=language,
         created_at=now,
     )
-    if language is not None:
-        user.language = language
     async with writing(db) as session:
         session.add(user)
         await session.flush()
