@@ -151,7 +151,7 @@ def count_queries() -> Iterator[QueryCounter]:
 @pytest.fixture
 async def arq_queue(settings: Settings) -> AsyncIterator[Any]:
     """An arq queue of the test's own on the run's Redis; what it touched is deleted after."""
-    from tests.workers.support import temporary_queue
+    from tests.support.queues import temporary_queue
 
     async with temporary_queue(settings) as queue:
         yield queue

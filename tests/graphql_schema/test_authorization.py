@@ -34,7 +34,7 @@ from tests.graphql_schema.candidacies import test_email_invitations as email_aut
 from tests.graphql_schema.candidacies import test_partner_invitations as invitation_authz
 from tests.support import factories as f
 from tests.support.gql import gql
-from tests.support.scenario import (
+from tests.support.worlds import (
     ACTORS,
     ANONYMOUS,
     SIGNED_ACTORS,

@@ -8,7 +8,7 @@ from graphql import GraphQLList, GraphQLNonNull, GraphQLObjectType, get_named_ty
 
 from graphql_schema.schema import schema
 from tests.support.gql import gql
-from tests.support.scenario import build_candidacy_scenario, gid
+from tests.support.worlds import build_candidacy_scenario, gid
 
 PLACES = {
     ("InvalidInputError", "fieldErrors"),

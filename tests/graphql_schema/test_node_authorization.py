@@ -23,7 +23,7 @@ from graphql_schema.nodes import NODE_KINDS
 from graphql_schema.schema import schema
 from tests.graphql_schema.candidacies import test_candidacy_authorization as candidacy_authz
 from tests.support.gql import gql
-from tests.support.scenario import (
+from tests.support.worlds import (
     ACTORS,
     ANONYMOUS,
     CANDIDACY_ACTORS,

@@ -18,7 +18,7 @@ from backend.core.errors import NOT_FOUND_MESSAGE
 from tests.graphql_schema import test_authorization as authz
 from tests.graphql_schema.candidacies import test_candidacy_authorization as candidacy_authz
 from tests.support.gql import gql
-from tests.support.scenario import (
+from tests.support.worlds import (
     ANONYMOUS,
     CandidacyScenario,
     build_candidacy_scenario,

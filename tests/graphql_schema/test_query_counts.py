@@ -26,8 +26,8 @@ from tests.graphql_schema.candidacies import test_candidacy_query_counts as cand
 from tests.graphql_schema.candidacies import test_email_invitations as email_counts
 from tests.graphql_schema.candidacies import test_partner_invitations as invitation_counts
 from tests.support import factories as f
+from tests.support.factories import make_signed_user
 from tests.support.gql import gql
-from tests.support.scenario import make_signed_user
 
 ENVELOPE = 1_000_000_00
 

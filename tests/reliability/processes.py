@@ -30,7 +30,7 @@ from backend.core.db import SessionFactory, unit_of_work
 from backend.core.jobs import QUEUE_NAMES, ArqJobQueue, Queue
 from backend.core.redis import redis_settings
 from backend.core.settings import PROJECT_ROOT, Settings
-from tests.workers.support import subprocess_env
+from tests.support.queues import subprocess_env
 from workers.receipts import receipt_job_id
 
 REDIS_SERVER = "/usr/bin/redis-server"

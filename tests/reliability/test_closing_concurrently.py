@@ -17,10 +17,11 @@ from backend.core.auth import Actor
 from backend.core.db import unit_of_work
 from backend.core.errors import DomainError
 from backend.lifecycle import calls as lifecycle
-from tests.support.scenario import applicant, build_scenario, open_call, prepare_candidacy
-from tests.workers.support import (
+from tests.support.factories import applicant, open_call, prepare_candidacy
+from tests.support.worlds import (
     audit_actions,
     audit_chain_problems,
+    build_scenario,
     build_world,
     candidacies_of,
     notifications,

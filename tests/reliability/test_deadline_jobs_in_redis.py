@@ -24,7 +24,8 @@ from backend.core.db import unit_of_work
 from backend.core.jobs import ArqJobQueue
 from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
-from tests.workers.support import TestQueue, audit_actions, reload_call, run_jobs_until_done
+from tests.support.queues import TestQueue, run_jobs_until_done
+from tests.support.worlds import audit_actions, reload_call
 
 ADMIN = Actor(is_platform_admin=True)
 

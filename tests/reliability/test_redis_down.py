@@ -27,16 +27,15 @@ from backend.core.redis import redis_settings
 from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
 from tests.support.gql import gql
-from tests.workers.support import (
+from tests.support.queues import run_jobs_until_done
+from tests.support.worlds import (
     DeadlineWorld,
     build_world,
     candidacies_of,
     complete,
     make_applicant,
     notifications,
-    person,
     reload_call,
-    run_jobs_until_done,
     start_candidacy,
 )
 
@@ -126,7 +125,7 @@ async def test_redis_back_the_sweep_catches_up_jobs_lost_while_it_was_down(
     opens_at, deadline = now + timedelta(hours=1), now + timedelta(days=3)
     funder = await f.make_funder(session_factory, now)
     programme = await f.make_programme(session_factory, now, funder)
-    manager = (await person(session_factory, now, name="manager", language=Language.EN)).user
+    manager = (await f.make_signed_user(session_factory, now, "manager", language=Language.EN)).user
     await f.grant(session_factory, now, manager, Role.PROGRAMME_MANAGER, funder)
     call = await f.make_call(
         session_factory,

@@ -23,7 +23,7 @@ from tests.reliability.processes import missing_versions, poll, versions_of
 from tests.reliability.test_redis_down import SUBMIT
 from tests.support import factories as f
 from tests.support.gql import gql
-from tests.workers.support import build_world, candidacies_of, complete
+from tests.support.worlds import build_world, candidacies_of, complete
 from workers.receipts import receipt_job_id
 
 SUBMISSIONS = 3

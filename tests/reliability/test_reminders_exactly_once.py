@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from backend.candidacies import reminders
 from backend.core.db import unit_of_work
-from tests.workers.support import build_world, notifications
+from tests.support.worlds import build_world, notifications
 from workers import calls as call_jobs
 from workers import candidacies as candidacy_jobs
 

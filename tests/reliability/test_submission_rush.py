@@ -23,7 +23,6 @@ from backend.candidacies.submission import submit_candidacy
 from backend.core.audit import AuditEntry
 from backend.core.db import unit_of_work
 from tests.support import factories as f
-from tests.support import scenario as sc
 from tests.support.audit import sealed_chain
 
 APPLICANTS = 240
@@ -33,16 +32,16 @@ async def _prepare(session_factory, now):
     funder = await f.make_funder(session_factory, now)
     programme = await f.make_programme(session_factory, now, funder)
     async with unit_of_work(session_factory) as uow:
-        call = await sc.open_call(
+        call = await f.open_call(
             uow.session, now, programme, funder, deadline_at=now + timedelta(minutes=10),
             reference="RUSH-2026",
         )  # fmt: skip
-        owner = await sc.make_signed_user(uow.session, now, "rush-owner")
+        owner = await f.make_signed_user(uow.session, now, "rush-owner")
     org = await f.make_organisation(session_factory, now, owner.user)
-    actor = sc.applicant(owner.user, org)
+    actor = f.applicant(owner.user, org)
     async with unit_of_work(session_factory) as uow:
         ids = [
-            (await sc.prepare_candidacy(uow.session, now, actor, call, org, title=f"C{i}")).id
+            (await f.prepare_candidacy(uow.session, now, actor, call, org, title=f"C{i}")).id
             for i in range(APPLICANTS)
         ]
     return call, actor, ids

@@ -33,16 +33,14 @@ from backend.core.clock import FrozenClock, utcnow
 from backend.core.db import unit_of_work
 from backend.core.settings import PROJECT_ROOT, Settings
 from tests.support.factories import make_funder
-from tests.workers.support import (
-    TestQueue,
+from tests.support.queues import TestQueue, subprocess_env, wait_until
+from tests.support.worlds import (
     audit_actions,
     audit_chain_problems,
     build_world,
     candidacies_of,
     notifications,
     reload_call,
-    subprocess_env,
-    wait_until,
 )
 
 WORKER_SCRIPT = Path(__file__).with_name("worker_process.py")

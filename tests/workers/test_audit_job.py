@@ -14,7 +14,7 @@ from backend.core.auth import Actor
 from backend.core.db import unit_of_work
 from tests.support.audit import sealed_chain
 from tests.support.factories import make_funder
-from tests.workers.support import open_test_queue, run_burst
+from tests.support.queues import open_test_queue, run_burst
 from workers import audit as job
 
 

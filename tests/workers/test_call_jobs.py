@@ -17,7 +17,7 @@ from backend.core.auth import Actor
 from backend.core.db import unit_of_work
 from backend.core.jobs import RecordingJobQueue
 from tests.support import factories as f
-from tests.workers.support import (
+from tests.support.worlds import (
     audit_actions,
     build_world,
     candidacies_of,

@@ -17,7 +17,7 @@ from backend.core.errors import InvalidInput
 from backend.core.jobs import RecordingJobQueue
 from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
-from tests.workers.support import audit_actions, build_world, reload_call
+from tests.support.worlds import audit_actions, build_world, reload_call
 from workers import calls as call_jobs
 
 ADMIN = Actor(is_platform_admin=True)

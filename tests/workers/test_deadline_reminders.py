@@ -11,11 +11,10 @@ from backend.candidacies import reminders
 from backend.core.db import unit_of_work
 from backend.core.i18n import Language
 from tests.support import factories as f
-from tests.workers.support import (
+from tests.support.worlds import (
     build_world,
     make_applicant,
     notifications,
-    person,
     set_offsets,
     start_candidacy,
 )
@@ -61,7 +60,9 @@ async def test_reminder_context_speaks_the_members_language_and_the_calls_zone(
     # Arrange
     world = await build_world(session_factory, clock, drafts=0, submitted=0)
     applicant = await make_applicant(world, members=1)
-    english = await person(session_factory, clock.now(), name="english", language=Language.EN)
+    english = await f.make_signed_user(
+        session_factory, clock.now(), "english", language=Language.EN
+    )
     applicant.members.append(english)
     await f.add_member(
         session_factory, clock.now(), applicant.organisation, applicant.users[0], english.user

@@ -28,7 +28,7 @@ from tests.backend.candidacies.test_receipts import (
     stored_receipts,
     submit_realistic_candidacy,
 )
-from tests.workers.support import RecordingPoolQueue, run_burst
+from tests.support.queues import RecordingPoolQueue, run_burst
 from workers import receipts as job
 
 

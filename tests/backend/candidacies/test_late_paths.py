@@ -16,7 +16,6 @@ from backend.core.db import unit_of_work
 from backend.core.errors import DomainError, InvalidInput
 from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
-from tests.support import scenario as sc
 
 ADMIN = Actor(is_platform_admin=True)
 
@@ -29,13 +28,11 @@ async def draft(session_factory, clock):
     owner = await f.make_user(session_factory, now)
     org = await f.make_organisation(session_factory, now, owner)
     async with unit_of_work(session_factory) as uow:
-        call = await sc.open_call(
+        call = await f.open_call(
             uow.session, now, programme, funder, deadline_at=now + timedelta(hours=1)
         )
-        candidacy = await sc.prepare_candidacy(
-            uow.session, now, sc.applicant(owner, org), call, org
-        )
-    return call, candidacy, sc.applicant(owner, org)
+        candidacy = await f.prepare_candidacy(uow.session, now, f.applicant(owner, org), call, org)
+    return call, candidacy, f.applicant(owner, org)
 
 
 async def test_call_deadline_cannot_be_extended_once_passed(session_factory, clock, draft):

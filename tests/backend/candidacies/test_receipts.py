@@ -39,7 +39,7 @@ from backend.core.db import SessionFactory, unit_of_work
 from backend.core.storage import LocalStorage, storage_from_settings
 from backend.core.uploads import InspectedUpload
 from tests.support import factories as f
-from tests.support.scenario import accept_invitations
+from tests.support.factories import accept_invitations
 
 LETTER = b"%PDF-1.7\n% lettre d'engagement de la Charite\n%%EOF\n"
 CALL_TITLE = "Études d'impact de l'IA en santé"

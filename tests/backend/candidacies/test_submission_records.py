@@ -23,7 +23,8 @@ from backend.core.settings import get_settings
 from backend.notifications.enums import NotificationStatus
 from backend.notifications.models import Notification
 from tests.support.audit import seal_all
-from tests.support.scenario import applicant, build_scenario, open_call, prepare_candidacy
+from tests.support.factories import applicant, open_call, prepare_candidacy
+from tests.support.worlds import build_scenario
 
 
 @pytest.fixture

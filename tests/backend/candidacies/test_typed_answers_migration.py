@@ -14,7 +14,7 @@ from backend.calls.models import FormQuestion
 from backend.candidacies.models import CandidacyAnswer, CandidacyVersion
 from backend.core import migrate
 from backend.core.db import create_engine, create_session_factory, read_session, unit_of_work
-from tests.support.scenario import build_candidacy_scenario
+from tests.support.worlds import build_candidacy_scenario
 
 
 async def test_number_answers_stored_as_text_become_numbers_and_back(clock, tmp_path):

@@ -22,7 +22,7 @@ from arq.jobs import Job, JobStatus, deserialize_job_raw
 from arq.worker import Worker
 
 from backend.core.jobs import ArqJobQueue
-from tests.workers.support import TestQueue
+from tests.support.queues import TestQueue
 
 JOB = "close_call"
 """A job of ``JOB_QUEUES`` (the script refuses others); the workers here run a stand-in."""

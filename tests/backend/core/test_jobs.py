@@ -22,7 +22,7 @@ from arq.jobs import Job, JobStatus
 from backend.core import jobs
 from backend.core.jobs import ArqJobQueue, Queue, UnknownJob, move_legacy_jobs
 from backend.core.redis import redis_settings
-from tests.workers.support import TestQueue, temporary_queue
+from tests.support.queues import TestQueue, temporary_queue
 
 
 class CountingQueue(ArqJobQueue):

@@ -21,7 +21,7 @@ from backend.core.errors import InvalidInput
 from backend.core.settings import PROJECT_ROOT, Settings
 from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
-from tests.workers.support import (
+from tests.support.worlds import (
     DeadlineWorld,
     audit_actions,
     build_world,

@@ -17,13 +17,12 @@ from typing import Any
 
 from sqlmodel import select
 
-from backend.accounts import services as accounts
 from backend.accounts.models import User
 from backend.core.db import SessionFactory, unit_of_work
 from backend.core.i18n import Language
 from backend.notifications.models import Notification
 from backend.notifications.services import enqueue
-from tests.support.factories import PASSWORD, SYSTEM
+from tests.support import factories as f
 
 RECEIPT_CONTEXT: dict[str, Any] = {
     "call_title": "Études d'impact de l'IA",
@@ -38,17 +37,13 @@ _seq = itertools.count(1)
 async def make_person(
     factory: SessionFactory, now: datetime, language: Language = Language.FR
 ) -> User:
-    async with unit_of_work(factory) as uow:
-        return await accounts.create_user(
-            uow.session,
-            actor=SYSTEM,
-            email=f"person{next(_seq)}-{language.value}@example.org",
-            full_name="Test Person",
-            password=PASSWORD,
-            language=language,
-            now=now,
-            system=True,
-        )
+    return await f.make_user(
+        factory,
+        now,
+        email=f"person{next(_seq)}-{language.value}@example.org",
+        full_name="Test Person",
+        language=language,
+    )
 
 
 async def enqueue_receipt(

@@ -11,7 +11,7 @@ from strawberry.relay import GlobalID
 
 from backend.accounts.models import AuthToken
 from tests.support.gql import gql
-from tests.support.scenario import (
+from tests.support.worlds import (
     SIGNED_ACTORS,
     Scenario,
     build_scenario,

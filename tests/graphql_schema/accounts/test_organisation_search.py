@@ -15,7 +15,7 @@ from tests.graphql_schema.candidacies.test_candidacy_query_counts import (
 )
 from tests.support import factories as f
 from tests.support.gql import gql
-from tests.support.scenario import ACTORS, ANONYMOUS, build_scenario
+from tests.support.worlds import ACTORS, ANONYMOUS, build_scenario
 
 SEARCH = """
 query($q: String!, $first: Int, $after: String) {

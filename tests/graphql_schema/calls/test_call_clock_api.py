@@ -16,7 +16,7 @@ from backend.core.db import unit_of_work
 from tests.graphql_schema.calls.test_call_flow import CREATE, create_input
 from tests.support import factories as f
 from tests.support.gql import gql
-from tests.support.scenario import gid
+from tests.support.worlds import gid
 
 HOUR = timedelta(hours=1)
 SECOND = timedelta(seconds=1)

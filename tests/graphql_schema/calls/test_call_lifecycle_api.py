@@ -11,7 +11,7 @@ from backend.calls.enums import CallStatus
 from backend.candidacies.enums import CandidacyStatus
 from tests.support import factories as f
 from tests.support.gql import gql
-from tests.workers.support import audit_actions, build_world, candidacies_of, reload_call
+from tests.support.worlds import audit_actions, build_world, candidacies_of, reload_call
 
 TRANSITION = """
 mutation($id: ID!, $to: CallStatus!) {

@@ -15,8 +15,8 @@ from backend.core.auth import Actor
 from backend.core.db import read_session, unit_of_work
 from tests.support import factories as f
 from tests.support.gql import gql
-from tests.support.scenario import ANONYMOUS, Scenario, build_scenario, database_fingerprint, gid
-from tests.support.scenario import row_count as count_rows
+from tests.support.worlds import ANONYMOUS, Scenario, build_scenario, database_fingerprint, gid
+from tests.support.worlds import row_count as count_rows
 
 RESPOND = """
 mutation($callId: ID!, $funderId: ID!, $accept: Boolean!) {

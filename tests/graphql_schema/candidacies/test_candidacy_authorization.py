@@ -27,7 +27,7 @@ from backend.core.db import read_session, unit_of_work
 from backend.core.storage import storage_from_settings
 from backend.notifications.models import Notification
 from tests.support.gql import gql
-from tests.support.scenario import (
+from tests.support.worlds import (
     ANONYMOUS,
     CANDIDACY_ACTORS,
     LEAD_SHARE,

@@ -36,18 +36,15 @@ from tests.graphql_schema.candidacies.test_candidacy_authorization import (
     upload,
 )
 from tests.support import factories as f
-from tests.support.gql import gql
-from tests.support.scenario import (
-    LEAD_SHARE,
-    PARTNER_SHARE,
-    add_organisation,
+from tests.support.factories import (
     applicant,
-    database_fingerprint,
-    gid,
+    make_organisation,
     make_signed_user,
     open_call,
     prepare_candidacy,
 )
+from tests.support.gql import gql
+from tests.support.worlds import LEAD_SHARE, PARTNER_SHARE, database_fingerprint, gid
 
 
 def _choices(*values: str) -> list[ChoiceInput]:
@@ -145,9 +142,9 @@ async def build_world(factory: SessionFactory, now: datetime) -> World:
             now=now,
         )
         orgs = {
-            "lead": await add_organisation(s, now, users["applicant"].user, "Lead"),
-            "partner": await add_organisation(s, now, stranger.user, "Partner"),
-            "outsider": await add_organisation(s, now, stranger.user, "Outsider"),
+            "lead": await make_organisation(s, now, users["applicant"].user, name="Lead"),
+            "partner": await make_organisation(s, now, stranger.user, name="Partner"),
+            "outsider": await make_organisation(s, now, stranger.user, name="Outsider"),
         }
         lead, partner = orgs["lead"], orgs["partner"]
         actor = applicant(users["applicant"].user, lead)

@@ -22,16 +22,9 @@ from backend.candidacies.models import Attachment, Candidacy
 from backend.core.auth import Actor
 from backend.core.db import SessionFactory, read_session, unit_of_work
 from tests.support import factories as f
+from tests.support.factories import applicant, make_signed_user, open_call, prepare_candidacy
 from tests.support.gql import gql
-from tests.support.scenario import (
-    LEAD_SHARE,
-    PARTNER_SHARE,
-    applicant,
-    gid,
-    make_signed_user,
-    open_call,
-    prepare_candidacy,
-)
+from tests.support.worlds import LEAD_SHARE, PARTNER_SHARE, gid
 
 CANDIDACIES = """
 query {

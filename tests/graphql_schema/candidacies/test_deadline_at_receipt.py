@@ -17,7 +17,7 @@ from backend.core.db import unit_of_work
 from backend.lifecycle import calls as lifecycle
 from tests.support import factories as f
 from tests.support.gql import gql
-from tests.workers.support import build_world, candidacies_of, complete
+from tests.support.worlds import build_world, candidacies_of, complete
 
 SUBMIT = """
 mutation($id: ID!) {

@@ -20,15 +20,15 @@ from tests.graphql_schema.candidacies.test_candidacy_query_counts import (
     counted_request,
 )
 from tests.support import factories as f
+from tests.support.factories import make_signed_user
 from tests.support.gql import gql
-from tests.support.scenario import (
+from tests.support.worlds import (
     ANONYMOUS,
     CANDIDACY_ACTORS,
     CandidacyScenario,
     build_candidacy_scenario,
     database_fingerprint,
     gid,
-    make_signed_user,
 )
 
 INVITE = """

@@ -15,7 +15,7 @@ from backend.accounts.models import Membership, User
 from backend.candidacies.models import CandidacyVersion
 from backend.core.db import read_session, unit_of_work
 from tests.support.gql import gql
-from tests.support.scenario import CandidacyScenario, build_candidacy_scenario
+from tests.support.worlds import CandidacyScenario, build_candidacy_scenario
 
 SIGN = """
 mutation($url: String!) { signDownloadLink(url: $url) {
