@@ -41,7 +41,7 @@ class Context(BaseContext):
 
     def __post_init__(self) -> None:
         super().__init__()
-        self.loaders = Loaders(self.session_factory)
+        self.loaders = Loaders(self.session_factory, self.actor)
         if self.received_at is None:
             self.received_at = self.clock.now()
 
@@ -54,4 +54,4 @@ class Context(BaseContext):
 
     def reset_loaders(self) -> None:
         """After a mutation, drop cached rows so the payload shows the new state."""
-        self.loaders = Loaders(self.session_factory)
+        self.loaders = Loaders(self.session_factory, self.actor)

@@ -16,6 +16,10 @@ from strawberry.dataloader import DataLoader
 from backend.accounts import queries as account_queries
 from backend.calls import queries as call_queries
 from backend.candidacies import queries as candidacy_queries
+from backend.candidacies import reads as candidacy_reads
+from backend.candidacies.models import Candidacy
+from backend.candidacies.reads import PageRead
+from backend.core.auth import Actor
 from backend.core.db import SessionFactory, read_session
 
 K = TypeVar("K")
@@ -35,8 +39,20 @@ def _loader(
     return DataLoader(load_fn=batch)
 
 
+def _reads_loader(factory: SessionFactory, actor: Actor) -> DataLoader[Candidacy, PageRead]:
+    """What ``actor`` sees of candidacies built outside a page read (a mutation's payload,
+    ``node``): everything, for all of the request's such candidacies at once."""
+
+    async def batch(keys: list[Candidacy]) -> list[PageRead]:
+        async with read_session(factory) as session:
+            page = await candidacy_reads.read_page(session, actor, keys, candidacy_reads.EVERYTHING)
+        return [page] * len(keys)
+
+    return DataLoader(load_fn=batch, cache_key_fn=lambda c: c.id)
+
+
 class Loaders:
-    def __init__(self, factory: SessionFactory) -> None:
+    def __init__(self, factory: SessionFactory, actor: Actor) -> None:
         self.call_funders = _loader(factory, call_queries.call_funders_by_call, list)
         self.call_themes = _loader(factory, call_queries.themes_by_call, list)
         self.call_questions = _loader(factory, call_queries.questions_by_call, list)
@@ -47,16 +63,7 @@ class Loaders:
         self.user_grants = _loader(factory, account_queries.grants_by_user, list)
         self.user_memberships = _loader(factory, account_queries.memberships_by_user, list)
         self.call = _loader(factory, call_queries.calls_by_id, lambda: None)
-        self.candidacy_partners = _loader(factory, candidacy_queries.partners_by_candidacy, list)
         self.candidacy_email_invitations = _loader(
             factory, candidacy_queries.email_invitations_by_candidacy, list
         )
-        self.candidacy_answers = _loader(factory, candidacy_queries.answers_by_candidacy, list)
-        self.candidacy_budget = _loader(factory, candidacy_queries.budget_by_candidacy, list)
-        self.candidacy_attachments = _loader(
-            factory, candidacy_queries.attachments_by_candidacy, list
-        )
-        self.candidacy_versions = _loader(factory, candidacy_queries.versions_by_candidacy, list)
-        self.candidacy_all_attachments = _loader(
-            factory, candidacy_queries.all_attachments_by_candidacy, list
-        )
+        self.candidacy_reads = _reads_loader(factory, actor)
