@@ -234,17 +234,6 @@ class VersionType:
         " exactly the bytes whose SHA-256 is `sha256` (authenticated download, same rights)."
     )
 
-    @classmethod
-    def from_model(cls, v: models.CandidacyVersion) -> VersionType:
-        receipt = f"/files/receipts/{v.id}" if v.receipt_storage_key else None
-        return cls(
-            number=v.number,
-            sha256=v.sha256,
-            submitted_at=v.submitted_at,
-            receipt_url=receipt,
-            document_url=f"/files/versions/{v.id}",
-        )
-
 
 @strawberry.type(name="Eligibility")
 class EligibilityType:
@@ -404,7 +393,7 @@ class CandidacyType(relay.Node):
 
     async def _load(self, info: strawberry.Info) -> Shown:
         page = await info.context.loaders.candidacy_reads.load(self.model)
-        self.shown = shown_page(page)[self.model.id]
+        self.shown = _shown_one(page, self.model)
         return self.shown
 
     def _contents(self, info: strawberry.Info, pick: Callable[[Contents, Shown], T]) -> Any:
@@ -533,6 +522,22 @@ class CandidacyType(relay.Node):
             model=c,
             shown=shown,
         )
+
+
+def _shown_one(page: PageRead, candidacy: models.Candidacy) -> Shown:
+    """One candidacy's share of a page read (converting only the organisations it names)."""
+    read = page.reads[candidacy.id]
+    named = {candidacy.lead_organisation_id}
+    if read.contents is not None:
+        named.update(p.organisation_id for p in read.contents.partners)
+        named.update(line.organisation_id for line in read.contents.budget)
+    organisations = {
+        key: OrganisationType.from_model(page.organisations[key])
+        for key in named
+        if key in page.organisations
+    }
+    call = CallType.from_model(read.call) if read.call is not None else None
+    return Shown(read, call, organisations)
 
 
 def _counts(shown: Shown) -> CountsType:

@@ -165,7 +165,9 @@ def parse(argv: Sequence[str]) -> Options:
         default=None,
         help="the app's gc_freeze_after_startup setting",
     )
-    parser.add_argument("--profile", metavar="PATH", help="cProfile one more list read by the app")
+    parser.add_argument(
+        "--profile", metavar="PATH", help="cProfile one more list read (and PATH.one: 50 by id)"
+    )
     a = parser.parse_args(list(argv))
     return Options(
         candidacies=a.candidacies,
@@ -976,6 +978,8 @@ async def measure(options: Options, seeded: Seeded, progress: Any) -> Measured:
             )
         if options.profile:
             await _profiled(options.profile, ours.read_all(options.page_size), progress)
+            one_profile = f"{options.profile}.one"
+            await _profiled(one_profile, _read_each(ours, gids[:50]), progress)
     sa.event.remove(Engine, "before_cursor_execute", counter)
     return Measured(
         readers, statements, collections / max(options.rounds, 1), not difference, difference
