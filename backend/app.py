@@ -94,10 +94,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        tune_for_server(
-            young_threshold=settings.gc_young_threshold,
-            freeze=settings.gc_freeze_after_startup,
-        )
+        tune_for_server(young_threshold=settings.gc_young_threshold)
         yield
         await state.jobs.close()
         await state.storage.aclose()

@@ -102,8 +102,6 @@ class Settings(BaseSettings):
     gc_young_threshold: int = Field(default=50_000, ge=0)
     """The API process's young-generation GC threshold (Python's default: 700; 0 keeps it);
     see backend.core.gc_tuning."""
-    gc_freeze_after_startup: bool = True
-    """Move what start-up built out of the collector's reach (``gc.freeze``)."""
     log_level: str = "INFO"
     # Outgoing mail (the notification outbox): with no smtp_host, mails go to .eml files.
     smtp_host: str | None = None

@@ -160,12 +160,6 @@ def parse(argv: Sequence[str]) -> Options:
         "--gc-young-threshold", type=int, default=None, help="the app's setting (0: Python's)"
     )
     parser.add_argument(
-        "--gc-freeze",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="the app's gc_freeze_after_startup setting",
-    )
-    parser.add_argument(
         "--profile", metavar="PATH", help="cProfile one more list read (and PATH.one: 50 by id)"
     )
     a = parser.parse_args(list(argv))
@@ -182,10 +176,7 @@ def parse(argv: Sequence[str]) -> Options:
         profile=a.profile,
         gc={
             key: value
-            for key, value in (
-                ("gc_young_threshold", a.gc_young_threshold),
-                ("gc_freeze_after_startup", a.gc_freeze),
-            )
+            for key, value in (("gc_young_threshold", a.gc_young_threshold),)
             if value is not None
         },
     )
