@@ -26,6 +26,7 @@ from backend.body_limits import BodyLimitMiddleware
 from backend.core import migrate
 from backend.core.clock import Clock, SystemClock
 from backend.core.db import SessionFactory, create_engine, create_session_factory, read_session
+from backend.core.gc_tuning import tune_for_server
 from backend.core.jobs import ArqJobQueue
 from backend.core.logging import request_id_var
 from backend.core.pdf import pdf_engine_info
@@ -94,6 +95,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        tune_for_server(young_threshold=settings.gc_young_threshold)
         yield
         await state.jobs.close()
         await state.storage.aclose()

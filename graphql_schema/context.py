@@ -63,7 +63,7 @@ class Context(BaseContext):
         """This request's loaders of one domain, built the first time a resolver asks."""
         found = self._loaders.get(kind)
         if found is None:
-            found = self._loaders[kind] = kind(self.session_factory)
+            found = self._loaders[kind] = kind(self.session_factory, self.actor)
         return cast(L, found)
 
     def reset_loaders(self) -> None:

@@ -18,6 +18,7 @@ import strawberry
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
+from backend.core.auth import Actor
 from backend.core.db import SessionFactory, read_session
 
 Fetch = Callable[[AsyncSession, Sequence[uuid.UUID]], Awaitable[Mapping[uuid.UUID, Any]]]
@@ -39,8 +40,9 @@ def batch_loader(
 class DomainLoaders:
     """One domain's DataLoaders for one request; subclasses set them up in ``__init__``."""
 
-    def __init__(self, factory: SessionFactory) -> None:
+    def __init__(self, factory: SessionFactory, actor: Actor) -> None:
         self.factory = factory
+        self.actor = actor
 
     @classmethod
     def of(cls, info: strawberry.Info) -> Self:

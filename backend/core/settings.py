@@ -99,6 +99,9 @@ class Settings(BaseSettings):
     """GraphQL operations one API process executes at once (0: no limit); see
     graphql_schema.http.OperationGate."""
     graphql_max_page_size: int = 100
+    gc_young_threshold: int = Field(default=50_000, ge=0)
+    """The API process's young-generation GC threshold (Python's default: 700; 0 keeps it);
+    see backend.core.gc_tuning."""
     log_level: str = "INFO"
     # Outgoing mail (the notification outbox): with no smtp_host, mails go to .eml files.
     smtp_host: str | None = None

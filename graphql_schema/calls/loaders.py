@@ -4,13 +4,14 @@ funders and programmes."""
 from __future__ import annotations
 
 from backend.calls import queries
+from backend.core.auth import Actor
 from backend.core.db import SessionFactory
 from graphql_schema.loaders import DomainLoaders, batch_loader
 
 
 class CallLoaders(DomainLoaders):
-    def __init__(self, factory: SessionFactory) -> None:
-        super().__init__(factory)
+    def __init__(self, factory: SessionFactory, actor: Actor) -> None:
+        super().__init__(factory, actor)
         self.call_funders = batch_loader(factory, queries.call_funders_by_call, list)
         self.call_themes = batch_loader(factory, queries.themes_by_call, list)
         self.call_questions = batch_loader(factory, queries.questions_by_call, list)

@@ -15,10 +15,12 @@ from backend.core.pagination import Page, keyset_page
 from graphql_schema.candidacies.types import (
     CandidacyType,
     PartnerInvitationType,
+    candidacy_nodes,
 )
 from graphql_schema.errors import FieldProblem, query_error
 from graphql_schema.mutation_support import node_uuid
 from graphql_schema.pagination import Connection, FirstArg, connection_from_page, page_size
+from graphql_schema.reading import selected_under
 
 
 @strawberry.input
@@ -57,11 +59,15 @@ class CandidacyQueries:
                 page = await queries.page_of_candidacies(
                     session, ctx.actor, backend_filter, first=size, after=after
                 )
+                nodes = await candidacy_nodes(
+                    session, info, page.items, selected_under(info, "edges", "node")
+                )
         except NotFound:
-            page = Page.empty()
+            page, nodes = Page.empty(), []
         except DomainError as exc:
             raise query_error(exc) from None
-        return connection_from_page(page, CandidacyType.from_model)
+        by_id = {node.model.id: node for node in nodes}
+        return connection_from_page(page, lambda c: by_id[c.id])
 
     @strawberry.field(description="One candidacy, if you may read it.")
     async def candidacy(self, info: strawberry.Info, id: strawberry.ID) -> CandidacyType | None:
@@ -72,7 +78,10 @@ class CandidacyQueries:
             return None
         async with read_session(ctx.session_factory) as session:
             candidacy = await queries.readable_candidacy(session, ctx.actor, candidacy_id)
-        return CandidacyType.from_model(candidacy) if candidacy else None
+            if candidacy is None:
+                return None
+            [node] = await candidacy_nodes(session, info, [candidacy], selected_under(info))
+        return node
 
     @strawberry.field(
         description="Invitations to join a consortium that your organisations have not answered"

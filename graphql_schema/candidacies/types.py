@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import strawberry
+from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry import relay
 from strawberry.scalars import JSON
 
 from backend.accounts.enums import OrganisationKind
 from backend.calls.presentation import in_zone
 from backend.candidacies import models
-from backend.candidacies.answers import is_answered
 from backend.candidacies.enums import (
     BudgetCategory,
     CandidacyStatus,
@@ -22,18 +23,23 @@ from backend.candidacies.enums import (
     PartnerRole,
     PartnerStatus,
 )
-from backend.candidacies.rules import (
-    can_see_email_invitations,
-    effective_deadline,
-    files_of_version,
-    may_read_contents,
-    reads_submitted_version,
+from backend.candidacies.reads import (
+    AttachmentShown,
+    BudgetLineShown,
+    CandidacyRead,
+    Contents,
+    Needs,
+    PageRead,
+    PartnerShown,
+    VersionShown,
+    read_page,
 )
+from backend.candidacies.rules import can_see_email_invitations, effective_deadline
 from graphql_schema.accounts.loaders import AccountLoaders
 from graphql_schema.accounts.types import OrganisationType, PublicOrganisationType
-from graphql_schema.calls.loaders import CallLoaders
 from graphql_schema.calls.types import CallType, MoneyType
 from graphql_schema.candidacies.loaders import CandidacyLoaders
+from graphql_schema.reading import T, Tree, may_load, then
 from graphql_schema.scalars import BigInt
 
 CandidacyStatusEnum = strawberry.enum(CandidacyStatus, name="CandidacyStatus")
@@ -66,10 +72,15 @@ class PartnerType(relay.Node):
     invited_at: datetime | None
     responded_at: datetime | None
     organisation_id: strawberry.Private[uuid.UUID]
+    shown_organisation: strawberry.Private[OrganisationType | None] = None
+    """Loaded with the page it belongs to; else the field loads it."""
 
     @strawberry.field
-    async def organisation(self, info: strawberry.Info) -> OrganisationType | None:
-        return await _organisation(info, self.organisation_id)
+    @may_load
+    def organisation(self, info: strawberry.Info) -> OrganisationType | None:
+        if self.shown_organisation is not None:
+            return self.shown_organisation
+        return _organisation(info, self.organisation_id)  # type: ignore[return-value]
 
     @classmethod
     def from_model(cls, p: models.CandidacyPartner) -> PartnerType:
@@ -177,10 +188,14 @@ class BudgetLineType:
     label: str
     amount: MoneyType
     organisation_id: strawberry.Private[uuid.UUID]
+    shown_organisation: strawberry.Private[OrganisationType | None] = None
 
     @strawberry.field
-    async def organisation(self, info: strawberry.Info) -> OrganisationType | None:
-        return await _organisation(info, self.organisation_id)
+    @may_load
+    def organisation(self, info: strawberry.Info) -> OrganisationType | None:
+        if self.shown_organisation is not None:
+            return self.shown_organisation
+        return _organisation(info, self.organisation_id)  # type: ignore[return-value]
 
 
 @strawberry.type(name="Attachment")
@@ -221,17 +236,6 @@ class VersionType:
         " exactly the bytes whose SHA-256 is `sha256` (authenticated download, same rights)."
     )
 
-    @classmethod
-    def from_model(cls, v: models.CandidacyVersion) -> VersionType:
-        receipt = f"/files/receipts/{v.id}" if v.receipt_storage_key else None
-        return cls(
-            number=v.number,
-            sha256=v.sha256,
-            submitted_at=v.submitted_at,
-            receipt_url=receipt,
-            document_url=f"/files/versions/{v.id}",
-        )
-
 
 @strawberry.type(name="Eligibility")
 class EligibilityType:
@@ -259,54 +263,117 @@ PRIVATE_DRAFT = (
 )
 
 
-class _Live:
-    """The lead's members read the candidacy as it is now."""
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """One candidacy's read (:mod:`backend.candidacies.reads`) with the page's call and
+    organisations converted once, shared by every candidacy of the page."""
+
+    read: CandidacyRead
+    call: CallType | None
+    organisations: Mapping[uuid.UUID, OrganisationType]
 
 
-LIVE = _Live()
+CONTENTS_FIELDS = frozenset({"title", "acronym", "durationMonths", "partners"})
 
 
-def submitted_partners(
-    snapshot: dict[str, Any], live: Sequence[models.CandidacyPartner]
-) -> list[PartnerType]:
-    """The consortium as submitted (roles and shares from the snapshot); each partner keeps
-    its row's identity and consent (every partner had accepted, or submission was refused)."""
-    currency = snapshot["currency"]
-    rows = {row.organisation_id: row for row in live}
-    shown = []
-    for p in snapshot["partners"]:
-        organisation_id = uuid.UUID(p["organisation"]["id"])
-        row = rows.get(organisation_id)
-        shown.append(
-            PartnerType(
-                id=str(row.id if row else uuid.uuid5(organisation_id, snapshot["candidacy_id"])),
-                role=PartnerRole(p["role"]),
-                requested_share=MoneyType(cents=p["requested_share_cents"], currency=currency),
-                status=PartnerStatus.ACCEPTED,
-                can_edit=row.can_edit if row else False,
-                invited_at=row.invited_at if row else None,
-                responded_at=row.responded_at if row else None,
-                organisation_id=organisation_id,
+def needs_of(node: Tree) -> Needs:
+    """The relations a read must load for what the query selects on a candidacy."""
+    return Needs(
+        contents=not CONTENTS_FIELDS.isdisjoint(node),
+        answers="answers" in node,
+        budget="budget" in node or "budgetTotal" in node,
+        attachments="attachments" in node,
+        counts="counts" in node,
+        versions="versions" in node,
+        organisations="leadOrganisation" in node
+        or "organisation" in node.get("partners", {})
+        or "organisation" in node.get("budget", {}),
+        call="call" in node or "deadlineLocal" in node,
+    )
+
+
+async def candidacy_nodes(
+    session: AsyncSession,
+    info: strawberry.Info,
+    candidacies: Sequence[models.Candidacy],
+    node: Tree,
+) -> list[CandidacyType]:
+    """The candidacies with what the query selects on them loaded for all at once (one
+    statement per relation), their fields then resolving synchronously."""
+    page = await read_page(session, info.context.actor, candidacies, needs_of(node))
+    shown = shown_page(page)
+    return [CandidacyType.from_model(c, shown[c.id]) for c in candidacies]
+
+
+def shown_page(page: PageRead) -> dict[uuid.UUID, Shown]:
+    organisations = {k: OrganisationType.from_model(o) for k, o in page.organisations.items()}
+    calls: dict[uuid.UUID, CallType] = {}
+    shown = {}
+    for key, read in page.reads.items():
+        call = None
+        if read.call is not None:
+            call = calls.get(read.call.id) or calls.setdefault(
+                read.call.id, CallType.from_model(read.call)
             )
-        )
+        shown[key] = Shown(read, call, organisations)
     return shown
 
 
-def submitted_budget(snapshot: dict[str, Any]) -> list[BudgetLineType]:
-    currency = snapshot["currency"]
-    return [
-        BudgetLineType(
-            category=BudgetCategory(line["category"]),
-            label=line["label"],
-            amount=MoneyType(cents=line["amount_cents"], currency=currency),
-            organisation_id=uuid.UUID(line["organisation_id"]),
-        )
-        for line in snapshot["budget"]
-    ]
+def _partner(p: PartnerShown, organisations: Mapping[uuid.UUID, OrganisationType]) -> PartnerType:
+    return PartnerType(
+        id=str(p.id),
+        role=p.role,
+        requested_share=MoneyType(cents=BigInt(p.requested_share_cents), currency=p.currency),
+        status=p.status,
+        can_edit=p.can_edit,
+        invited_at=p.invited_at,
+        responded_at=p.responded_at,
+        organisation_id=p.organisation_id,
+        shown_organisation=organisations.get(p.organisation_id),
+    )
+
+
+def _budget_line(
+    line: BudgetLineShown, organisations: Mapping[uuid.UUID, OrganisationType]
+) -> BudgetLineType:
+    return BudgetLineType(
+        category=line.category,
+        label=line.label,
+        amount=MoneyType(cents=BigInt(line.amount_cents), currency=line.currency),
+        organisation_id=line.organisation_id,
+        shown_organisation=organisations.get(line.organisation_id),
+    )
+
+
+def _attachment(a: AttachmentShown) -> AttachmentType:
+    return AttachmentType(
+        id=str(a.id),
+        question_key=a.question_key,
+        name=a.original_name,
+        content_type=a.content_type,
+        size_bytes=a.size_bytes,
+        sha256=a.sha256,
+        uploaded_at=a.created_at,
+        download_url=f"/files/attachments/{a.id}",
+    )
+
+
+def _version(v: VersionShown) -> VersionType:
+    return VersionType(
+        number=v.number,
+        sha256=v.sha256,
+        submitted_at=v.submitted_at,
+        receipt_url=f"/files/receipts/{v.id}" if v.receipt_storage_key else None,
+        document_url=f"/files/versions/{v.id}",
+    )
 
 
 @strawberry.type(name="Candidacy")
 class CandidacyType(relay.Node):
+    """Fields resolve synchronously from ``shown``, loaded for the whole page by the root
+    field that built it; built elsewhere (a mutation's payload, ``node``), the first field
+    asked loads it, batched with the request's other candidacies."""
+
     id: relay.NodeID[str]
     reference: str | None
     status: CandidacyStatus
@@ -321,91 +388,76 @@ class CandidacyType(relay.Node):
     extended_deadline_at: datetime | None
     eligibility: EligibilityType
     model: strawberry.Private[models.Candidacy]
+    shown: strawberry.Private[Shown | None] = None
 
-    async def _contents(self, info: strawberry.Info) -> _Live | models.CandidacyVersion | None:
-        """Where this reader's view of the contents comes from: the live rows (the lead's
-        members), the last submitted version (other readers, once submitted), or nothing."""
-        actor = info.context.actor
-        partners = await CandidacyLoaders.of(info).candidacy_partners.load(self.model.id)
-        if not may_read_contents(actor, self.model, partners):
-            return None
-        if not reads_submitted_version(actor, self.model, partners):
-            return LIVE
-        versions = await CandidacyLoaders.of(info).candidacy_versions.load(self.model.id)
-        return versions[-1] if versions else None
+    def _shown(self, info: strawberry.Info) -> Shown | Awaitable[Shown]:
+        return self.shown if self.shown is not None else self._load(info)
 
-    @strawberry.field(description=PRIVATE_DRAFT)
-    async def title(self, info: strawberry.Info) -> str | None:
-        source = await self._contents(info)
-        if isinstance(source, models.CandidacyVersion):
-            return str(source.snapshot["title"])
-        return self.model.title if source is LIVE else None
+    async def _load(self, info: strawberry.Info) -> Shown:
+        page = await CandidacyLoaders.of(info).candidacy_reads.load(self.model)
+        self.shown = _shown_one(page, self.model)
+        return self.shown
+
+    def _contents(self, info: strawberry.Info, pick: Callable[[Contents, Shown], T]) -> Any:
+        """``pick(contents)``, or None when the contents are private to the applicants."""
+        return then(
+            self._shown(info),
+            lambda s: None if s.read.contents is None else pick(s.read.contents, s),
+        )
 
     @strawberry.field(description=PRIVATE_DRAFT)
-    async def acronym(self, info: strawberry.Info) -> str | None:
-        source = await self._contents(info)
-        if isinstance(source, models.CandidacyVersion):
-            return source.snapshot.get("acronym")
-        return self.model.acronym if source is LIVE else None
+    @may_load
+    def title(self, info: strawberry.Info) -> str | None:
+        return self._contents(info, lambda c, _: c.title)  # type: ignore[no-any-return]
 
     @strawberry.field(description=PRIVATE_DRAFT)
-    async def duration_months(self, info: strawberry.Info) -> int | None:
-        source = await self._contents(info)
-        if isinstance(source, models.CandidacyVersion):
-            return source.snapshot.get("duration_months")
-        return self.model.duration_months if source is LIVE else None
+    @may_load
+    def acronym(self, info: strawberry.Info) -> str | None:
+        return self._contents(info, lambda c, _: c.acronym)  # type: ignore[no-any-return]
+
+    @strawberry.field(description=PRIVATE_DRAFT)
+    @may_load
+    def duration_months(self, info: strawberry.Info) -> int | None:
+        return self._contents(info, lambda c, _: c.duration_months)  # type: ignore[no-any-return]
 
     @strawberry.field(
         description="Counts of what the candidacy holds, for every reader (outside the lead"
         " organisation, of its last submitted version once there is one)."
     )
-    async def counts(self, info: strawberry.Info) -> CountsType:
-        source = await self._contents(info)
-        if isinstance(source, models.CandidacyVersion):
-            snapshot = source.snapshot
-            return CountsType(
-                answers=sum(1 for v in snapshot["answers"].values() if is_answered(v)),
-                partners=len(snapshot["partners"]),
-                attachments=len(snapshot["attachments"]),
-                budget_lines=len(snapshot["budget"]),
-            )
-        loaders, key = CandidacyLoaders.of(info), self.model.id
-        answers = await loaders.candidacy_answers.load(key)
-        return CountsType(
-            answers=sum(1 for a in answers if is_answered(a.value)),
-            partners=len(await loaders.candidacy_partners.load(key)),
-            attachments=len(await loaders.candidacy_attachments.load(key)),
-            budget_lines=len(await loaders.candidacy_budget.load(key)),
-        )
+    @may_load
+    def counts(self, info: strawberry.Info) -> CountsType:
+        return then(self._shown(info), _counts)  # type: ignore[no-any-return]
 
     @strawberry.field
-    async def call(self, info: strawberry.Info) -> CallType | None:
-        call = await CallLoaders.of(info).call.load(self.model.call_id)
-        return CallType.from_model(call) if call else None
+    @may_load
+    def call(self, info: strawberry.Info) -> CallType | None:
+        return then(self._shown(info), lambda s: s.call)  # type: ignore[no-any-return]
 
     @strawberry.field(
         description="The deadline that applies to this candidacy, in its call's zone."
     )
-    async def deadline_local(self, info: strawberry.Info) -> datetime | None:
-        call = await CallLoaders.of(info).call.load(self.model.call_id)
+    @may_load
+    def deadline_local(self, info: strawberry.Info) -> datetime | None:
+        return then(self._shown(info), self._deadline_local)  # type: ignore[no-any-return]
+
+    def _deadline_local(self, shown: Shown) -> datetime | None:
+        call = shown.read.call
         if call is None:
             return None
         return in_zone(effective_deadline(call, self.model), call.timezone)
 
     @strawberry.field
-    async def lead_organisation(self, info: strawberry.Info) -> OrganisationType | None:
-        return await _organisation(info, self.model.lead_organisation_id)
+    @may_load
+    def lead_organisation(self, info: strawberry.Info) -> OrganisationType | None:
+        lead = self.model.lead_organisation_id
+        return then(self._shown(info), lambda s: s.organisations.get(lead))  # type: ignore[no-any-return]
 
     @strawberry.field(description=PRIVATE_DRAFT)
-    async def partners(self, info: strawberry.Info) -> list[PartnerType] | None:
-        source = await self._contents(info)
-        if source is None:
-            return None
-        if isinstance(source, models.CandidacyVersion):
-            live = await CandidacyLoaders.of(info).candidacy_partners.load(self.model.id)
-            return submitted_partners(source.snapshot, live)
-        rows = await CandidacyLoaders.of(info).candidacy_partners.load(self.model.id)
-        return [PartnerType.from_model(p) for p in rows]
+    @may_load
+    def partners(self, info: strawberry.Info) -> list[PartnerType] | None:
+        return self._contents(  # type: ignore[no-any-return]
+            info, lambda c, s: [_partner(p, s.organisations) for p in c.partners]
+        )
 
     @strawberry.field(
         description="Invitations mailed to addresses (inviteEmailPartner), oldest first; null"
@@ -418,63 +470,42 @@ class CandidacyType(relay.Node):
         return [EmailInvitationType.from_model(i) for i in rows]
 
     @strawberry.field(description=PRIVATE_DRAFT)
-    async def answers(self, info: strawberry.Info) -> list[AnswerType] | None:
-        source = await self._contents(info)
-        if source is None:
-            return None
-        if isinstance(source, models.CandidacyVersion):
-            answers = source.snapshot["answers"]
-            return [AnswerType(question_key=k, value=answers[k]) for k in sorted(answers)]
-        rows = await CandidacyLoaders.of(info).candidacy_answers.load(self.model.id)
-        return [AnswerType(question_key=a.question_key, value=a.value) for a in rows]
+    @may_load
+    def answers(self, info: strawberry.Info) -> list[AnswerType] | None:
+        return self._contents(  # type: ignore[no-any-return]
+            info, lambda c, _: [AnswerType(question_key=k, value=v) for k, v in c.answers]
+        )
 
     @strawberry.field(description=PRIVATE_DRAFT)
-    async def budget(self, info: strawberry.Info) -> list[BudgetLineType] | None:
-        source = await self._contents(info)
-        if source is None:
-            return None
-        if isinstance(source, models.CandidacyVersion):
-            return submitted_budget(source.snapshot)
-        rows = await CandidacyLoaders.of(info).candidacy_budget.load(self.model.id)
-        return [
-            BudgetLineType(
-                category=line.category,
-                label=line.label,
-                amount=MoneyType(cents=line.amount_cents, currency="EUR"),
-                organisation_id=line.organisation_id,
-            )
-            for line in rows
-        ]
+    @may_load
+    def budget(self, info: strawberry.Info) -> list[BudgetLineType] | None:
+        return self._contents(  # type: ignore[no-any-return]
+            info, lambda c, s: [_budget_line(line, s.organisations) for line in c.budget]
+        )
 
     @strawberry.field(description=PRIVATE_DRAFT)
-    async def budget_total(self, info: strawberry.Info) -> MoneyType | None:
-        source = await self._contents(info)
-        if source is None:
-            return None
-        if isinstance(source, models.CandidacyVersion):
-            snapshot = source.snapshot
-            return MoneyType(cents=snapshot["budget_total_cents"], currency=snapshot["currency"])
-        rows = await CandidacyLoaders.of(info).candidacy_budget.load(self.model.id)
-        return MoneyType(cents=sum(line.amount_cents for line in rows), currency="EUR")
+    @may_load
+    def budget_total(self, info: strawberry.Info) -> MoneyType | None:
+        return self._contents(  # type: ignore[no-any-return]
+            info, lambda c, _: MoneyType(cents=BigInt(c.budget_total_cents), currency=c.currency)
+        )
 
     @strawberry.field(description=PRIVATE_DRAFT)
-    async def attachments(self, info: strawberry.Info) -> list[AttachmentType] | None:
-        source = await self._contents(info)
-        if source is None:
-            return None
-        if isinstance(source, models.CandidacyVersion):
-            files = await CandidacyLoaders.of(info).candidacy_all_attachments.load(self.model.id)
-            return [AttachmentType.from_model(a) for a in files_of_version(source, files)]
-        rows = await CandidacyLoaders.of(info).candidacy_attachments.load(self.model.id)
-        return [AttachmentType.from_model(a) for a in rows]
+    @may_load
+    def attachments(self, info: strawberry.Info) -> list[AttachmentType] | None:
+        return self._contents(  # type: ignore[no-any-return]
+            info, lambda c, _: [_attachment(a) for a in c.attachments]
+        )
 
     @strawberry.field(description="Submitted versions, oldest first; the last one counts.")
-    async def versions(self, info: strawberry.Info) -> list[VersionType]:
-        rows = await CandidacyLoaders.of(info).candidacy_versions.load(self.model.id)
-        return [VersionType.from_model(v) for v in rows]
+    @may_load
+    def versions(self, info: strawberry.Info) -> list[VersionType]:
+        return then(  # type: ignore[no-any-return]
+            self._shown(info), lambda s: [_version(v) for v in s.read.versions]
+        )
 
     @classmethod
-    def from_model(cls, c: models.Candidacy) -> CandidacyType:
+    def from_model(cls, c: models.Candidacy, shown: Shown | None = None) -> CandidacyType:
         return cls(
             id=str(c.id),
             reference=c.reference,
@@ -491,4 +522,32 @@ class CandidacyType(relay.Node):
                 decided_at=c.eligibility_decided_at,
             ),
             model=c,
+            shown=shown,
         )
+
+
+def _shown_one(page: PageRead, candidacy: models.Candidacy) -> Shown:
+    """One candidacy's share of a page read (converting only the organisations it names)."""
+    read = page.reads[candidacy.id]
+    named = {candidacy.lead_organisation_id}
+    if read.contents is not None:
+        named.update(p.organisation_id for p in read.contents.partners)
+        named.update(line.organisation_id for line in read.contents.budget)
+    organisations = {
+        key: OrganisationType.from_model(page.organisations[key])
+        for key in named
+        if key in page.organisations
+    }
+    call = CallType.from_model(read.call) if read.call is not None else None
+    return Shown(read, call, organisations)
+
+
+def _counts(shown: Shown) -> CountsType:
+    counts = shown.read.counts
+    assert counts is not None, "counts asked for but not loaded"
+    return CountsType(
+        answers=counts.answers,
+        partners=counts.partners,
+        attachments=counts.attachments,
+        budget_lines=counts.budget_lines,
+    )
