@@ -14,7 +14,8 @@ from arq.worker import func
 
 from backend.core.audit import SEAL_BATCH, seal_pending
 from backend.core.db import unit_of_work
-from workers.registration import WorkerJobs, scheduled
+from backend.core.jobs import Queue
+from workers.registration import WorkerJobs, runs_on, scheduled
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,7 @@ MAX_BATCHES = 20
 the job timeout; every batch is committed on its own."""
 
 
+@runs_on(Queue.TIME_CRITICAL)
 async def seal_audit(ctx: dict[str, Any]) -> int:
     """Seal pending audit entries, batch after batch while batches come back full; returns
     how many were sealed.

@@ -19,9 +19,10 @@ from arq.worker import func
 
 from backend.calls import scheduling
 from backend.core.db import read_session, unit_of_work
+from backend.core.jobs import Queue
 from backend.lifecycle import calls as lifecycle
 from workers.candidacies import expire_extended_drafts, send_due_reminders
-from workers.registration import WorkerJobs, scheduled
+from workers.registration import WorkerJobs, runs_on, scheduled
 from workers.sweeps import SweepIncomplete, each_on_its_own
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ SWEEP_STEPS: tuple[tuple[str, Callable[[dict[str, Any]], Awaitable[int]]], ...] 
 )
 
 
+@runs_on(Queue.TIME_CRITICAL)
 async def sweep_deadlines(ctx: dict[str, Any]) -> dict[str, int]:
     """Every minute: open what is due, close what is overdue, ask again for the deadline jobs
     of the next hour, expire extended drafts, remind.

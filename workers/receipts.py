@@ -17,13 +17,13 @@ from arq import Retry
 from arq.worker import func
 
 from backend.candidacies import receipts
+from backend.candidacies.submission import RENDER_RECEIPT_JOB
 from backend.core.db import read_session
-from backend.core.jobs import JobQueue
-from workers.registration import WorkerJobs, scheduled
+from backend.core.jobs import JobQueue, Queue
+from workers.registration import WorkerJobs, runs_on, scheduled
 
 log = logging.getLogger(__name__)
 
-RENDER_RECEIPT_JOB = "render_receipt"
 RENDER_TRIES = 5
 RETRY_FIRST_DELAY_S = 2.0
 """Delay before the second try; it doubles after each (2, 4, 8, 16 s): a database or
@@ -78,6 +78,8 @@ async def render_receipt(ctx: dict[str, Any], *, version_id: str) -> bool:
     return rendered
 
 
+# Reads ids and enqueues renders on the heavy queue: light, and must run on time.
+@runs_on(Queue.TIME_CRITICAL)
 async def render_missing_receipts(ctx: dict[str, Any]) -> int:
     """Enqueue a render for every version still without a receipt, oldest first (at most
     :data:`SWEEP_LIMIT`); returns how many jobs were new (lost, or finally failed).

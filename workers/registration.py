@@ -1,10 +1,11 @@
 """What a workers module declares about itself, so ``workers.settings`` assembles every
-worker from one list (``WORKER_MODULES``) instead of central lists edited per domain.
+worker from one list (``WORKER_JOBS``) instead of central lists edited per domain.
 
 A module declares ``JOBS = WorkerJobs(functions=(...), cron_jobs=(...))``: the jobs it
-registers (each routed to its queue by ``backend.core.jobs.JOB_QUEUES``, the enqueue side's
-table) and its scheduled runs, built with :func:`scheduled` so every cron run shares the same
-guarantees.
+registers and its scheduled runs, built with :func:`scheduled` so every cron run shares the
+same guarantees. Each job is routed to its queue by ``backend.core.jobs.JOB_QUEUES``, filled
+where the job's name is declared: ``backend.core.jobs.job`` beside the name a service
+enqueues, :func:`runs_on` on a job only the workers start.
 """
 
 from __future__ import annotations
@@ -17,11 +18,24 @@ from arq.cron import CronJob
 from arq.typing import WorkerCoroutine
 from arq.worker import Function
 
+from backend.core.jobs import Queue, job
+
 CRON_RESULT_KEEP_S = 3600
 """A cron run's result, under its per-run id, stops a late worker from enqueuing it again.
 
 arq's ``cron()`` keeps no result unless told (its ``keep_result`` defaults to 0, whatever the
 worker's ``keep_result``), hence :func:`scheduled`."""
+
+
+def runs_on(queue: Queue) -> Any:
+    """Route the decorated job (by its name, as arq registers it) to ``queue``: for the jobs
+    no service enqueues (the sweeps, the sealer), declared where they are written."""
+
+    def route(coroutine: WorkerCoroutine) -> WorkerCoroutine:
+        job(coroutine.__qualname__, queue)
+        return coroutine
+
+    return route
 
 
 def scheduled(coroutine: WorkerCoroutine, **when: Any) -> CronJob:

@@ -23,10 +23,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from backend.calls.enums import RUNNING_STATUSES, CallStatus
 from backend.calls.models import Call
 from backend.core.clock import ensure_utc
-from backend.core.jobs import enqueue_after_commit
+from backend.core.jobs import Queue, enqueue_after_commit, job
 
-OPEN_CALL_JOB = "open_call"
-CLOSE_CALL_JOB = "close_call"
+OPEN_CALL_JOB = job("open_call", Queue.TIME_CRITICAL)
+CLOSE_CALL_JOB = job("close_call", Queue.TIME_CRITICAL)
 
 RESCHEDULE_HORIZON = timedelta(hours=1)
 """How far ahead the sweep re-asks for deadline jobs: far more than its period, so a job

@@ -53,10 +53,10 @@ from backend.core import audit
 from backend.core.auth import Actor
 from backend.core.errors import NotFound, PermissionDenied
 from backend.core.i18n import pick_text
-from backend.core.jobs import enqueue_after_commit
+from backend.core.jobs import Queue, enqueue_after_commit, job
 from backend.notifications import services as notifications
 
-RENDER_RECEIPT_JOB = "render_receipt"
+RENDER_RECEIPT_JOB = job("render_receipt", Queue.HEAVY)
 
 
 @dataclass(frozen=True)

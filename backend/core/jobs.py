@@ -7,7 +7,8 @@ stands: every job has a sweeper that finds the work from the database, so nothin
 only delayed.
 
 Every job runs on one of three queues, each served by its own workers (:data:`JOB_QUEUES`
-is the one routing table, for enqueues and workers alike). Time-critical jobs (openings,
+is the one routing table, for enqueues and workers alike, filled by :func:`job` where each
+job's name is declared). Time-critical jobs (openings,
 closings, the sweeps, the audit sealer) are short and due at an instant; heavy ones (PDF
 renders) are long or many; mail (the outbox's batches: receipts, reminders, closing
 summaries) waits on the network. On one queue, a closing waited behind 155 receipt renders
@@ -47,21 +48,25 @@ QUEUE_NAMES: Mapping[Queue, str] = MappingProxyType(
 """The Redis key of each queue. Job ids stay global to a Redis (arq's job and result keys
 do not name the queue), so an id dedupes across the queues."""
 
-JOB_QUEUES: Mapping[str, Queue] = MappingProxyType(
-    {
-        "open_call": Queue.TIME_CRITICAL,
-        "close_call": Queue.TIME_CRITICAL,
-        "sweep_deadlines": Queue.TIME_CRITICAL,
-        "seal_audit": Queue.TIME_CRITICAL,
-        # Reads ids and enqueues renders on the heavy queue: light, and must run on time.
-        "render_missing_receipts": Queue.TIME_CRITICAL,
-        "render_receipt": Queue.HEAVY,
-        # A reminder's mail must not wait behind a rush of renders either.
-        "send_notifications": Queue.MAIL,
-    }
-)
+_ROUTES: dict[str, Queue] = {}
+JOB_QUEUES: Mapping[str, Queue] = MappingProxyType(_ROUTES)
 """Which queue runs each job, by the name services enqueue; the workers register exactly
-these functions (``workers.settings``)."""
+these functions (``workers.settings``). Filled by :func:`job` where each job's name is
+declared (``backend.calls.scheduling``, ``backend.candidacies.submission``, the workers'
+modules for the jobs only they run), so a new domain routes its jobs in its own files."""
+
+
+def job(name: str, queue: Queue) -> str:
+    """Declare the job ``name`` and the queue that runs it; returns the name to enqueue.
+
+    Declared where the name is defined, so whoever can enqueue the job (they import the name)
+    has its route. Declaring one name on two queues is a programming error.
+    """
+    known = _ROUTES.setdefault(name, queue)
+    if known is not queue:
+        raise ValueError(f"job {name!r} is already routed to {known.value}, not {queue.value}")
+    return name
+
 
 JOB_QUEUE_KEY = "job_queue"
 RECENT_JOB_TTL_S = 5.0
@@ -97,7 +102,9 @@ def queue_of(name: str) -> Queue:
     try:
         return JOB_QUEUES[name]
     except KeyError:
-        raise UnknownJob(f"job {name!r} has no queue: add it to JOB_QUEUES") from None
+        raise UnknownJob(
+            f"job {name!r} has no queue: declare it with backend.core.jobs.job(name, queue)"
+        ) from None
 
 
 class JobQueue(Protocol):

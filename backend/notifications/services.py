@@ -33,7 +33,7 @@ from backend.accounts.models import User
 from backend.core.clock import ensure_utc
 from backend.core.db import SessionFactory, unit_of_work
 from backend.core.i18n import Language
-from backend.core.jobs import enqueue_after_commit
+from backend.core.jobs import Queue, enqueue_after_commit, job
 from backend.core.settings import get_settings
 from backend.core.types import new_id
 from backend.notifications import rules
@@ -207,7 +207,8 @@ async def insert_prepared(
     return created
 
 
-SEND_NOTIFICATIONS_JOB = "send_notifications"
+SEND_NOTIFICATIONS_JOB = job("send_notifications", Queue.MAIL)
+"""A reminder's mail must not wait behind a rush of renders: the mail queue."""
 
 
 def wake_sender(session: AsyncSession, now: datetime) -> None:

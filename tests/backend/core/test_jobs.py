@@ -268,3 +268,23 @@ async def test_the_memory_stays_bounded(monotonic: list[float]) -> None:
         await queue.enqueue("render_receipt", job_id=f"receipt:{n}", defer_until=None)
 
     assert len(queue._recent) <= jobs.RECENT_JOB_IDS
+
+
+def test_a_job_name_routed_to_two_queues_is_refused():
+    name = "test_only_job_routed_twice"
+    try:
+        # Arrange
+        assert jobs.job(name, Queue.HEAVY) == name
+
+        # Act / Assert
+        assert jobs.job(name, Queue.HEAVY) == name  # declaring it again is harmless
+        with pytest.raises(ValueError, match="already routed to heavy"):
+            jobs.job(name, Queue.MAIL)
+        assert jobs.queue_of(name) is Queue.HEAVY
+    finally:
+        jobs._ROUTES.pop(name, None)  # the workers' registration test compares the whole table
+
+
+def test_an_undeclared_job_says_how_to_declare_it():
+    with pytest.raises(UnknownJob, match=r"declare it with backend\.core\.jobs\.job"):
+        jobs.queue_of("no_such_job")
