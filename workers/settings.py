@@ -16,6 +16,7 @@ that ask for jobs after commit).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from datetime import UTC
 from types import MappingProxyType
@@ -28,7 +29,7 @@ from backend.core.clock import SystemClock
 from backend.core.db import create_engine, create_session_factory
 from backend.core.jobs import QUEUE_NAMES, ArqJobQueue, Queue, queue_of
 from backend.core.logging import configure_logging
-from backend.core.pdf import log_pdf_engine
+from backend.core.pdf import import_weasyprint, log_pdf_engine
 from backend.core.redis import WORKER_TIMEOUT_S, redis_settings
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import storage_from_settings
@@ -96,6 +97,7 @@ async def heavy_startup(ctx: dict[str, Any]) -> None:
     subset with the slow fontTools), said once at start rather than at the first render."""
     await startup(ctx)
     log_pdf_engine()
+    await asyncio.to_thread(import_weasyprint)  # before any render thread imports it
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:

@@ -164,6 +164,26 @@ threaded servers have been reported on some platforms), and the shared font conf
 not safe to use from two threads at once; a render is CPU-bound under the GIL anyway."""
 
 
+_IMPORT_LOCK = threading.Lock()
+
+
+def import_weasyprint() -> None:
+    """Import WeasyPrint and the modules this file takes from it, once, one thread at a time.
+
+    Renders run in worker threads and import WeasyPrint lazily (so the API starts fast). Two
+    threads importing it for the first time at once (one building the font configuration
+    under the render lock, the other a URL fetcher outside it) made CPython's import lock
+    report a deadlock in one of them; the failed import left the package half-registered and
+    every later render of that process failed with ``KeyError('weasyprint')``. Every path
+    here goes through this function first; the heavy worker calls it at start.
+    """
+    with _IMPORT_LOCK:
+        quiet_font_subsetter_warning()
+        import weasyprint
+        import weasyprint.text.fonts
+        import weasyprint.urls  # noqa: F401
+
+
 def render_pdf(
     html: str,
     *,
@@ -178,6 +198,7 @@ def render_pdf(
     it is parsed once for many documents. Side effects: the first call imports WeasyPrint
     and logs the engine once (:func:`log_pdf_engine`).
     """
+    import_weasyprint()
     with _RENDER_LOCK:
         font_config = _font_config()  # first: logs the engine, then imports WeasyPrint
         from weasyprint import HTML
@@ -194,6 +215,7 @@ def render_pdf(
 def _font_config() -> Any:
     """The process's one WeasyPrint ``FontConfiguration`` (call under the render lock)."""
     log_pdf_engine()
+    import_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
@@ -202,6 +224,7 @@ def _font_config() -> Any:
 @lru_cache(maxsize=8)
 def _stylesheet(path: Path, version: int) -> Any:
     """``path`` parsed once per file version (its mtime), with the shared font configuration."""
+    import_weasyprint()
     from weasyprint import CSS
 
     fetcher = refusing_url_fetcher([], what="a stylesheet")
@@ -211,7 +234,7 @@ def _stylesheet(path: Path, version: int) -> Any:
 def refusing_url_fetcher(attempts: list[str], *, what: str = "a PDF") -> Any:
     """A WeasyPrint URL fetcher that records in ``attempts`` and refuses every URL (file,
     network, data): documents made of untrusted text must reach nothing."""
-    quiet_font_subsetter_warning()
+    import_weasyprint()
     from weasyprint.urls import URLFetcher
 
     class RefuseEverything(URLFetcher):  # type: ignore[misc]
