@@ -1064,7 +1064,10 @@ def main(argv: list[str]) -> int:
     result = report(options, seeded, measured)
     print(summary(result, measured.difference))
     print(json.dumps(result))
-    return 0
+    holds = result["same_data"] and (
+        result["statements_per_page"] == result["statements_per_page_small"]
+    )
+    return 0 if holds else 1  # the app answered other data than the floor, or has an N+1
 
 
 if __name__ == "__main__":
