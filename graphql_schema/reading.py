@@ -67,3 +67,26 @@ def may_load(resolver: F) -> F:
     """Marks a synchronous resolver that may return an awaitable going to the database."""
     resolver.may_load = True  # type: ignore[attr-defined]
     return resolver
+
+
+class Pending:
+    """A field's value on an object built without its read (a mutation's payload, ``node``),
+    where the object built with it holds plain data: GraphQL's default resolver returns the
+    attribute, and awaits it (only when the query asks for that field). ``load`` loads the
+    read, batched through the request's DataLoader; ``pick`` takes the field's value from it.
+    Plain data on the other path spares strawberry's per-field resolver machinery."""
+
+    __slots__ = ("_load", "_pick")
+
+    def __init__(self, load: Callable[[], Awaitable[Any]], pick: Callable[[Any], Any]) -> None:
+        self._load = load
+        self._pick = pick
+
+    def __await__(self) -> Any:
+        return _after(self._load(), self._pick).__await__()
+
+
+def loadable(description: str | None = None) -> Any:
+    """A plain-data field that may hold a :class:`Pending` (so the query-count test still
+    counts it as going to the database: the ``may_load`` metadata)."""
+    return strawberry.field(description=description, default=None, metadata={"may_load": True})
