@@ -335,10 +335,16 @@ async def _live_rows(
 
 
 async def read_page(
-    session: AsyncSession, actor: Actor, candidacies: Sequence[Candidacy], needs: Needs
+    session: AsyncSession,
+    actor: Actor,
+    candidacies: Sequence[Candidacy],
+    needs: Needs,
+    calls: Mapping[uuid.UUID, Call] | None = None,
 ) -> PageRead:
     """What ``actor`` sees of ``candidacies`` (which it may read), in one statement per
-    relation ``needs`` names, for the whole page."""
+    relation ``needs`` names, for the whole page. ``calls``: the page's calls when the caller
+    read them with the candidacies (one candidacy by id: one statement for both); else they
+    are loaded here if needed."""
     if not candidacies:
         return PageRead({}, {})
     ids = [c.id for c in candidacies]
@@ -373,11 +379,11 @@ async def read_page(
         if needs.versions
         else {}
     )
-    calls = (
-        await call_queries.calls_by_id(session, list({c.call_id for c in candidacies}))
-        if needs.call
-        else {}
-    )
+    call_ids = {c.call_id for c in candidacies}
+    if not needs.call:
+        calls = {}
+    elif calls is None or not call_ids <= calls.keys():
+        calls = await call_queries.calls_by_id(session, list(call_ids))
     reads = {}
     for c in candidacies:
         rows = partners.get(c.id, [])

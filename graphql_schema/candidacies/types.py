@@ -14,6 +14,7 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 from backend.accounts.enums import OrganisationKind
+from backend.calls.models import Call
 from backend.calls.presentation import in_zone
 from backend.candidacies import models
 from backend.candidacies.enums import (
@@ -298,11 +299,13 @@ async def candidacy_nodes(
     info: strawberry.Info,
     candidacies: Sequence[models.Candidacy],
     node: Tree,
+    calls: Mapping[uuid.UUID, Call] | None = None,
 ) -> list[CandidacyType]:
     """The candidacies with what the query selects on them loaded for all at once (one
-    statement per relation), their fields then resolving synchronously."""
+    statement per relation), their fields then resolving synchronously. ``calls``: their
+    calls if already read (see :func:`backend.candidacies.reads.read_page`)."""
     needs = needs_of(node)
-    page = await read_page(session, info.context.actor, candidacies, needs)
+    page = await read_page(session, info.context.actor, candidacies, needs, calls)
     shown = shown_page(page)
     return [CandidacyType.from_model(c, shown[c.id], needs) for c in candidacies]
 
