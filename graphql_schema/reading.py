@@ -1,15 +1,15 @@
 """The read pattern's GraphQL side (see backend.candidacies.reads for the loading side).
 
 A root field loads its page's relations itself, only those the query selects
-(:func:`selected_under`), and builds each object with its plain data; the object's fields
-then resolve synchronously. An object built elsewhere (a mutation's payload, ``node``) has no
-data yet: its fields return an awaitable that loads it (:func:`then`), batched by a
-DataLoader, and are marked :func:`may_load` so the query-count test still finds them.
+(:func:`selected_under`), and builds each object with its fields as plain data (strawberry's
+default resolver: no per-field resolver machinery). An object built elsewhere (a mutation's
+payload, ``node``) has no data yet: those fields hold a :class:`Pending` awaitable that loads
+it, batched by a DataLoader, and are declared :func:`loadable` so the query-count test still
+finds them.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, TypeVar
 
@@ -17,7 +17,6 @@ import strawberry
 from strawberry.types.nodes import SelectedField, Selection
 
 T = TypeVar("T")
-F = TypeVar("F", bound=Callable[..., Any])
 
 Tree = dict[str, "Tree"]
 """Field names (not aliases) to what is selected under each."""
@@ -50,23 +49,8 @@ def selected_under(info: strawberry.Info, *path: str) -> Tree:
     return tree
 
 
-def then(value: Any, pick: Callable[[Any], T]) -> Any:
-    """``pick(value)`` now when the value is here, else an awaitable of it: a resolver
-    returning a plain value costs no coroutine, task or DataLoader call (GraphQL awaits
-    what a resolver returns when it is awaitable, sync resolver or not)."""
-    if inspect.isawaitable(value):
-        return _after(value, pick)
-    return pick(value)
-
-
 async def _after(value: Awaitable[Any], pick: Callable[[Any], T]) -> T:
     return pick(await value)
-
-
-def may_load(resolver: F) -> F:
-    """Marks a synchronous resolver that may return an awaitable going to the database."""
-    resolver.may_load = True  # type: ignore[attr-defined]
-    return resolver
 
 
 class Pending:

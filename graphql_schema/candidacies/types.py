@@ -41,7 +41,7 @@ from graphql_schema.accounts.types import OrganisationType, PublicOrganisationTy
 from graphql_schema.calls.types import CallType, MoneyType
 from graphql_schema.candidacies.loaders import CandidacyLoaders
 from graphql_schema.context import current_context
-from graphql_schema.reading import Pending, T, Tree, loadable, may_load
+from graphql_schema.reading import Pending, T, Tree, loadable
 from graphql_schema.scalars import BigInt
 
 CandidacyStatusEnum = strawberry.enum(CandidacyStatus, name="CandidacyStatus")
@@ -54,6 +54,16 @@ EligibilityDecisionEnum = strawberry.enum(EligibilityDecision, name="Eligibility
 async def _organisation(info: strawberry.Info, org_id: uuid.UUID) -> OrganisationType | None:
     org = await AccountLoaders.of(info).organisation.load(org_id)
     return OrganisationType.from_model(org) if org else None
+
+
+def _organisation_of(org_id: uuid.UUID, shown: OrganisationType | None) -> Any:
+    """The organisation read with the page, else a :class:`Pending` loading it (batched)."""
+    if shown is not None:
+        return shown
+    return Pending(
+        lambda: current_context.get().loaders(AccountLoaders).organisation.load(org_id),
+        lambda org: OrganisationType.from_model(org) if org else None,
+    )
 
 
 @strawberry.type(
@@ -74,15 +84,8 @@ class PartnerType(relay.Node):
     invited_at: datetime | None
     responded_at: datetime | None
     organisation_id: strawberry.Private[uuid.UUID]
-    shown_organisation: strawberry.Private[OrganisationType | None] = None
-    """Loaded with the page it belongs to; else the field loads it."""
-
-    @strawberry.field
-    @may_load
-    def organisation(self, info: strawberry.Info) -> OrganisationType | None:
-        if self.shown_organisation is not None:
-            return self.shown_organisation
-        return _organisation(info, self.organisation_id)  # type: ignore[return-value]
+    organisation: OrganisationType | None = loadable()
+    """Read with the page it belongs to; else :func:`_organisation_of` loads it."""
 
     @classmethod
     def from_model(cls, p: models.CandidacyPartner) -> PartnerType:
@@ -95,6 +98,7 @@ class PartnerType(relay.Node):
             invited_at=p.invited_at,
             responded_at=p.responded_at,
             organisation_id=p.organisation_id,
+            organisation=_organisation_of(p.organisation_id, None),
         )
 
 
@@ -190,14 +194,7 @@ class BudgetLineType:
     label: str
     amount: MoneyType
     organisation_id: strawberry.Private[uuid.UUID]
-    shown_organisation: strawberry.Private[OrganisationType | None] = None
-
-    @strawberry.field
-    @may_load
-    def organisation(self, info: strawberry.Info) -> OrganisationType | None:
-        if self.shown_organisation is not None:
-            return self.shown_organisation
-        return _organisation(info, self.organisation_id)  # type: ignore[return-value]
+    organisation: OrganisationType | None = loadable()
 
 
 @strawberry.type(name="Attachment")
@@ -334,7 +331,7 @@ def _partner(p: PartnerShown, organisations: Mapping[uuid.UUID, OrganisationType
         invited_at=p.invited_at,
         responded_at=p.responded_at,
         organisation_id=p.organisation_id,
-        shown_organisation=organisations.get(p.organisation_id),
+        organisation=_organisation_of(p.organisation_id, organisations.get(p.organisation_id)),
     )
 
 
@@ -346,7 +343,9 @@ def _budget_line(
         label=line.label,
         amount=MoneyType(cents=BigInt(line.amount_cents), currency=line.currency),
         organisation_id=line.organisation_id,
-        shown_organisation=organisations.get(line.organisation_id),
+        organisation=_organisation_of(
+            line.organisation_id, organisations.get(line.organisation_id)
+        ),
     )
 
 
