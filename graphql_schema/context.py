@@ -7,6 +7,7 @@ each mutation runs in one unit of work.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar, cast
@@ -25,6 +26,12 @@ from graphql_schema.errors import Error, ErrorTypes, to_error
 from graphql_schema.loaders import DomainLoaders
 
 L = TypeVar("L", bound=DomainLoaders)
+
+current_context: ContextVar[Context] = ContextVar("current_context")
+"""The request's context, for the rare value that GraphQL resolves without ``info``: a field
+that is plain data on an object built with its read, and an awaitable that loads it on an
+object built without (:class:`graphql_schema.reading.Pending`). Set when the context is made,
+in the request's task, which then executes the operation."""
 
 
 @dataclass
@@ -51,6 +58,7 @@ class Context(BaseContext):
         super().__init__()
         if self.received_at is None:
             self.received_at = self.clock.now()
+        current_context.set(self)
 
     @property
     def now(self) -> datetime:

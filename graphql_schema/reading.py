@@ -1,15 +1,15 @@
 """The read pattern's GraphQL side (see backend.candidacies.reads for the loading side).
 
 A root field loads its page's relations itself, only those the query selects
-(:func:`selected_under`), and builds each object with its plain data; the object's fields
-then resolve synchronously. An object built elsewhere (a mutation's payload, ``node``) has no
-data yet: its fields return an awaitable that loads it (:func:`then`), batched by a
-DataLoader, and are marked :func:`may_load` so the query-count test still finds them.
+(:func:`selected_under`), and builds each object with its fields as plain data (strawberry's
+default resolver: no per-field resolver machinery). An object built elsewhere (a mutation's
+payload, ``node``) has no data yet: those fields hold a :class:`Pending` awaitable that loads
+it, batched by a DataLoader, and are declared :func:`loadable` so the query-count test still
+finds them.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, TypeVar
 
@@ -17,7 +17,6 @@ import strawberry
 from strawberry.types.nodes import SelectedField, Selection
 
 T = TypeVar("T")
-F = TypeVar("F", bound=Callable[..., Any])
 
 Tree = dict[str, "Tree"]
 """Field names (not aliases) to what is selected under each."""
@@ -50,20 +49,28 @@ def selected_under(info: strawberry.Info, *path: str) -> Tree:
     return tree
 
 
-def then(value: Any, pick: Callable[[Any], T]) -> Any:
-    """``pick(value)`` now when the value is here, else an awaitable of it: a resolver
-    returning a plain value costs no coroutine, task or DataLoader call (GraphQL awaits
-    what a resolver returns when it is awaitable, sync resolver or not)."""
-    if inspect.isawaitable(value):
-        return _after(value, pick)
-    return pick(value)
-
-
 async def _after(value: Awaitable[Any], pick: Callable[[Any], T]) -> T:
     return pick(await value)
 
 
-def may_load(resolver: F) -> F:
-    """Marks a synchronous resolver that may return an awaitable going to the database."""
-    resolver.may_load = True  # type: ignore[attr-defined]
-    return resolver
+class Pending:
+    """A field's value on an object built without its read (a mutation's payload, ``node``),
+    where the object built with it holds plain data: GraphQL's default resolver returns the
+    attribute, and awaits it (only when the query asks for that field). ``load`` loads the
+    read, batched through the request's DataLoader; ``pick`` takes the field's value from it.
+    Plain data on the other path spares strawberry's per-field resolver machinery."""
+
+    __slots__ = ("_load", "_pick")
+
+    def __init__(self, load: Callable[[], Awaitable[Any]], pick: Callable[[Any], Any]) -> None:
+        self._load = load
+        self._pick = pick
+
+    def __await__(self) -> Any:
+        return _after(self._load(), self._pick).__await__()
+
+
+def loadable(description: str | None = None) -> Any:
+    """A plain-data field that may hold a :class:`Pending` (so the query-count test still
+    counts it as going to the database: the ``may_load`` metadata)."""
+    return strawberry.field(description=description, default=None, metadata={"may_load": True})

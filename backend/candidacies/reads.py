@@ -187,6 +187,34 @@ _LAST_VERSIONS = select(CandidacyVersion).where(
     ),
 )
 
+_SUBMITTED: sa.BindParameter[list[uuid.UUID]] = sa.bindparam("submitted", expanding=True)
+_VERSIONS_AND_LAST_SNAPSHOT: Any = (
+    sa.select(col(CandidacyVersion.candidacy_id), col(CandidacyVersion.id),
+           col(CandidacyVersion.number), col(CandidacyVersion.sha256),
+           col(CandidacyVersion.submitted_at), col(CandidacyVersion.receipt_storage_key),
+           sa.case((sa.and_(col(CandidacyVersion.candidacy_id).in_(_SUBMITTED),
+                            ~sa.exists().where(
+                                col(_later.candidacy_id) == col(CandidacyVersion.candidacy_id),
+                                col(_later.number) > col(CandidacyVersion.number))),
+                    col(CandidacyVersion.snapshot)),
+                   else_=None).label("snapshot"))
+    .where(col(CandidacyVersion.candidacy_id).in_(_IDS))
+    .order_by(col(CandidacyVersion.number))
+)  # fmt: skip
+"""Both of the above in one statement (every version, the snapshot only on the last version
+of the candidacies read as submitted): one candidacy by id in one statement fewer."""
+
+
+async def _versions_and_last(
+    session: AsyncSession, ids: Sequence[uuid.UUID], submitted_ids: Sequence[uuid.UUID]
+) -> tuple[Sequence[Any], dict[uuid.UUID, Any]]:
+    rows = (
+        await session.exec(
+            _VERSIONS_AND_LAST_SNAPSHOT, params={"ids": list(ids), "submitted": list(submitted_ids)}
+        )
+    ).all()
+    return rows, {r.candidacy_id: r for r in rows if r.snapshot is not None}
+
 
 async def _rows(session: AsyncSession, stmt: Any, ids: Sequence[uuid.UUID]) -> Sequence[Any]:
     if not ids:
@@ -335,10 +363,16 @@ async def _live_rows(
 
 
 async def read_page(
-    session: AsyncSession, actor: Actor, candidacies: Sequence[Candidacy], needs: Needs
+    session: AsyncSession,
+    actor: Actor,
+    candidacies: Sequence[Candidacy],
+    needs: Needs,
+    calls: Mapping[uuid.UUID, Call] | None = None,
 ) -> PageRead:
     """What ``actor`` sees of ``candidacies`` (which it may read), in one statement per
-    relation ``needs`` names, for the whole page."""
+    relation ``needs`` names, for the whole page. ``calls``: the page's calls when the caller
+    read them with the candidacies (one candidacy by id: one statement for both); else they
+    are loaded here if needed."""
     if not candidacies:
         return PageRead({}, {})
     ids = [c.id for c in candidacies]
@@ -353,31 +387,32 @@ async def read_page(
             live.append(c)
     wants_snapshot = needs.contents or needs.answers or needs.budget or needs.attachments
     submitted_ids = [c.id for c in as_submitted]
-    last = (
-        {v.candidacy_id: v for v in await _rows(session, _LAST_VERSIONS, submitted_ids)}
-        if wants_snapshot or needs.counts
-        else {}
-    )
+    wants_last = bool(submitted_ids) and (wants_snapshot or needs.counts)
+    version_rows: Sequence[Any] = []
+    if needs.versions and wants_last:
+        version_rows, last = await _versions_and_last(session, ids, submitted_ids)
+    elif wants_last:
+        last = {v.candidacy_id: v for v in await _rows(session, _LAST_VERSIONS, submitted_ids)}
+    else:
+        last = {}
+        if needs.versions:
+            version_rows = await _rows(session, _VERSIONS, ids)
     files = (
         await queries.all_attachments_by_candidacy(session, submitted_ids)
         if needs.attachments and submitted_ids
         else {}
     )
     live_rows = await _live_rows(session, needs, partners, [c.id for c in live])
-    versions = (
-        group_by(
-            await _rows(session, _VERSIONS, ids),
-            lambda r: r.candidacy_id,
-            lambda r: VersionShown(r.id, r.number, r.sha256, r.submitted_at, r.receipt_storage_key),
-        )
-        if needs.versions
-        else {}
+    versions = group_by(
+        version_rows,
+        lambda r: r.candidacy_id,
+        lambda r: VersionShown(r.id, r.number, r.sha256, r.submitted_at, r.receipt_storage_key),
     )
-    calls = (
-        await call_queries.calls_by_id(session, list({c.call_id for c in candidacies}))
-        if needs.call
-        else {}
-    )
+    call_ids = {c.call_id for c in candidacies}
+    if not needs.call:
+        calls = {}
+    elif calls is None or not call_ids <= calls.keys():
+        calls = await call_queries.calls_by_id(session, list(call_ids))
     reads = {}
     for c in candidacies:
         rows = partners.get(c.id, [])

@@ -77,10 +77,13 @@ class CandidacyQueries:
         except NotFound:
             return None
         async with read_session(ctx.session_factory) as session:
-            candidacy = await queries.readable_candidacy(session, ctx.actor, candidacy_id)
-            if candidacy is None:
+            found = await queries.readable_candidacy_and_call(session, ctx.actor, candidacy_id)
+            if found is None:
                 return None
-            [node] = await candidacy_nodes(session, info, [candidacy], selected_under(info))
+            candidacy, call = found
+            [node] = await candidacy_nodes(
+                session, info, [candidacy], selected_under(info), {call.id: call}
+            )
         return node
 
     @strawberry.field(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,6 +14,7 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 from backend.accounts.enums import OrganisationKind
+from backend.calls.models import Call
 from backend.calls.presentation import in_zone
 from backend.candidacies import models
 from backend.candidacies.enums import (
@@ -39,7 +40,8 @@ from graphql_schema.accounts.loaders import AccountLoaders
 from graphql_schema.accounts.types import OrganisationType, PublicOrganisationType
 from graphql_schema.calls.types import CallType, MoneyType
 from graphql_schema.candidacies.loaders import CandidacyLoaders
-from graphql_schema.reading import T, Tree, may_load, then
+from graphql_schema.context import current_context
+from graphql_schema.reading import Pending, T, Tree, loadable
 from graphql_schema.scalars import BigInt
 
 CandidacyStatusEnum = strawberry.enum(CandidacyStatus, name="CandidacyStatus")
@@ -52,6 +54,16 @@ EligibilityDecisionEnum = strawberry.enum(EligibilityDecision, name="Eligibility
 async def _organisation(info: strawberry.Info, org_id: uuid.UUID) -> OrganisationType | None:
     org = await AccountLoaders.of(info).organisation.load(org_id)
     return OrganisationType.from_model(org) if org else None
+
+
+def _organisation_of(org_id: uuid.UUID, shown: OrganisationType | None) -> Any:
+    """The organisation read with the page, else a :class:`Pending` loading it (batched)."""
+    if shown is not None:
+        return shown
+    return Pending(
+        lambda: current_context.get().loaders(AccountLoaders).organisation.load(org_id),
+        lambda org: OrganisationType.from_model(org) if org else None,
+    )
 
 
 @strawberry.type(
@@ -72,15 +84,8 @@ class PartnerType(relay.Node):
     invited_at: datetime | None
     responded_at: datetime | None
     organisation_id: strawberry.Private[uuid.UUID]
-    shown_organisation: strawberry.Private[OrganisationType | None] = None
-    """Loaded with the page it belongs to; else the field loads it."""
-
-    @strawberry.field
-    @may_load
-    def organisation(self, info: strawberry.Info) -> OrganisationType | None:
-        if self.shown_organisation is not None:
-            return self.shown_organisation
-        return _organisation(info, self.organisation_id)  # type: ignore[return-value]
+    organisation: OrganisationType | None = loadable()
+    """Read with the page it belongs to; else :func:`_organisation_of` loads it."""
 
     @classmethod
     def from_model(cls, p: models.CandidacyPartner) -> PartnerType:
@@ -93,6 +98,7 @@ class PartnerType(relay.Node):
             invited_at=p.invited_at,
             responded_at=p.responded_at,
             organisation_id=p.organisation_id,
+            organisation=_organisation_of(p.organisation_id, None),
         )
 
 
@@ -188,14 +194,7 @@ class BudgetLineType:
     label: str
     amount: MoneyType
     organisation_id: strawberry.Private[uuid.UUID]
-    shown_organisation: strawberry.Private[OrganisationType | None] = None
-
-    @strawberry.field
-    @may_load
-    def organisation(self, info: strawberry.Info) -> OrganisationType | None:
-        if self.shown_organisation is not None:
-            return self.shown_organisation
-        return _organisation(info, self.organisation_id)  # type: ignore[return-value]
+    organisation: OrganisationType | None = loadable()
 
 
 @strawberry.type(name="Attachment")
@@ -297,12 +296,15 @@ async def candidacy_nodes(
     info: strawberry.Info,
     candidacies: Sequence[models.Candidacy],
     node: Tree,
+    calls: Mapping[uuid.UUID, Call] | None = None,
 ) -> list[CandidacyType]:
     """The candidacies with what the query selects on them loaded for all at once (one
-    statement per relation), their fields then resolving synchronously."""
-    page = await read_page(session, info.context.actor, candidacies, needs_of(node))
+    statement per relation), their fields then resolving synchronously. ``calls``: their
+    calls if already read (see :func:`backend.candidacies.reads.read_page`)."""
+    needs = needs_of(node)
+    page = await read_page(session, info.context.actor, candidacies, needs, calls)
     shown = shown_page(page)
-    return [CandidacyType.from_model(c, shown[c.id]) for c in candidacies]
+    return [CandidacyType.from_model(c, shown[c.id], needs) for c in candidacies]
 
 
 def shown_page(page: PageRead) -> dict[uuid.UUID, Shown]:
@@ -329,7 +331,7 @@ def _partner(p: PartnerShown, organisations: Mapping[uuid.UUID, OrganisationType
         invited_at=p.invited_at,
         responded_at=p.responded_at,
         organisation_id=p.organisation_id,
-        shown_organisation=organisations.get(p.organisation_id),
+        organisation=_organisation_of(p.organisation_id, organisations.get(p.organisation_id)),
     )
 
 
@@ -341,7 +343,9 @@ def _budget_line(
         label=line.label,
         amount=MoneyType(cents=BigInt(line.amount_cents), currency=line.currency),
         organisation_id=line.organisation_id,
-        shown_organisation=organisations.get(line.organisation_id),
+        organisation=_organisation_of(
+            line.organisation_id, organisations.get(line.organisation_id)
+        ),
     )
 
 
@@ -368,11 +372,87 @@ def _version(v: VersionShown) -> VersionType:
     )
 
 
+def _contents(pick: Callable[[Contents, Shown], T]) -> Callable[[Shown], T | None]:
+    """``pick(contents)``, or None when the contents are private to the applicants."""
+    return lambda s: None if s.read.contents is None else pick(s.read.contents, s)
+
+
+def _answers(contents: Contents, _: Shown) -> list[AnswerType]:
+    return [AnswerType(question_key=k, value=v) for k, v in contents.answers]
+
+
+def _deadline_local(candidacy: models.Candidacy) -> Callable[[Shown], datetime | None]:
+    def pick(shown: Shown) -> datetime | None:
+        call = shown.read.call
+        if call is None:
+            return None
+        return in_zone(effective_deadline(call, candidacy), call.timezone)
+
+    return pick
+
+
+def _lead(candidacy: models.Candidacy) -> Callable[[Shown], OrganisationType | None]:
+    lead = candidacy.lead_organisation_id
+    return lambda s: s.organisations.get(lead)
+
+
+_PICKS: tuple[tuple[str, Callable[[Needs], bool], Callable[[models.Candidacy], Any]], ...] = (
+    ("title", lambda n: n.contents, lambda _: _contents(lambda c, _: c.title)),
+    ("acronym", lambda n: n.contents, lambda _: _contents(lambda c, _: c.acronym)),
+    ("duration_months", lambda n: n.contents, lambda _: _contents(lambda c, _: c.duration_months)),
+    ("counts", lambda n: n.counts, lambda _: _counts),
+    ("call", lambda n: n.call, lambda _: lambda s: s.call),
+    ("deadline_local", lambda n: n.call, _deadline_local),
+    ("lead_organisation", lambda n: n.organisations, _lead),
+    (
+        "partners",
+        lambda n: n.contents,
+        lambda _: _contents(lambda c, s: [_partner(p, s.organisations) for p in c.partners]),
+    ),
+    (
+        "answers",
+        lambda n: n.answers,
+        lambda _: _contents(_answers),
+    ),
+    (
+        "budget",
+        lambda n: n.budget,
+        lambda _: _contents(lambda c, s: [_budget_line(b, s.organisations) for b in c.budget]),
+    ),
+    (
+        "budget_total",
+        lambda n: n.budget,
+        lambda _: _contents(
+            lambda c, _: MoneyType(cents=BigInt(c.budget_total_cents), currency=c.currency)
+        ),
+    ),
+    (
+        "attachments",
+        lambda n: n.attachments,
+        lambda _: _contents(lambda c, _: [_attachment(a) for a in c.attachments]),
+    ),
+    ("versions", lambda n: n.versions, lambda _: lambda s: [_version(v) for v in s.read.versions]),
+)
+"""Each field computed from a candidacy's read: its name, whether a read with these
+:class:`Needs` holds it, and how to pick it (given the candidacy's row)."""
+
+
+async def _email_invitations(
+    root: CandidacyType, info: strawberry.Info
+) -> list[EmailInvitationType] | None:
+    if not can_see_email_invitations(info.context.actor, root.model):
+        return None
+    rows = await CandidacyLoaders.of(info).candidacy_email_invitations.load(root.model.id)
+    return [EmailInvitationType.from_model(i) for i in rows]
+
+
 @strawberry.type(name="Candidacy")
 class CandidacyType(relay.Node):
-    """Fields resolve synchronously from ``shown``, loaded for the whole page by the root
-    field that built it; built elsewhere (a mutation's payload, ``node``), the first field
-    asked loads it, batched with the request's other candidacies."""
+    """Built by a root field with its read (loaded for the whole page), the fields computed
+    from it are plain data, filled in at construction (strawberry's default resolver, no
+    per-field resolver machinery). Built elsewhere (a mutation's payload, ``node``), they
+    hold :class:`~graphql_schema.reading.Pending` values: the first one the query asks for
+    loads the read, batched with the request's other candidacies."""
 
     id: relay.NodeID[str]
     reference: str | None
@@ -387,126 +467,46 @@ class CandidacyType(relay.Node):
     )
     extended_deadline_at: datetime | None
     eligibility: EligibilityType
-    model: strawberry.Private[models.Candidacy]
-    shown: strawberry.Private[Shown | None] = None
-
-    def _shown(self, info: strawberry.Info) -> Shown | Awaitable[Shown]:
-        return self.shown if self.shown is not None else self._load(info)
-
-    async def _load(self, info: strawberry.Info) -> Shown:
-        page = await CandidacyLoaders.of(info).candidacy_reads.load(self.model)
-        self.shown = _shown_one(page, self.model)
-        return self.shown
-
-    def _contents(self, info: strawberry.Info, pick: Callable[[Contents, Shown], T]) -> Any:
-        """``pick(contents)``, or None when the contents are private to the applicants."""
-        return then(
-            self._shown(info),
-            lambda s: None if s.read.contents is None else pick(s.read.contents, s),
-        )
-
-    @strawberry.field(description=PRIVATE_DRAFT)
-    @may_load
-    def title(self, info: strawberry.Info) -> str | None:
-        return self._contents(info, lambda c, _: c.title)  # type: ignore[no-any-return]
-
-    @strawberry.field(description=PRIVATE_DRAFT)
-    @may_load
-    def acronym(self, info: strawberry.Info) -> str | None:
-        return self._contents(info, lambda c, _: c.acronym)  # type: ignore[no-any-return]
-
-    @strawberry.field(description=PRIVATE_DRAFT)
-    @may_load
-    def duration_months(self, info: strawberry.Info) -> int | None:
-        return self._contents(info, lambda c, _: c.duration_months)  # type: ignore[no-any-return]
-
-    @strawberry.field(
-        description="Counts of what the candidacy holds, for every reader (outside the lead"
+    title: str | None = loadable(PRIVATE_DRAFT)
+    acronym: str | None = loadable(PRIVATE_DRAFT)
+    duration_months: int | None = loadable(PRIVATE_DRAFT)
+    counts: CountsType = loadable(
+        "Counts of what the candidacy holds, for every reader (outside the lead"
         " organisation, of its last submitted version once there is one)."
     )
-    @may_load
-    def counts(self, info: strawberry.Info) -> CountsType:
-        return then(self._shown(info), _counts)  # type: ignore[no-any-return]
-
-    @strawberry.field
-    @may_load
-    def call(self, info: strawberry.Info) -> CallType | None:
-        return then(self._shown(info), lambda s: s.call)  # type: ignore[no-any-return]
-
-    @strawberry.field(
-        description="The deadline that applies to this candidacy, in its call's zone."
+    call: CallType | None = loadable()
+    deadline_local: datetime | None = loadable(
+        "The deadline that applies to this candidacy, in its call's zone."
     )
-    @may_load
-    def deadline_local(self, info: strawberry.Info) -> datetime | None:
-        return then(self._shown(info), self._deadline_local)  # type: ignore[no-any-return]
-
-    def _deadline_local(self, shown: Shown) -> datetime | None:
-        call = shown.read.call
-        if call is None:
-            return None
-        return in_zone(effective_deadline(call, self.model), call.timezone)
-
-    @strawberry.field
-    @may_load
-    def lead_organisation(self, info: strawberry.Info) -> OrganisationType | None:
-        lead = self.model.lead_organisation_id
-        return then(self._shown(info), lambda s: s.organisations.get(lead))  # type: ignore[no-any-return]
-
-    @strawberry.field(description=PRIVATE_DRAFT)
-    @may_load
-    def partners(self, info: strawberry.Info) -> list[PartnerType] | None:
-        return self._contents(  # type: ignore[no-any-return]
-            info, lambda c, s: [_partner(p, s.organisations) for p in c.partners]
-        )
-
-    @strawberry.field(
+    lead_organisation: OrganisationType | None = loadable()
+    partners: list[PartnerType] | None = loadable(PRIVATE_DRAFT)
+    email_invitations: list[EmailInvitationType] | None = strawberry.field(
+        resolver=_email_invitations,
         description="Invitations mailed to addresses (inviteEmailPartner), oldest first; null"
-        " unless you are a member of the lead organisation."
+        " unless you are a member of the lead organisation.",
     )
-    async def email_invitations(self, info: strawberry.Info) -> list[EmailInvitationType] | None:
-        if not can_see_email_invitations(info.context.actor, self.model):
-            return None
-        rows = await CandidacyLoaders.of(info).candidacy_email_invitations.load(self.model.id)
-        return [EmailInvitationType.from_model(i) for i in rows]
+    answers: list[AnswerType] | None = loadable(PRIVATE_DRAFT)
+    budget: list[BudgetLineType] | None = loadable(PRIVATE_DRAFT)
+    budget_total: MoneyType | None = loadable(PRIVATE_DRAFT)
+    attachments: list[AttachmentType] | None = loadable(PRIVATE_DRAFT)
+    versions: list[VersionType] = loadable("Submitted versions, oldest first; the last one counts.")
+    model: strawberry.Private[models.Candidacy] = None  # type: ignore[assignment]
+    shown: strawberry.Private[Shown | None] = None
 
-    @strawberry.field(description=PRIVATE_DRAFT)
-    @may_load
-    def answers(self, info: strawberry.Info) -> list[AnswerType] | None:
-        return self._contents(  # type: ignore[no-any-return]
-            info, lambda c, _: [AnswerType(question_key=k, value=v) for k, v in c.answers]
-        )
-
-    @strawberry.field(description=PRIVATE_DRAFT)
-    @may_load
-    def budget(self, info: strawberry.Info) -> list[BudgetLineType] | None:
-        return self._contents(  # type: ignore[no-any-return]
-            info, lambda c, s: [_budget_line(line, s.organisations) for line in c.budget]
-        )
-
-    @strawberry.field(description=PRIVATE_DRAFT)
-    @may_load
-    def budget_total(self, info: strawberry.Info) -> MoneyType | None:
-        return self._contents(  # type: ignore[no-any-return]
-            info, lambda c, _: MoneyType(cents=BigInt(c.budget_total_cents), currency=c.currency)
-        )
-
-    @strawberry.field(description=PRIVATE_DRAFT)
-    @may_load
-    def attachments(self, info: strawberry.Info) -> list[AttachmentType] | None:
-        return self._contents(  # type: ignore[no-any-return]
-            info, lambda c, _: [_attachment(a) for a in c.attachments]
-        )
-
-    @strawberry.field(description="Submitted versions, oldest first; the last one counts.")
-    @may_load
-    def versions(self, info: strawberry.Info) -> list[VersionType]:
-        return then(  # type: ignore[no-any-return]
-            self._shown(info), lambda s: [_version(v) for v in s.read.versions]
-        )
+    async def _load(self) -> Shown:
+        if self.shown is None:
+            loaders = current_context.get().loaders(CandidacyLoaders)
+            page = await loaders.candidacy_reads.load(self.model)
+            self.shown = _shown_one(page, self.model)
+        return self.shown
 
     @classmethod
-    def from_model(cls, c: models.Candidacy, shown: Shown | None = None) -> CandidacyType:
-        return cls(
+    def from_model(
+        cls, c: models.Candidacy, shown: Shown | None = None, needs: Needs | None = None
+    ) -> CandidacyType:
+        """With ``shown`` (read with ``needs``), the fields it holds are data; the others,
+        and all of them without it, are :class:`Pending`."""
+        node = cls(
             id=str(c.id),
             reference=c.reference,
             status=c.status,
@@ -524,6 +524,13 @@ class CandidacyType(relay.Node):
             model=c,
             shown=shown,
         )
+        values = node.__dict__
+        for name, holds, pick in _PICKS:
+            if shown is not None and needs is not None and holds(needs):
+                values[name] = pick(c)(shown)
+            else:
+                values[name] = Pending(node._load, pick(c))
+        return node
 
 
 def _shown_one(page: PageRead, candidacy: models.Candidacy) -> Shown:

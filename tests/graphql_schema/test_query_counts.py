@@ -431,7 +431,8 @@ NOT_PER_ITEM = {
 
 def _list_and_database_fields() -> set[str]:
     """Fields returning a list or connection, and fields whose resolver awaits (the DB) or
-    may return an awaitable that does (``graphql_schema.reading.may_load``)."""
+    may return an awaitable that does (``graphql_schema.reading.may_load``, or plain-data
+    fields declared ``loadable``)."""
     sdl = build_schema(schema.as_str())
     found: set[str] = set()
     for name, graphql_type in sdl.type_map.items():
@@ -447,8 +448,11 @@ def _list_and_database_fields() -> set[str]:
         awaiting = {
             schema.config.name_converter.get_graphql_name(field)
             for field in definition.fields
-            if field.base_resolver is not None
-            and (field.is_async or getattr(field.base_resolver.wrapped_func, "may_load", False))
+            if field.metadata.get("may_load", False)
+            or (
+                field.base_resolver is not None
+                and (field.is_async or getattr(field.base_resolver.wrapped_func, "may_load", False))
+            )
         }
         for field_name, field in graphql_type.fields.items():
             target = get_nullable_type(field.type)
