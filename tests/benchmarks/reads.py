@@ -1,4 +1,4 @@
-"""``aap bench reads``: a manager reading every candidacy of a call, against two floors.
+"""A manager reading every candidacy of a call, one by id, and the public calls (PostgreSQL).
 
 Seeds, on its own PostgreSQL database, one OPEN call (through the real services) and
 ``--candidacies`` submitted candidacies, each with 3 partners (its lead and two shared
