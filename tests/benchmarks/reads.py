@@ -55,7 +55,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import col, select
 from strawberry.fastapi import GraphQLRouter
 from strawberry.scalars import JSON
+from strawberry.schema.config import StrawberryConfig
 
+import graphql_schema.candidacies.types  # noqa: F401 (makes the enums the app's GraphQL enums)
 from backend.accounts import services as accounts
 from backend.accounts.enums import OrganisationKind, Role
 from backend.accounts.models import Organisation, User
@@ -73,7 +75,13 @@ from backend.calls.inputs import (
     TimelineInput,
 )
 from backend.calls.models import Call, FormQuestion
-from backend.candidacies.enums import BudgetCategory, CandidacyStatus, PartnerRole, PartnerStatus
+from backend.candidacies.enums import (
+    BudgetCategory,
+    CandidacyStatus,
+    EligibilityDecision,
+    PartnerRole,
+    PartnerStatus,
+)
 from backend.candidacies.models import (
     Attachment,
     BudgetLine,
@@ -91,6 +99,7 @@ from backend.core.db import create_engine, create_session_factory, unit_of_work
 from backend.core.settings import Settings
 from backend.core.text import search_key
 from backend.lifecycle import calls as lifecycle
+from graphql_schema.scalars import SCALAR_MAP, BigInt
 from tests.benchmarks.harness import bench_database_url, drop_database, recreate_database, settle
 
 DEFAULT_DATABASE_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/aap_bench_reads"
@@ -589,7 +598,7 @@ def create_sql_floor(url: str, call_id: uuid.UUID) -> tuple[FastAPI, Any]:
 
 @strawberry.type(name="Money")
 class FloorMoney:
-    cents: int
+    cents: BigInt
     currency: str = "EUR"
 
 
@@ -605,13 +614,13 @@ class FloorReference:
 
 @strawberry.type(name="Eligibility")
 class FloorEligibility:
-    decision: str
+    decision: EligibilityDecision
 
 
 @strawberry.type(name="Partner")
 class FloorPartner:
-    role: str
-    status: str
+    role: PartnerRole
+    status: PartnerStatus
     requested_share: FloorMoney
     organisation: FloorNamed
 
@@ -624,7 +633,7 @@ class FloorAnswer:
 
 @strawberry.type(name="BudgetLine")
 class FloorBudgetLine:
-    category: str
+    category: BudgetCategory
     label: str
     amount: FloorMoney
 
@@ -648,7 +657,7 @@ class FloorVersion:
 class FloorCandidacy:
     id: strawberry.ID
     reference: str | None
-    status: str
+    status: CandidacyStatus
     created_at: datetime
     updated_at: datetime
     submitted_version: int
@@ -689,19 +698,22 @@ class FloorConnection:
 def _floor_candidacy(n: dict[str, Any]) -> FloorCandidacy:
     t = datetime.fromisoformat
     return FloorCandidacy(
-        id=strawberry.ID(n["id"]), reference=n["reference"], status=n["status"],
+        id=strawberry.ID(n["id"]), reference=n["reference"],
+        status=CandidacyStatus(n["status"]),
         created_at=t(n["createdAt"]), updated_at=t(n["updatedAt"]),
         submitted_version=n["submittedVersion"],
         last_submitted_at=t(n["lastSubmittedAt"]) if n["lastSubmittedAt"] else None,
         has_unsubmitted_changes=n["hasUnsubmittedChanges"],
         deadline_local=t(n["deadlineLocal"]), title=n["title"], acronym=n["acronym"],
         duration_months=n["durationMonths"],
-        eligibility=FloorEligibility(decision=n["eligibility"]["decision"]),
+        eligibility=FloorEligibility(
+            decision=EligibilityDecision(n["eligibility"]["decision"])
+        ),
         call=FloorReference(reference=n["call"]["reference"]),
         lead_organisation=FloorNamed(name=n["leadOrganisation"]["name"]),
         partners=[
-            FloorPartner(role=p["role"], status=p["status"],
-                         requested_share=FloorMoney(cents=p["requestedShare"]["cents"]),
+            FloorPartner(role=PartnerRole(p["role"]), status=PartnerStatus(p["status"]),
+                         requested_share=FloorMoney(cents=BigInt(int(p["requestedShare"]["cents"]))),
                          organisation=FloorNamed(name=p["organisation"]["name"]))
             for p in n["partners"]
         ],
@@ -709,11 +721,11 @@ def _floor_candidacy(n: dict[str, Any]) -> FloorCandidacy:
             FloorAnswer(question_key=a["questionKey"], value=a["value"]) for a in n["answers"]
         ],
         budget=[
-            FloorBudgetLine(category=b["category"], label=b["label"],
-                            amount=FloorMoney(cents=b["amount"]["cents"]))
+            FloorBudgetLine(category=BudgetCategory(b["category"]), label=b["label"],
+                            amount=FloorMoney(cents=BigInt(int(b["amount"]["cents"]))))
             for b in n["budget"]
         ],
-        budget_total=FloorMoney(cents=n["budgetTotal"]["cents"]),
+        budget_total=FloorMoney(cents=BigInt(int(n["budgetTotal"]["cents"]))),
         attachments=[
             FloorAttachment(name=a["name"], sha256=a["sha256"], size_bytes=a["sizeBytes"],
                             download_url=a["downloadUrl"])
@@ -727,7 +739,13 @@ def _floor_candidacy(n: dict[str, Any]) -> FloorCandidacy:
 
 
 def create_strawberry_floor(nodes: list[dict[str, Any]]) -> FastAPI:
-    """Bare strawberry over plain objects in memory: no database, no resolvers, no checks."""
+    """Bare strawberry over plain objects in memory: no database, no resolvers, no checks.
+
+    Its types are the app's where the schema has them (the enums, the ``BigInt``, ``DateTime``
+    and ``JSON`` scalars of ``graphql_schema.scalars``), so it does the same GraphQL work: the
+    serialization the app's schema asks for is a cost of the schema, not of the read path. Ids
+    stay computed once, before timing, like the rest of the objects.
+    """
     objects = [_floor_candidacy(n) for n in nodes]
     by_id = {o.id: o for o in objects}
     position = {o.id: i for i, o in enumerate(objects)}
@@ -751,7 +769,8 @@ def create_strawberry_floor(nodes: list[dict[str, Any]]) -> FastAPI:
             return by_id.get(id)
 
     app = FastAPI()
-    app.include_router(GraphQLRouter(strawberry.Schema(query=Query)), prefix="/graphql")
+    schema = strawberry.Schema(query=Query, config=StrawberryConfig(scalar_map=dict(SCALAR_MAP)))
+    app.include_router(GraphQLRouter(schema), prefix="/graphql")
     return app
 
 
