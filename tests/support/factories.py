@@ -63,14 +63,11 @@ PASSWORD = "correct horse battery staple"
 ADMIN = Actor(is_platform_admin=True)
 LEAD_SHARE = 60_000_00
 PARTNER_SHARE = 40_000_00
+SUMMARY_QUESTION = QuestionInput(
+    key="summary", kind=QuestionKind.TEXT, label={"fr": "Résumé"}, required=True, max_length=3000
+)
 CANDIDACY_QUESTIONS = [
-    QuestionInput(
-        key="summary",
-        kind=QuestionKind.TEXT,
-        label={"fr": "Résumé"},
-        required=True,
-        max_length=3000,
-    ),
+    SUMMARY_QUESTION,
     QuestionInput(key="letter", kind=QuestionKind.FILE, label={"fr": "Lettre d'engagement"}),
 ]
 _seq = itertools.count(1)
@@ -261,15 +258,7 @@ def call_input(programme: Programme, funder: Funder, now: datetime, **kw: Any) -
             deadline_at=now + timedelta(days=30),
         ),
         eligibility={},
-        questions=[
-            QuestionInput(
-                key="summary",
-                kind=QuestionKind.TEXT,
-                label={"fr": "Résumé"},
-                required=True,
-                max_length=3000,
-            )
-        ],
+        questions=[SUMMARY_QUESTION],
         grid=GridInput(
             criteria=[
                 CriterionInput(
