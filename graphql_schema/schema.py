@@ -26,6 +26,7 @@ from backend.core.errors import DomainError
 from backend.core.settings import Environment, Settings, get_settings
 from graphql_schema.domains import mutation_types, query_types
 from graphql_schema.errors import IdNotFound, InvalidArgument
+from graphql_schema.execution import PlainDataExecutor
 from graphql_schema.limits import cost_limiter, shape_rule
 from graphql_schema.pagination import DEFAULT_PAGE_SIZE
 from graphql_schema.platform import PlatformQueries
@@ -130,6 +131,7 @@ def build_schema(settings: Settings | None = None) -> Schema:
         mutation=Mutation,
         extensions=extensions,
         exception_handlers=[IdNotFound()],
+        execution_context_class=PlainDataExecutor,
         config=StrawberryConfig(auto_camel_case=True, scalar_map=dict(SCALAR_MAP)),
     )
 
