@@ -10,16 +10,29 @@ finds them.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
 import strawberry
-from strawberry.types.nodes import SelectedField, Selection
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    SelectionSetNode,
+)
 
 T = TypeVar("T")
 
 Tree = dict[str, "Tree"]
 """Field names (not aliases) to what is selected under each."""
+
+
+SELECTIONS_KEPT = 1024
+"""Root fields whose selection trees are kept (per field nodes of a parsed document)."""
+
+_trees: OrderedDict[tuple[int, ...], tuple[tuple[FieldNode, ...], Tree]] = OrderedDict()
 
 
 def _merge(into: Tree, other: Tree) -> Tree:
@@ -28,22 +41,45 @@ def _merge(into: Tree, other: Tree) -> Tree:
     return into
 
 
-def selection_tree(selections: Iterable[Selection]) -> Tree:
+def _tree_of(
+    selection_set: SelectionSetNode | None, fragments: Mapping[str, FragmentDefinitionNode]
+) -> Tree:
     tree: Tree = {}
-    for selection in selections:
-        if isinstance(selection, SelectedField):
-            _merge(tree.setdefault(selection.name, {}), selection_tree(selection.selections))
-        else:  # a fragment, spread or inline: its fields are the parent's
-            _merge(tree, selection_tree(selection.selections))
+    for selection in selection_set.selections if selection_set else ():
+        if isinstance(selection, FieldNode):
+            below = _tree_of(selection.selection_set, fragments)
+            _merge(tree.setdefault(selection.name.value, {}), below)
+        elif isinstance(selection, FragmentSpreadNode):
+            fragment = fragments.get(selection.name.value)
+            _merge(tree, _tree_of(fragment.selection_set if fragment else None, fragments))
+        elif isinstance(selection, InlineFragmentNode):
+            _merge(tree, _tree_of(selection.selection_set, fragments))
     return tree
 
 
 def selected_under(info: strawberry.Info, *path: str) -> Tree:
     """What the current field selects at ``path`` below it (``"edges", "node"`` for the
-    nodes of a connection); empty when nothing is."""
-    tree: Tree = {}
-    for field in info.selected_fields:  # the current field, once per alias
-        _merge(tree, selection_tree(field.selections))
+    nodes of a connection), by field name, fragments merged; empty when nothing is. Read-only.
+
+    Read from the parsed document's nodes, once per document (the parser cache hands the
+    same nodes to every request with the same text; they are kept with the tree so their ids
+    are not reused): strawberry's ``selected_fields`` converted the whole subtree, arguments
+    and directives included, on every request.
+    """
+    raw = info._raw_info
+    nodes = tuple(raw.field_nodes)
+    key = tuple(map(id, nodes))
+    kept = _trees.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept[0], nodes, strict=True)):
+        _trees.move_to_end(key)
+        tree = kept[1]
+    else:
+        tree = {}
+        for node in nodes:  # the current field, once per alias
+            _merge(tree, _tree_of(node.selection_set, raw.fragments))
+        _trees[key] = (nodes, tree)
+        while len(_trees) > SELECTIONS_KEPT:
+            _trees.popitem(last=False)
     for name in path:
         tree = tree.get(name, {})
     return tree

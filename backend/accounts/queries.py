@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,6 +18,7 @@ from backend.accounts.identifiers import compact_identifier
 from backend.accounts.models import AuthToken, Membership, Organisation, RoleGrant, User
 from backend.core.auth import Actor
 from backend.core.batching import group_by
+from backend.core.db import fetch_rows
 from backend.core.errors import AuthenticationRequired, InvalidInput
 from backend.core.text import one_line, search_key
 
@@ -73,24 +75,60 @@ def _standing_of(rows: Sequence[Any]) -> Standing:
 
 
 # Built once: the statement behind every authenticated request (SQLAlchemy then reuses its
-# compiled form without rebuilding the expression).
+# compiled form without rebuilding the expression). Values only, run as a Core statement
+# (``fetch_rows``): the ORM's hydration of two rows measured about 0.1 ms per request.
 _TOKEN_HOLDER = (
-    select(AuthToken, User, _STANDING.c.role, _STANDING.c.ref_id)
+    sa.select(
+        col(AuthToken.id).label("token_id"),
+        col(AuthToken.kind),
+        col(AuthToken.expires_at),
+        col(AuthToken.revoked_at),
+        col(AuthToken.last_used_at),
+        col(User.id).label("user_id"),
+        col(User.email),
+        col(User.is_active),
+        _STANDING.c.role,
+        _STANDING.c.ref_id,
+    )
     .join(User, col(User.id) == col(AuthToken.user_id))
     .outerjoin(_STANDING, _STANDING.c.user_id == col(User.id))
     .where(col(AuthToken.token_hash) == sa.bindparam("token_hash"))
 )
 
 
-async def token_holder(
-    session: AsyncSession, token_hash: str
-) -> tuple[AuthToken, User, Standing] | None:
+@dataclass(frozen=True, slots=True)
+class TokenHolder:
+    """A token as the request's authentication needs it, with its user and standing."""
+
+    token_id: uuid.UUID
+    kind: TokenKind
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+    user_id: uuid.UUID
+    email: str
+    user_is_active: bool
+    standing: Standing
+
+
+async def token_holder(session: AsyncSession, token_hash: str) -> TokenHolder | None:
     """The token, its user and the user's standing, in one statement (one row per grant or
     membership, or one row with neither)."""
-    rows = (await session.exec(_TOKEN_HOLDER, params={"token_hash": token_hash})).all()
+    rows = await fetch_rows(session, _TOKEN_HOLDER, {"token_hash": token_hash})
     if not rows:
         return None
-    return rows[0][0], rows[0][1], _standing_of(rows)
+    first = rows[0]
+    return TokenHolder(
+        token_id=first.token_id,
+        kind=first.kind,
+        expires_at=first.expires_at,
+        revoked_at=first.revoked_at,
+        last_used_at=first.last_used_at,
+        user_id=first.user_id,
+        email=first.email,
+        user_is_active=first.is_active,
+        standing=_standing_of(rows),
+    )
 
 
 async def standing_of(session: AsyncSession, user_id: uuid.UUID) -> Standing:

@@ -193,17 +193,16 @@ async def check_bearer(session: AsyncSession, token: str, *, now: datetime) -> B
     asked for only when :func:`~backend.accounts.rules.is_token_use_due`, so that most
     requests write nothing.
     """
-    found = await queries.token_holder(session, hash_token(token))
-    if found is None:
+    holder = await queries.token_holder(session, hash_token(token))
+    if holder is None:
         return None
-    record, user, standing = found
-    if record.revoked_at is not None or not user.is_active:
+    if holder.revoked_at is not None or not holder.user_is_active:
         return None
-    if record.expires_at is not None and record.expires_at <= now:
+    if holder.expires_at is not None and holder.expires_at <= now:
         return None
     return Bearer(
-        actor=actor_of(user, standing, token_id=record.id),
-        use_to_record=is_token_use_due(record.kind, record.last_used_at, now=now),
+        actor=_actor(holder.user_id, holder.email, holder.standing, token_id=holder.token_id),
+        use_to_record=is_token_use_due(holder.kind, holder.last_used_at, now=now),
     )
 
 
@@ -240,10 +239,16 @@ async def build_actor(
 
 
 def actor_of(user: User, standing: queries.Standing, *, token_id: uuid.UUID | None) -> Actor:
+    return _actor(user.id, user.email, standing, token_id=token_id)
+
+
+def _actor(
+    user_id: uuid.UUID, email: str, standing: queries.Standing, *, token_id: uuid.UUID | None
+) -> Actor:
     grants = standing.grants
     return Actor(
-        user_id=user.id,
-        email=user.email,
+        user_id=user_id,
+        email=email,
         is_platform_admin=any(role is Role.PLATFORM_ADMIN for role, _ in grants),
         managed_funder_ids=frozenset(
             funder for role, funder in grants if role is Role.PROGRAMME_MANAGER and funder

@@ -274,21 +274,6 @@ async def attachments_by_candidacy(
     return group_by(rows, lambda r: r.candidacy_id)
 
 
-_ALL_ATTACHMENTS = (
-    select(Attachment)
-    .where(col(Attachment.candidacy_id).in_(_IDS))
-    .order_by(col(Attachment.question_key), col(Attachment.created_at))
-)
-
-
-async def all_attachments_by_candidacy(
-    session: AsyncSession, candidacy_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, list[Attachment]]:
-    """Every attachment, superseded ones included: the files submitted versions name."""
-    rows = (await session.exec(_ALL_ATTACHMENTS, params={"ids": list(candidacy_ids)})).all()
-    return group_by(rows, lambda r: r.candidacy_id)
-
-
 async def versions_by_candidacy(
     session: AsyncSession, candidacy_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[CandidacyVersion]]:

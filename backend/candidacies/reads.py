@@ -16,18 +16,17 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 import sqlalchemy.orm
-from sqlmodel import col, select
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.accounts import queries as account_queries
 from backend.accounts.models import Organisation
 from backend.calls import queries as call_queries
 from backend.calls.models import Call
-from backend.candidacies import queries
 from backend.candidacies.answers import is_answered
 from backend.candidacies.enums import BudgetCategory, PartnerRole, PartnerStatus
 from backend.candidacies.models import (
@@ -38,9 +37,35 @@ from backend.candidacies.models import (
     CandidacyPartner,
     CandidacyVersion,
 )
-from backend.candidacies.rules import files_of_version, may_read_contents, reads_submitted_version
+from backend.candidacies.rules import (
+    PartnerStanding,
+    StoredFile,
+    SubmittedVersion,
+    files_of_version,
+    may_read_contents,
+    reads_submitted_version,
+)
 from backend.core.auth import Actor
 from backend.core.batching import group_by
+from backend.core.db import fetch_rows
+
+
+class PartnerRow(PartnerStanding, Protocol):
+    """A row of ``_PARTNERS`` (the read's values, no ORM row)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def role(self) -> PartnerRole: ...
+    @property
+    def requested_share_cents(self) -> int: ...
+    @property
+    def can_edit(self) -> bool: ...
+    @property
+    def invited_at(self) -> datetime | None: ...
+    @property
+    def responded_at(self) -> datetime | None: ...
+
 
 LIVE_CURRENCY = "EUR"
 """Live rows carry no currency; a submitted version names its call's."""
@@ -171,6 +196,21 @@ _CURRENT_ATTACHMENTS = (
     .where(col(Attachment.candidacy_id).in_(_IDS), col(Attachment.superseded_at).is_(None))
     .order_by(col(Attachment.question_key), col(Attachment.created_at))
 )
+_PARTNERS = (
+    sa.select(col(CandidacyPartner.candidacy_id), col(CandidacyPartner.id),
+              col(CandidacyPartner.organisation_id), col(CandidacyPartner.role),
+              col(CandidacyPartner.requested_share_cents), col(CandidacyPartner.status),
+              col(CandidacyPartner.can_edit), col(CandidacyPartner.invited_at),
+              col(CandidacyPartner.responded_at))
+    .where(col(CandidacyPartner.candidacy_id).in_(_IDS))
+    .order_by(col(CandidacyPartner.position), col(CandidacyPartner.id))
+)  # fmt: skip
+_ALL_ATTACHMENTS = (
+    sa.select(*_ATTACHMENT_COLUMNS)
+    .where(col(Attachment.candidacy_id).in_(_IDS))
+    .order_by(col(Attachment.question_key), col(Attachment.created_at))
+)
+"""Superseded files included: the files submitted versions name."""
 _VERSIONS = (
     sa.select(col(CandidacyVersion.candidacy_id), col(CandidacyVersion.id),
            col(CandidacyVersion.number), col(CandidacyVersion.sha256),
@@ -179,7 +219,11 @@ _VERSIONS = (
     .order_by(col(CandidacyVersion.number))
 )  # fmt: skip
 _later = sa.orm.aliased(CandidacyVersion, name="later")
-_LAST_VERSIONS = select(CandidacyVersion).where(
+_LAST_VERSIONS = sa.select(
+    col(CandidacyVersion.candidacy_id),
+    col(CandidacyVersion.snapshot),
+    col(CandidacyVersion.submitted_at),
+).where(
     col(CandidacyVersion.candidacy_id).in_(_IDS),
     ~sa.exists().where(
         col(_later.candidacy_id) == col(CandidacyVersion.candidacy_id),
@@ -208,18 +252,17 @@ of the candidacies read as submitted): one candidacy by id in one statement fewe
 async def _versions_and_last(
     session: AsyncSession, ids: Sequence[uuid.UUID], submitted_ids: Sequence[uuid.UUID]
 ) -> tuple[Sequence[Any], dict[uuid.UUID, Any]]:
-    rows = (
-        await session.exec(
-            _VERSIONS_AND_LAST_SNAPSHOT, params={"ids": list(ids), "submitted": list(submitted_ids)}
-        )
-    ).all()
+    rows = await fetch_rows(
+        session, _VERSIONS_AND_LAST_SNAPSHOT, {"ids": list(ids), "submitted": list(submitted_ids)}
+    )
     return rows, {r.candidacy_id: r for r in rows if r.snapshot is not None}
 
 
 async def _rows(session: AsyncSession, stmt: Any, ids: Sequence[uuid.UUID]) -> Sequence[Any]:
+    """The rows of one of the statements above for ``ids`` (values, no ORM rows)."""
     if not ids:
         return []
-    return (await session.exec(stmt, params={"ids": list(ids)})).all()
+    return await fetch_rows(session, stmt, {"ids": list(ids)})
 
 
 def _attachment(row: Any) -> AttachmentShown:
@@ -229,7 +272,7 @@ def _attachment(row: Any) -> AttachmentShown:
     )  # fmt: skip
 
 
-def _partner(p: CandidacyPartner) -> PartnerShown:
+def _partner(p: PartnerRow) -> PartnerShown:
     return PartnerShown(
         p.id, p.organisation_id, p.role, p.requested_share_cents, LIVE_CURRENCY, p.status,
         p.can_edit, p.invited_at, p.responded_at,
@@ -237,7 +280,7 @@ def _partner(p: CandidacyPartner) -> PartnerShown:
 
 
 def submitted_partners(
-    snapshot: dict[str, Any], live: Sequence[CandidacyPartner]
+    snapshot: dict[str, Any], live: Sequence[PartnerRow]
 ) -> tuple[PartnerShown, ...]:
     """The consortium as submitted (roles and shares from the snapshot); each partner keeps
     its row's identity and consent (every partner had accepted, or submission was refused)."""
@@ -278,7 +321,7 @@ def submitted_budget(snapshot: dict[str, Any]) -> tuple[BudgetLineShown, ...]:
 
 
 def _submitted_contents(
-    version: CandidacyVersion, live: Sequence[CandidacyPartner], files: Sequence[Attachment]
+    version: SubmittedVersion, live: Sequence[PartnerRow], files: Sequence[StoredFile]
 ) -> Contents:
     snapshot = version.snapshot
     answers = snapshot["answers"]
@@ -308,7 +351,7 @@ def _submitted_counts(snapshot: dict[str, Any]) -> Counts:
 class _Live:
     """A page's live rows, per candidacy."""
 
-    partners: dict[uuid.UUID, list[CandidacyPartner]]
+    partners: dict[uuid.UUID, list[PartnerRow]]
     answers: dict[uuid.UUID, list[Any]]
     budget: dict[uuid.UUID, list[BudgetLineShown]]
     attachments: dict[uuid.UUID, list[AttachmentShown]]
@@ -339,7 +382,7 @@ class _Live:
 async def _live_rows(
     session: AsyncSession,
     needs: Needs,
-    partners: dict[uuid.UUID, list[CandidacyPartner]],
+    partners: dict[uuid.UUID, list[PartnerRow]],
     ids: Sequence[uuid.UUID],
 ) -> _Live:
     """The live answers, budget and current files of ``ids``, each only if the read shows it
@@ -376,7 +419,9 @@ async def read_page(
     if not candidacies:
         return PageRead({}, {})
     ids = [c.id for c in candidacies]
-    partners = await queries.partners_by_candidacy(session, ids)
+    partners: dict[uuid.UUID, list[PartnerRow]] = group_by(
+        await _rows(session, _PARTNERS, ids), lambda r: r.candidacy_id
+    )
     as_submitted: list[Candidacy] = []
     live: list[Candidacy] = []
     for c in candidacies:
@@ -397,9 +442,9 @@ async def read_page(
         last = {}
         if needs.versions:
             version_rows = await _rows(session, _VERSIONS, ids)
-    files = (
-        await queries.all_attachments_by_candidacy(session, submitted_ids)
-        if needs.attachments and submitted_ids
+    files: dict[uuid.UUID, list[Any]] = (
+        group_by(await _rows(session, _ALL_ATTACHMENTS, submitted_ids), lambda r: r.candidacy_id)
+        if needs.attachments
         else {}
     )
     live_rows = await _live_rows(session, needs, partners, [c.id for c in live])

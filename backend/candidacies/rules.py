@@ -5,13 +5,46 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Iterable
 from datetime import datetime
+from typing import Any, Protocol, TypeVar
 
 from backend.calls.enums import CallStatus
 from backend.calls.models import Call
 from backend.calls.rules import effective_status, is_open
 from backend.candidacies.enums import EDITABLE_STATUSES, CandidacyStatus, PartnerStatus
-from backend.candidacies.models import Attachment, Candidacy, CandidacyPartner, CandidacyVersion
+from backend.candidacies.models import Attachment, Candidacy, CandidacyVersion
 from backend.core.auth import Actor
+
+
+class PartnerStanding(Protocol):
+    """What the rules read of a partner: its ORM row, or the values a read selected."""
+
+    @property
+    def organisation_id(self) -> uuid.UUID: ...
+    @property
+    def status(self) -> PartnerStatus: ...
+
+
+class StoredFile(Protocol):
+    """What matching a version's files reads of an attachment (row or values)."""
+
+    @property
+    def question_key(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def created_at(self) -> datetime: ...
+
+
+class SubmittedVersion(Protocol):
+    """What matching a version's files reads of the version (row or values)."""
+
+    @property
+    def snapshot(self) -> dict[str, Any]: ...
+    @property
+    def submitted_at(self) -> datetime: ...
+
+
+FileT = TypeVar("FileT", bound=StoredFile)
 
 
 def can_apply_for(actor: Actor, organisation_id: uuid.UUID) -> bool:
@@ -90,7 +123,7 @@ def counts_as_submitted(candidacy: Candidacy) -> bool:
 
 
 def is_in_consortium(
-    actor: Actor, candidacy: Candidacy, partners: Iterable[CandidacyPartner]
+    actor: Actor, candidacy: Candidacy, partners: Iterable[PartnerStanding]
 ) -> bool:
     """The lead organisation's members, and the members of a partner that accepted its
     invitation (``partners``: the candidacy's partner rows): the applicants, who read the
@@ -102,7 +135,7 @@ def is_in_consortium(
 
 
 def may_read_contents(
-    actor: Actor, candidacy: Candidacy, partners: Iterable[CandidacyPartner]
+    actor: Actor, candidacy: Candidacy, partners: Iterable[PartnerStanding]
 ) -> bool:
     """What a candidacy says (title, answers, partners, budget, files) is its applicants' work
     in progress until a version is submitted: before that, whoever else may see the candidacy
@@ -117,14 +150,14 @@ def may_read_contents(
 
 
 def reads_submitted_version(
-    actor: Actor, candidacy: Candidacy, partners: Iterable[CandidacyPartner]
+    actor: Actor, candidacy: Candidacy, partners: Iterable[PartnerStanding]
 ) -> bool:
     """Readers outside the consortium read what was last submitted, never the edits made on
     top of it since (those are work in progress again)."""
     return not is_in_consortium(actor, candidacy, partners) and candidacy.submitted_version > 0
 
 
-def files_of_version(version: CandidacyVersion, files: Iterable[Attachment]) -> list[Attachment]:
+def files_of_version(version: SubmittedVersion, files: Iterable[FileT]) -> list[FileT]:
     """The stored files a version's snapshot names (by question and SHA-256), each the last
     such file uploaded by the submission (superseded ones included)."""
     found = []
@@ -146,7 +179,7 @@ def may_read_attachment(
     candidacy: Candidacy,
     attachment: Attachment,
     versions: Iterable[CandidacyVersion],
-    partners: Iterable[CandidacyPartner],
+    partners: Iterable[PartnerStanding],
 ) -> bool:
     """A file of a candidacy the actor may read: the consortium's members read every file;
     the others only the files a submitted version names, not one added to the new draft since."""

@@ -10,7 +10,7 @@ ever sees uncommitted rows.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -149,6 +149,20 @@ async def read_session(factory: SessionFactory) -> AsyncIterator[AsyncSession]:
         if _is_postgresql(factory):
             await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
         yield session
+
+
+async def fetch_rows(
+    session: AsyncSession, statement: Any, params: Mapping[str, Any] | None = None
+) -> Sequence[Any]:
+    """The rows of a column select, run on the session's connection as a Core statement.
+
+    For reads that want values, not entities: the ORM's per-statement work (its execution
+    context, result setup and row hydration) measured about 0.1 ms of CPU per statement, a
+    sixth of a candidacy read by id. The rows are SQLAlchemy ``Row`` objects: attributes named
+    after the selected columns, nothing tracked by the session.
+    """
+    connection = await session.connection()
+    return (await connection.execute(statement, dict(params or {}))).all()
 
 
 def _is_postgresql(factory: SessionFactory) -> bool:
