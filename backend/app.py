@@ -36,6 +36,7 @@ from backend.core.storage import Storage, storage_from_settings
 from backend.http_auth import actor_from_request, refuse_anonymous_upload
 from backend.http_errors import add_error_handlers
 from backend.request_context import RequestContextMiddleware
+from backend.web_application import mount_web_application
 from graphql_schema import ide
 from graphql_schema.context import Context
 from graphql_schema.domains import ERROR_TYPES
@@ -134,8 +135,9 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         context_getter=get_context,
         graphql_ide=None if settings.is_prod else "graphiql",
         allow_queries_via_get=True,
-        # Uploads (GraphQL multipart request spec). CSRF: we authenticate by bearer header
-        # only, never by cookie, so a cross-site form cannot act as a signed-in user.
+        # Uploads (GraphQL multipart request spec). CSRF: a request signed in by the web
+        # application's session cookie must be a POST with the X-Requested-With header, which
+        # a cross-site form cannot send (backend.http_auth); bearer tokens are never cookies.
         multipart_uploads_enabled=True,
         max_concurrent_operations=settings.graphql_max_concurrent_operations,
         time_limit_s=settings.graphql_operation_timeout_seconds,
@@ -147,6 +149,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         app.include_router(ide.assets_router("/graphql"))
     app.include_router(downloads.router)
     _add_health_routes(app, state)
+    mount_web_application(app, settings.web_dist_dir)  # last: API routes answer first
     app.add_middleware(
         BodyLimitMiddleware,
         json_max_bytes=settings.graphql_max_body_bytes,

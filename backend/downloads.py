@@ -105,7 +105,10 @@ async def _caller(request: Request, kind: FileKind, object_id: uuid.UUID) -> Act
     state = request.app.state.aap
     params = request.query_params
     if "signature" not in params:
-        return await actor_from_request(state.session_factory, state.clock, request)
+        # A download is a plain link (GET, no side effect): the session cookie needs no header.
+        return await actor_from_request(
+            state.session_factory, state.clock, request, cookie_needs_csrf_header=False
+        )
     try:
         user_id = signed_links.verify(
             state.settings.secret_key,

@@ -1,6 +1,15 @@
-"""Who is calling over HTTP: the bearer token turned into an :class:`Actor`.
+"""Who is calling over HTTP: a bearer token, or the web application's session cookie, turned
+into an :class:`Actor`.
 
 Shared by the GraphQL context and the file downloads, so both apply the same rules.
+
+API clients send ``Authorization: Bearer <token>``. The web application signs in with
+``login(inCookie: true)``, which puts its session token in an HttpOnly cookie
+(:data:`SESSION_COOKIE`) that no script can read. A browser sends a cookie with requests other
+sites make too, so a GraphQL request carried by the cookie must be a POST with the
+:data:`CSRF_HEADER` header: a cross-site form cannot set a header, and a cross-site script
+cannot send one without a CORS preflight this server never grants. Downloads are plain links
+(GET, no side effect) and need no header. A bearer header, when present, wins over the cookie.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from backend.accounts.services import check_bearer, record_token_use
 from backend.core.auth import ANONYMOUS, Actor
 from backend.core.clock import Clock
 from backend.core.db import SessionFactory, read_session, unit_of_work
+from backend.core.session_cookie import CSRF_HEADER, SESSION_COOKIE
 
 log = logging.getLogger(__name__)
 
@@ -34,20 +44,44 @@ def bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
-async def actor_from_request(
-    session_factory: SessionFactory, clock: Clock, request: Request
-) -> Actor:
-    """Anonymous without a token; 401 for a token that is unknown, expired or revoked.
+def cookie_token(request: Request, *, needs_csrf_header: bool) -> str | None:
+    """The session cookie's token, if the request may use it (module docstring): refused
+    (403) on a request that acts (``needs_csrf_header``) without a POST and the CSRF header."""
+    token = request.cookies.get(SESSION_COOKIE, "").strip()
+    if not token:
+        return None
+    if needs_csrf_header and (request.method != "POST" or not request.headers.get(CSRF_HEADER)):
+        raise HTTPException(
+            403, f"a request signed in by the session cookie must be a POST with {CSRF_HEADER}"
+        )
+    return token
 
+
+async def actor_from_request(
+    session_factory: SessionFactory,
+    clock: Clock,
+    request: Request,
+    *,
+    cookie_needs_csrf_header: bool = True,
+) -> Actor:
+    """Anonymous without a token; 401 for a bearer token that is unknown, expired or revoked.
+
+    A session cookie that is no longer valid (expired, revoked by a logout elsewhere) counts
+    as no cookie: the public pages stay readable and the web application signs in again.
     An API token's use is recorded at most once a minute (:func:`_record_use`), after the
     lookup and only when due, so most requests write nothing.
     """
     token = bearer_token(request)
+    from_cookie = token is None
+    if from_cookie:
+        token = cookie_token(request, needs_csrf_header=cookie_needs_csrf_header)
     if token is None:
         return ANONYMOUS
     now = clock.now()
     async with read_session(session_factory) as session:
         bearer = await check_bearer(session, token, now=now)
+    if bearer is None and from_cookie:
+        return ANONYMOUS
     if bearer is None:
         raise HTTPException(401, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
     if bearer.use_to_record and bearer.actor.token_id is not None:

@@ -80,6 +80,9 @@ def settings(database_url: str, embedded_redis: object | None) -> Settings:
         database_url=database_url,
         var_dir=_RUN_DIR / "var",
         storage_dir=_RUN_DIR / "storage",
+        # The API alone, whether or not the checkout holds a build of the web application
+        # (tests/test_web_application.py serves one of its own).
+        web_dist_dir=_RUN_DIR / "no-web-build",
     )
 
 

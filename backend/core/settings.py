@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     storage_s3_region: str = "us-east-1"
     upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
     var_dir: Path = PROJECT_ROOT / "var"
+    web_dist_dir: Path = PROJECT_ROOT / "frontend" / "dist"
+    """The built web application, served at / when it holds an index.html (`make run` builds
+    it; see backend.web_application)."""
     allow_sqlite_in_prod: bool = False
     session_token_ttl_hours: int = 12
     signed_link_ttl_seconds: int = Field(default=300, ge=1, le=24 * 3600)

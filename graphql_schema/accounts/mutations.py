@@ -18,6 +18,7 @@ from graphql_schema.accounts.errors import (
     InvalidCredentialsError,
     TooManyAttemptsError,
 )
+from graphql_schema.accounts.session_cookie import forget_session_cookie, keep_session_in_cookie
 from graphql_schema.accounts.types import ApiTokenType, OrganisationType, UserType
 from graphql_schema.errors import (
     AuthenticationRequiredError,
@@ -30,7 +31,10 @@ from graphql_schema.mutation_support import node_uuid, run_mutation
 
 @strawberry.type
 class LoginPayload:
-    token: str = strawberry.field(description="Send as 'Authorization: Bearer <token>'.")
+    token: str | None = strawberry.field(
+        description="Send as 'Authorization: Bearer <token>'. Null when the login asked for "
+        "the session in a cookie (inCookie): the web application never sees its token."
+    )
     expires_at: datetime | None
     user: UserType
 
@@ -111,8 +115,31 @@ class AccountMutations:
         description="Exchange an email and password for a session token. Attempts are "
         "throttled per client address (TooManyAttemptsError says when to retry)."
     )
-    async def login(self, info: strawberry.Info, email: str, password: str) -> LoginResult:
+    async def login(
+        self,
+        info: strawberry.Info,
+        email: str,
+        password: str,
+        in_cookie: Annotated[
+            bool,
+            strawberry.argument(
+                description="For the web application: keep the session in an HttpOnly "
+                "cookie instead of returning its token. Requests it carries must then be "
+                "POSTs with an 'X-Requested-With' header (any value)."
+            ),
+        ] = False,
+    ) -> LoginResult:
         ctx = info.context
+
+        def payload(issued: services.IssuedToken) -> LoginPayload:
+            if in_cookie:
+                keep_session_in_cookie(ctx, issued.token, issued.record.expires_at)
+            return LoginPayload(
+                token=None if in_cookie else issued.token,
+                expires_at=issued.record.expires_at,
+                user=UserType.from_model(issued.user),
+            )
+
         return await run_mutation(  # type: ignore[return-value]
             ctx,
             lambda s: services.login(
@@ -123,20 +150,24 @@ class AccountMutations:
                 password=password,
                 now=ctx.clock.now(),
             ),
-            lambda issued: LoginPayload(
-                token=issued.token,
-                expires_at=issued.record.expires_at,
-                user=UserType.from_model(issued.user),
-            ),
+            payload,
         )
 
-    @strawberry.mutation(description="Revoke the token this request was made with.")
+    @strawberry.mutation(
+        description="Revoke the token this request was made with (and clear the session "
+        "cookie, for the web application)."
+    )
     async def logout(self, info: strawberry.Info) -> LogoutResult:
         ctx = info.context
+
+        def payload(_: None) -> LogoutPayload:
+            forget_session_cookie(ctx)
+            return LogoutPayload(ok=True)
+
         return await run_mutation(  # type: ignore[return-value]
             ctx,
             lambda s: services.logout(s, actor=ctx.actor, now=ctx.clock.now()),
-            lambda _: LogoutPayload(ok=True),
+            payload,
         )
 
     @strawberry.mutation(description="Create a token for an integration, acting as you.")
