@@ -1,12 +1,14 @@
 # Two commands for a newcomer: `make run` serves the platform, `make test` runs the suite.
-# Both bootstrap .venv from the pinned pyproject.toml first (only when it changed).
+# Both bootstrap .venv from the pinned pyproject.toml first (only when it changed), and the web
+# application's node_modules from its package-lock.json (Node.js 20+; only when it changed).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-pg lint fuzz fuzz-short check-python bootstrap schema lock clean
+.PHONY: run test test-pg test-web lint fuzz fuzz-short check-python check-node bootstrap web \
+	schema lock clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (set PYTHON=...)")'
@@ -19,11 +21,45 @@ $(STAMP): pyproject.toml constraints.txt | check-python
 
 bootstrap: $(STAMP)
 
+# The web application (frontend/): built into frontend/dist, which `aap serve` serves at /.
+NPM ?= npm
+WEB := frontend
+WEB_STAMP := $(WEB)/node_modules/.installed
+WEB_BUILD := $(WEB)/dist/index.html
+WEB_SOURCES := $(shell find $(WEB)/src $(WEB)/public -type f -not -path '*/dsfr/*' 2>/dev/null) \
+	$(wildcard $(WEB)/*.html $(WEB)/*.ts $(WEB)/*.json) graphql_schema/schema.graphql
+
+check-node:
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2>/dev/null \
+	  && command -v $(NPM) >/dev/null \
+	  || { echo "The web application needs Node.js 20 or later, with npm (https://nodejs.org/ or"; \
+	       echo "your distribution's nodejs package, version 20+). The API alone runs without it."; \
+	       exit 1; }
+
+$(WEB_STAMP): $(WEB)/package.json $(WEB)/package-lock.json | check-node
+	cd $(WEB) && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+$(WEB_BUILD): $(WEB_STAMP) $(WEB_SOURCES)
+	cd $(WEB) && $(NPM) run build
+	@touch $@
+
+web: $(WEB_BUILD)
+
 run: bootstrap
+	@$(MAKE) --no-print-directory web \
+	  || echo "*** Serving the API only: the web application could not be built (see above). ***"
 	$(BIN)/aap dev
 
-test: bootstrap
+test: bootstrap test-web
 	$(BIN)/python -m pytest
+
+# The web application's checks: generated GraphQL types match the committed schema, component
+# tests (vitest), the type-checked production build.
+test-web: $(WEB_STAMP)
+	cd $(WEB) && $(NPM) run codegen:check
+	cd $(WEB) && $(NPM) test
+	$(MAKE) --no-print-directory web
 
 # The suite on PostgreSQL and Redis: the code paths production takes where the embedded default
 # takes others (README, "Tests on PostgreSQL"). Starts nothing: the servers must answer, else it
@@ -61,4 +97,4 @@ lock: bootstrap
 	mv constraints.tmp constraints.txt
 
 clean:
-	rm -rf $(VENV) var/*.sqlite3*
+	rm -rf $(VENV) var/*.sqlite3* $(WEB)/node_modules $(WEB)/dist

@@ -242,7 +242,15 @@ def dev() -> None:
     seed_demo(if_empty=True)
     worker_process = subprocess.Popen([sys.executable, "-m", "backend.cli", "worker"])
     base = f"http://{settings.host}:{settings.port}"
-    typer.echo(f"\n  GraphiQL:  {base}/graphql\n  Health:    {base}/healthz  {base}/readyz\n")
+    web = (
+        f"{base}/"
+        if (settings.web_dist_dir / "index.html").is_file()
+        else "not built (`make run` builds it; it needs Node.js 20+)"
+    )
+    typer.echo(
+        f"\n  Application: {web}\n  GraphiQL:    {base}/graphql"
+        f"\n  Health:      {base}/healthz  {base}/readyz\n"
+    )
     try:
         serve(host=None, port=None, workers=1)
     finally:
