@@ -1,0 +1,26 @@
+import { useTranslation } from "react-i18next";
+import { GraphQLResponseError, HttpError } from "../api";
+import { Button, ErrorAlert } from "../ui";
+
+/** A failed request, explained in the reader's language, with a way to try again. */
+export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const description =
+    error instanceof GraphQLResponseError
+      ? t("errors.graphql", { message: error.message })
+      : error instanceof HttpError
+        ? t("errors.http", { status: error.status })
+        : t("errors.network");
+  return (
+    <>
+      <ErrorAlert title={t("errors.title")} description={description} />
+      {onRetry && (
+        <div className="fr-mt-2w">
+          <Button priority="secondary" onClick={onRetry}>
+            {t("app.retry")}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
