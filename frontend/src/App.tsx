@@ -1,13 +1,11 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import type { createBrowserRouter } from "react-router";
-import { RouterProvider } from "react-router/dom";
+import { AppRoutes } from "./routes";
 
-type Router = ReturnType<typeof createBrowserRouter>;
-
-export function App({ router, queryClient }: { router: Router; queryClient: QueryClient }) {
+/** The application under a router (BrowserRouter in the page, MemoryRouter in tests). */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <AppRoutes />
     </QueryClientProvider>
   );
 }

@@ -1,11 +1,10 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { useTranslation } from "react-i18next";
-import { createBrowserRouter } from "react-router";
+import { BrowserRouter } from "react-router";
 import { createQueryClient } from "./api";
 import { App } from "./App";
 import { startI18n } from "./i18n";
-import { routes } from "./routes";
 import { startUi } from "./ui";
 
 startUi(() => useTranslation().i18n.language);
@@ -15,7 +14,9 @@ void startI18n().then(() => {
   if (!root) throw new Error("index.html has no #root");
   createRoot(root).render(
     <StrictMode>
-      <App router={createBrowserRouter(routes)} queryClient={createQueryClient()} />
+      <BrowserRouter>
+        <App queryClient={createQueryClient()} />
+      </BrowserRouter>
     </StrictMode>,
   );
 });

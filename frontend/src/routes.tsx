@@ -1,31 +1,24 @@
-import type { RouteObject } from "react-router";
+import { lazy } from "react";
+import { Route, Routes } from "react-router";
 import { CallsListPage } from "./calls/CallsListPage";
 import { AppLayout } from "./pages/AppLayout";
-import { RouteError } from "./pages/RouteError";
 
-/**
- * The public pages. The list is in the entry chunk (it is the home page); every other page is
- * loaded when first visited.
- */
-export const routes: RouteObject[] = [
-  {
-    Component: AppLayout,
-    children: [
-      {
-        ErrorBoundary: RouteError,
-        children: [
-          { index: true, Component: CallsListPage },
-          { path: "calls", Component: CallsListPage },
-          {
-            path: "calls/:id",
-            lazy: async () => ({ Component: (await import("./calls/CallPage")).CallPage }),
-          },
-          {
-            path: "*",
-            lazy: async () => ({ Component: (await import("./pages/NotFoundPage")).NotFoundPage }),
-          },
-        ],
-      },
-    ],
-  },
-];
+// The list is the home page and ships in the entry chunk; every other page loads on first visit.
+const CallPage = lazy(async () => ({ default: (await import("./calls/CallPage")).CallPage }));
+const NotFoundPage = lazy(async () => ({
+  default: (await import("./pages/NotFoundPage")).NotFoundPage,
+}));
+
+/** The public pages. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<CallsListPage />} />
+        <Route path="calls" element={<CallsListPage />} />
+        <Route path="calls/:id" element={<CallPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,14 +1,16 @@
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
 import { LANGUAGE_NAMES, LANGUAGES, isAppLanguage, type AppLanguage } from "../i18n";
-import { MAIN_ID, PageLayout } from "../ui";
+import { MAIN_ID, PageLayout, StatusMessage } from "../ui";
+import { PageErrorBoundary } from "./PageErrorBoundary";
 
 /** Every page's frame; moves the focus to the content after a client-side navigation. */
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const current: AppLanguage = isAppLanguage(i18n.language) ? i18n.language : "fr";
-  useFocusMainOnNavigation();
+  const { pathname } = useLocation();
+  useFocusMainOnNavigation(pathname);
 
   return (
     <PageLayout
@@ -24,13 +26,16 @@ export function AppLayout() {
         onChange: (language) => void i18n.changeLanguage(language),
       }}
     >
-      <Outlet />
+      <PageErrorBoundary resetKey={pathname}>
+        <Suspense fallback={<StatusMessage>{t("app.loading")}</StatusMessage>}>
+          <Outlet />
+        </Suspense>
+      </PageErrorBoundary>
     </PageLayout>
   );
 }
 
-function useFocusMainOnNavigation(): void {
-  const { pathname } = useLocation();
+function useFocusMainOnNavigation(pathname: string): void {
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
