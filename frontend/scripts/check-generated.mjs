@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 
 const changes = execFileSync("git", ["status", "--porcelain", "--", "src/gql"], {
   encoding: "utf8",
-}).trim();
+}).trimEnd();
 
 if (changes) {
   console.error("src/gql is stale: run `npm run codegen` and commit the result.\n" + changes);
