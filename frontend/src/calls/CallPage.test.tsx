@@ -41,6 +41,8 @@ describe("a call's page", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "IA et parcours de soins" })).toBeTruthy();
     const sections = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
     expect(sections).toEqual(["About this call", "Timeline", "Funding", "Eligibility", "Documents to provide"]);
+    // The description's own headings sit under its section's h2.
+    expect(screen.getByRole("heading", { level: 3, name: "Objectifs" })).toBeTruthy();
     expect(screen.getByText(/March 31, 2027.*12:00/)).toBeTruthy(); // 10:00 UTC in Paris (CEST)
     expect(screen.getByText("€5,000,000")).toBeTruthy();
     expect(screen.getByText("Germany: at least 1 partner")).toBeTruthy();

@@ -17,6 +17,7 @@ import { QueryError } from "../pages/QueryError";
 import { usePageTitle } from "../pages/usePageTitle";
 import { AppLink, StatusBadge, StatusMessage, TagList } from "../ui";
 import { Countdown } from "./Countdown";
+import { nestHeadings } from "./headings";
 import { STATUS_TONE, localized } from "./model";
 import { CallPageQuery } from "./queries";
 
@@ -80,7 +81,7 @@ function CallDetails({ call, serverTime, receivedAt }: { call: Call; serverTime:
       <section aria-labelledby="call-description">
         <h2 id="call-description">{t("call.description")}</h2>
         {/* Sanitised by the API (Call.descriptionHtml renders its own Markdown). */}
-        <div dangerouslySetInnerHTML={{ __html: call.descriptionHtml }} />
+        <div dangerouslySetInnerHTML={{ __html: nestHeadings(call.descriptionHtml, 3) }} />
       </section>
 
       <Timeline timeline={call.timeline} />

@@ -48,7 +48,7 @@ export function callPageData(serverTime: string): CallPageQuery {
       reference: "AAP-2027-01",
       kind: "AAP",
       title: "IA et parcours de soins",
-      descriptionHtml: "<p>Des projets qui <strong>améliorent</strong> les parcours.</p>",
+      descriptionHtml: "<h2>Objectifs</h2><p>Des projets qui <strong>améliorent</strong> les parcours.</p>",
       status: "OPEN",
       isOpenNow: true,
       languages: ["FR", "DE"],
