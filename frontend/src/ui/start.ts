@@ -1,5 +1,6 @@
 import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
 import { Link } from "react-router";
+import { addGermanThemeLabels } from "./translations";
 
 declare module "@codegouvfr/react-dsfr/spa" {
   interface RegisterLink {
@@ -12,5 +13,6 @@ declare module "@codegouvfr/react-dsfr/spa" {
  * router, and the theme's own labels ("Menu", "Fermer"...) in the application's language.
  */
 export function startUi(useLanguage: () => string): void {
+  addGermanThemeLabels();
   startReactDsfr({ defaultColorScheme: "system", Link, useLang: useLanguage });
 }
