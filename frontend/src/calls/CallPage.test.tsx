@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEADLINE, callPageData } from "../test/fixtures";
-import { mockGraphQL, renderApp } from "../test/render";
+import { mockFetch, mockGraphQL, renderApp } from "../test/render";
 
 const HOUR = 3_600_000;
 /** Intl separates numbers and units with no-break spaces: compare with plain ones. */
@@ -48,6 +48,15 @@ describe("a call's page", () => {
     expect(screen.getByText("Germany: at least 1 partner")).toBeTruthy();
     expect(screen.getByText("From 12 months to 36 months")).toBeTruthy();
     expect(screen.getByText("Detailed budget (required)")).toBeTruthy();
+  });
+
+  it("announces a failure under the page's h1", async () => {
+    mockFetch(() => new Response("Bad gateway", { status: 502 }));
+    await renderApp("/calls/Q2FsbDoy", "fr");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Une erreur est survenue" })).toBeTruthy();
+    expect(screen.getByRole("alert").textContent).toContain("Le serveur a répondu avec une erreur (502).");
+    expect(screen.getByRole("button", { name: "Réessayer" })).toBeTruthy();
   });
 
   it("tells when the call does not exist", async () => {

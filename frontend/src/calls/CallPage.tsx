@@ -32,11 +32,21 @@ export function CallPage() {
     queryFn: ({ signal }) => request(CallPageQuery, { id, language: apiLanguage(language) }, { signal }),
   });
   const call = page.data?.call;
-  usePageTitle(call?.title ?? (page.isSuccess ? t("call.notFoundTitle") : t("app.loading")));
+  usePageTitle(
+    call?.title ??
+      (page.isSuccess ? t("call.notFoundTitle") : page.isError ? t("errors.title") : t("call.pageTitle")),
+  );
 
   let content: ReactNode;
-  if (page.isPending) content = <StatusMessage>{t("app.loading")}</StatusMessage>;
-  else if (page.isError) content = <QueryError error={page.error} onRetry={() => void page.refetch()} />;
+  if (page.isPending)
+    content = (
+      <>
+        <h1>{t("call.pageTitle")}</h1>
+        <StatusMessage>{t("app.loading")}</StatusMessage>
+      </>
+    );
+  else if (page.isError)
+    content = <QueryError error={page.error} onRetry={() => void page.refetch()} asPageTitle />;
   else if (!call)
     content = (
       <>

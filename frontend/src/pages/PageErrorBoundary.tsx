@@ -24,7 +24,7 @@ export class PageErrorBoundary extends Component<{ resetKey: string; children: R
 
   override render() {
     if (this.state.error !== null) {
-      return <QueryError error={this.state.error} onRetry={() => window.location.reload()} />;
+      return <QueryError error={this.state.error} onRetry={() => window.location.reload()} asPageTitle />;
     }
     return this.props.children;
   }

@@ -3,22 +3,19 @@ import { Notice as DsfrNotice } from "@codegouvfr/react-dsfr/Notice";
 import type { ReactNode } from "react";
 
 export interface ErrorAlertProps {
-  title: string;
-  description?: NonNullable<ReactNode>;
+  /** Omitted when the page's own heading already says it (a small alert without title). */
+  title?: string;
+  description: NonNullable<ReactNode>;
   /** The heading level the alert's title takes in the page outline. */
   headingLevel?: 2 | 3;
 }
 
 /** An error, announced at once to assistive technologies (role="alert"). */
 export function ErrorAlert({ title, description, headingLevel = 2 }: ErrorAlertProps) {
-  return (
-    <Alert
-      severity="error"
-      role="alert"
-      as={`h${headingLevel}`}
-      title={title}
-      {...(description === undefined ? {} : { description })}
-    />
+  return title === undefined ? (
+    <Alert severity="error" role="alert" small description={description} />
+  ) : (
+    <Alert severity="error" role="alert" as={`h${headingLevel}`} title={title} description={description} />
   );
 }
 
