@@ -38,7 +38,9 @@ describe("a call's page", () => {
     mockGraphQL(() => callPageData(new Date(Date.parse(DEADLINE) - DAY).toISOString()));
     await renderApp("/calls/Q2FsbDoy", "en");
 
-    expect(await screen.findByRole("heading", { level: 1, name: "IA et parcours de soins" })).toBeTruthy();
+    const title = await screen.findByRole("heading", { level: 1, name: "IA et parcours de soins" });
+    // Published in fr and de only: the English reader gets the French text, marked as such.
+    expect(title.getAttribute("lang")).toBe("fr");
     const sections = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
     expect(sections).toEqual(["About this call", "Timeline", "Funding", "Eligibility", "Documents to provide"]);
     // The description's own headings sit under its section's h2.

@@ -18,7 +18,7 @@ import { usePageTitle } from "../pages/usePageTitle";
 import { AppLink, StatusBadge, StatusMessage, TagList } from "../ui";
 import { Countdown } from "./Countdown";
 import { nestHeadings } from "./headings";
-import { STATUS_TONE, localized } from "./model";
+import { STATUS_TONE, contentLanguage, localized } from "./model";
 import { CallPageQuery } from "./queries";
 
 type Call = NonNullable<CallPageData["call"]>;
@@ -70,11 +70,12 @@ export function CallPage() {
 }
 
 function CallDetails({ call, serverTime, receivedAt }: { call: Call; serverTime: string; receivedAt: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const textLanguage = contentLanguage(call.languages, i18n.language);
   return (
     <article aria-labelledby="call-title">
       <StatusBadge tone={STATUS_TONE[call.status]}>{t(`calls.status.${call.status}`)}</StatusBadge>
-      <h1 id="call-title" className="fr-mt-1w">
+      <h1 id="call-title" className="fr-mt-1w" lang={textLanguage}>
         {call.title}
       </h1>
       <p className="fr-text--sm">
@@ -91,7 +92,7 @@ function CallDetails({ call, serverTime, receivedAt }: { call: Call; serverTime:
       <section aria-labelledby="call-description">
         <h2 id="call-description">{t("call.description")}</h2>
         {/* Sanitised by the API (Call.descriptionHtml renders its own Markdown). */}
-        <div dangerouslySetInnerHTML={{ __html: nestHeadings(call.descriptionHtml, 3) }} />
+        <div lang={textLanguage} dangerouslySetInnerHTML={{ __html: nestHeadings(call.descriptionHtml, 3) }} />
       </section>
 
       <Timeline timeline={call.timeline} />

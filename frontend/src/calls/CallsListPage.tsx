@@ -7,7 +7,7 @@ import { formatDateTime } from "../i18n/format";
 import { QueryError } from "../pages/QueryError";
 import { usePageTitle } from "../pages/usePageTitle";
 import { LinkCard, StatusBadge, StatusMessage } from "../ui";
-import { STATUS_TONE, openFirst } from "./model";
+import { STATUS_TONE, contentLanguage, openFirst } from "./model";
 import { CallsListQuery } from "./queries";
 
 /** The API's largest page: one page holds every public call for now. */
@@ -63,7 +63,7 @@ function CallCard({ call }: { call: CallItem }) {
   const upcoming = call.status === "PUBLISHED";
   return (
     <LinkCard
-      title={call.title}
+      title={<span lang={contentLanguage(call.languages, i18n.language)}>{call.title}</span>}
       to={`/calls/${encodeURIComponent(call.id)}`}
       headingLevel={2}
       start={<StatusBadge tone={STATUS_TONE[call.status]}>{t(`calls.status.${call.status}`)}</StatusBadge>}

@@ -1,4 +1,4 @@
-import type { CallStatus } from "../gql/graphql";
+import type { CallStatus, Language } from "../gql/graphql";
 import type { Tone } from "../ui";
 
 /** Calls accepting candidacies now come first; the API's order is kept otherwise (stable sort). */
@@ -23,4 +23,15 @@ export function localized(
 ): string {
   const own = language === "fr" || language === "en" || language === "de" ? text[language] : null;
   return own || text.fr || text.en || text.de || "";
+}
+
+/**
+ * The language the API answers a call's `title(language:)` or `descriptionHtml(language:)` in:
+ * the reader's if the call is published in it, else its first of fr, en, de (the API's
+ * fallback). Marks the text with `lang` so screen readers pronounce it right.
+ */
+export function contentLanguage(published: readonly Language[], reader: string): string {
+  const wanted = [reader.toUpperCase(), "FR", "EN", "DE"];
+  const found = wanted.find((language) => (published as readonly string[]).includes(language));
+  return (found ?? reader).toLowerCase();
 }

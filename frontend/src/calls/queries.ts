@@ -10,6 +10,7 @@ export const CallsListQuery = graphql(`
           reference
           kind
           title(language: $language)
+          languages
           status
           isOpenNow
           timeline {

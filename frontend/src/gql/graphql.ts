@@ -56,7 +56,7 @@ export type CallsListQueryVariables = Exact<{
 }>;
 
 
-export type CallsListQuery = { calls: { totalCount: number, edges: Array<{ node: { id: string, reference: string, kind: CallKind, title: string, status: CallStatus, isOpenNow: boolean, timeline: { timezone: string, opensAt: string, deadlineAt: string } } }> } };
+export type CallsListQuery = { calls: { totalCount: number, edges: Array<{ node: { id: string, reference: string, kind: CallKind, title: string, languages: Array<Language>, status: CallStatus, isOpenNow: boolean, timeline: { timezone: string, opensAt: string, deadlineAt: string } } }> } };
 
 export type CallPageQueryVariables = Exact<{
   id: string | number;
@@ -100,6 +100,7 @@ export const CallsListDocument = new TypedDocumentString(`
         reference
         kind
         title(language: $language)
+        languages
         status
         isOpenNow
         timeline {

@@ -6,6 +6,7 @@ function listCall(overrides: Partial<ListCall> & Pick<ListCall, "id" | "title">)
   return {
     reference: `REF-${overrides.id}`,
     kind: "AAP",
+    languages: ["FR", "EN", "DE"],
     status: "OPEN",
     isOpenNow: true,
     timeline: {
