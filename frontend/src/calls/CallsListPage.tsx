@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { request } from "../api";
 import type { CallsListQuery as CallsListData } from "../gql/graphql";
@@ -23,6 +23,7 @@ export function CallsListPage() {
     queryKey: ["calls", language],
     queryFn: ({ signal }) =>
       request(CallsListQuery, { language: apiLanguage(language), first: PAGE_SIZE }, { signal }),
+    placeholderData: keepPreviousData, // a language switch keeps the list shown until it is back
   });
 
   return (
@@ -34,7 +35,10 @@ export function CallsListPage() {
       ) : calls.isError ? (
         <QueryError error={calls.error} onRetry={() => void calls.refetch()} />
       ) : (
-        <CallList items={openFirst(calls.data.calls.edges.map((edge) => edge.node))} total={calls.data.calls.totalCount} />
+        <CallList
+          items={openFirst(calls.data.calls.edges.map((edge) => edge.node))}
+          total={calls.data.calls.totalCount}
+        />
       )}
     </>
   );
@@ -46,7 +50,7 @@ function CallList({ items, total }: { items: CallItem[]; total: number }) {
   return (
     <>
       <StatusMessage>{t("calls.count", { count: total })}</StatusMessage>
-      <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list" aria-label={t("calls.listTitle")}>
+      <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list">
         {items.map((call) => (
           <li key={call.id} className="fr-col-12 fr-col-md-6">
             <CallCard call={call} />
