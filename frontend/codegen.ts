@@ -14,7 +14,8 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
  */
 const config: CodegenConfig = {
   schema: "../graphql_schema/schema.graphql",
-  documents: ["src/**/*.{ts,tsx}", "!src/gql/**/*"],
+  // Tests write their own documents: they must not ship in the application's document map.
+  documents: ["src/**/*.{ts,tsx}", "!src/gql/**/*", "!src/**/*.test.{ts,tsx}", "!src/test/**/*"],
   ignoreNoDocuments: false,
   generates: {
     "src/gql/": {

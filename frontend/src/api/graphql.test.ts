@@ -1,13 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
-import { graphql } from "../gql";
+import { TypedDocumentString } from "../gql/graphql";
 import { jsonResponse, mockFetch } from "../test/render";
 import { GraphQLResponseError, HttpError, NetworkError, request } from "./graphql";
 
-const ServerTimeQuery = graphql(`
-  query ServerTime {
-    serverTime
-  }
-`);
+const ServerTimeQuery = new TypedDocumentString<{ serverTime: string }, Record<string, never>>(
+  "query ServerTime { serverTime }",
+);
 
 describe("request", () => {
   it("POSTs JSON to /graphql with the cookie policy and the CSRF header", async () => {

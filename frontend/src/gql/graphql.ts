@@ -45,11 +45,6 @@ export type QuestionKind =
   | 'TEXT'
   | 'YES_NO';
 
-export type ServerTimeQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ServerTimeQuery = { serverTime: string };
-
 export type CallsListQueryVariables = Exact<{
   language: Language;
   first?: number | null | undefined;
@@ -85,11 +80,6 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const ServerTimeDocument = new TypedDocumentString(`
-    query ServerTime {
-  serverTime
-}
-    `) as unknown as TypedDocumentString<ServerTimeQuery, ServerTimeQueryVariables>;
 export const CallsListDocument = new TypedDocumentString(`
     query CallsList($language: Language!, $first: Int) {
   calls(first: $first) {
