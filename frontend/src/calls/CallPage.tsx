@@ -37,25 +37,28 @@ export function CallPage() {
       (page.isSuccess ? t("call.notFoundTitle") : page.isError ? t("errors.title") : t("call.pageTitle")),
   );
 
-  let content: ReactNode;
-  if (page.isPending)
-    content = (
-      <>
-        <h1>{t("call.pageTitle")}</h1>
-        <StatusMessage>{t("app.loading")}</StatusMessage>
-      </>
-    );
-  else if (page.isError)
-    content = <QueryError error={page.error} onRetry={() => void page.refetch()} asPageTitle />;
-  else if (!call)
-    content = (
-      <>
-        <h1>{t("call.notFoundTitle")}</h1>
-        <p>{t("call.notFoundText")}</p>
-      </>
-    );
-  else
-    content = <CallDetails call={call} serverTime={page.data.serverTime} receivedAt={page.dataUpdatedAt} />;
+  function content(): ReactNode {
+    if (page.isPending) {
+      return (
+        <>
+          <h1>{t("call.pageTitle")}</h1>
+          <StatusMessage>{t("app.loading")}</StatusMessage>
+        </>
+      );
+    }
+    if (page.isError) {
+      return <QueryError error={page.error} onRetry={() => void page.refetch()} asPageTitle />;
+    }
+    if (!page.data.call) {
+      return (
+        <>
+          <h1>{t("call.notFoundTitle")}</h1>
+          <p>{t("call.notFoundText")}</p>
+        </>
+      );
+    }
+    return <CallDetails call={page.data.call} serverTime={page.data.serverTime} receivedAt={page.dataUpdatedAt} />;
+  }
 
   return (
     <>
@@ -64,7 +67,7 @@ export function CallPage() {
           {t("call.back")}
         </AppLink>
       </p>
-      {content}
+      {content()}
     </>
   );
 }
