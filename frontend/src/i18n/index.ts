@@ -15,11 +15,18 @@ export const LANGUAGE_NAMES: Record<AppLanguage, string> = {
   de: "Deutsch",
 };
 
-export const resources = {
+/**
+ * Every language ships in the entry chunk (about 1.5 kB gzipped each): loading one on demand
+ * would cost German and English readers a round trip before the first render. Typing them as
+ * French's shape makes a missing key a compile error (and the tests say which).
+ */
+type Messages = typeof fr;
+
+export const resources: Record<AppLanguage, { translation: Messages }> = {
   fr: { translation: fr },
   en: { translation: en },
   de: { translation: de },
-} as const;
+};
 
 const STORAGE_KEY = "aap.language";
 
