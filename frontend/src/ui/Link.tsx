@@ -9,10 +9,13 @@ export interface AppLinkProps {
   variant?: "plain" | "back";
 }
 
-/** A link to a page of the application (client-side navigation). */
+/**
+ * A link to a page of the application (client-side navigation). Icons: `copy-dsfr-to-public`
+ * copies only the SVGs that dsfr.min.css uses (arrow-left-s-line is one; arrow-left-line is not).
+ */
 export function AppLink({ to, children, variant = "plain" }: AppLinkProps) {
   const className =
-    variant === "back" ? fr.cx("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left") : fr.cx("fr-link");
+    variant === "back" ? fr.cx("fr-link", "fr-icon-arrow-left-s-line", "fr-link--icon-left") : fr.cx("fr-link");
   return (
     <RouterLink to={to} className={className}>
       {children}
