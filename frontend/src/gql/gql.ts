@@ -1,0 +1,38 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query CallsList($language: Language!, $first: Int) {\n    calls(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          reference\n          kind\n          title(language: $language)\n          languages\n          status\n          isOpenNow\n          timeline {\n            timezone\n            opensAt\n            deadlineAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.CallsListDocument,
+    "\n  query CallPage($id: ID!, $language: Language!) {\n    serverTime\n    call(id: $id) {\n      id\n      reference\n      kind\n      title(language: $language)\n      descriptionHtml(language: $language)\n      status\n      isOpenNow\n      languages\n      themes\n      budgetEnvelope {\n        cents\n        currency\n      }\n      capPerCandidacy {\n        cents\n        currency\n      }\n      timeline {\n        timezone\n        opensAt\n        deadlineAt\n        decisionDate\n        projectStartDate\n      }\n      eligibility {\n        requiredPartnerCountries {\n          country\n          minPartners\n        }\n        allowedOrganisationKinds\n        requiredDocumentKeys\n        minDurationMonths\n        maxDurationMonths\n        minPartners\n        maxPartners\n      }\n      programme {\n        name\n      }\n      funders {\n        status\n        funder {\n          name\n        }\n      }\n      questions {\n        key\n        kind\n        required\n        label {\n          fr\n          en\n          de\n        }\n      }\n    }\n  }\n": typeof types.CallPageDocument,
+};
+const documents: Documents = {
+    "\n  query CallsList($language: Language!, $first: Int) {\n    calls(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          reference\n          kind\n          title(language: $language)\n          languages\n          status\n          isOpenNow\n          timeline {\n            timezone\n            opensAt\n            deadlineAt\n          }\n        }\n      }\n    }\n  }\n": types.CallsListDocument,
+    "\n  query CallPage($id: ID!, $language: Language!) {\n    serverTime\n    call(id: $id) {\n      id\n      reference\n      kind\n      title(language: $language)\n      descriptionHtml(language: $language)\n      status\n      isOpenNow\n      languages\n      themes\n      budgetEnvelope {\n        cents\n        currency\n      }\n      capPerCandidacy {\n        cents\n        currency\n      }\n      timeline {\n        timezone\n        opensAt\n        deadlineAt\n        decisionDate\n        projectStartDate\n      }\n      eligibility {\n        requiredPartnerCountries {\n          country\n          minPartners\n        }\n        allowedOrganisationKinds\n        requiredDocumentKeys\n        minDurationMonths\n        maxDurationMonths\n        minPartners\n        maxPartners\n      }\n      programme {\n        name\n      }\n      funders {\n        status\n        funder {\n          name\n        }\n      }\n      questions {\n        key\n        kind\n        required\n        label {\n          fr\n          en\n          de\n        }\n      }\n    }\n  }\n": types.CallPageDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CallsList($language: Language!, $first: Int) {\n    calls(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          reference\n          kind\n          title(language: $language)\n          languages\n          status\n          isOpenNow\n          timeline {\n            timezone\n            opensAt\n            deadlineAt\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CallsListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CallPage($id: ID!, $language: Language!) {\n    serverTime\n    call(id: $id) {\n      id\n      reference\n      kind\n      title(language: $language)\n      descriptionHtml(language: $language)\n      status\n      isOpenNow\n      languages\n      themes\n      budgetEnvelope {\n        cents\n        currency\n      }\n      capPerCandidacy {\n        cents\n        currency\n      }\n      timeline {\n        timezone\n        opensAt\n        deadlineAt\n        decisionDate\n        projectStartDate\n      }\n      eligibility {\n        requiredPartnerCountries {\n          country\n          minPartners\n        }\n        allowedOrganisationKinds\n        requiredDocumentKeys\n        minDurationMonths\n        maxDurationMonths\n        minPartners\n        maxPartners\n      }\n      programme {\n        name\n      }\n      funders {\n        status\n        funder {\n          name\n        }\n      }\n      questions {\n        key\n        kind\n        required\n        label {\n          fr\n          en\n          de\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CallPageDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

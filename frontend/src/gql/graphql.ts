@@ -1,0 +1,167 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CallKind =
+  | 'AAP'
+  | 'AMI'
+  | 'JOINT';
+
+export type CallStatus =
+  | 'ARCHIVED'
+  | 'CLOSED'
+  | 'DECIDED'
+  | 'DRAFT'
+  | 'IN_EVALUATION'
+  | 'OPEN'
+  | 'PUBLISHED';
+
+export type CoFundingStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'PENDING';
+
+export type Language =
+  | 'DE'
+  | 'EN'
+  | 'FR';
+
+export type OrganisationKind =
+  | 'ACADEMIC_LAB'
+  | 'ASSOCIATION'
+  | 'COMPANY'
+  | 'HEALTH_ESTABLISHMENT'
+  | 'MEDICO_SOCIAL_ESTABLISHMENT'
+  | 'PUBLIC_BODY';
+
+export type QuestionKind =
+  | 'CHOICE'
+  | 'DATE'
+  | 'FILE'
+  | 'MULTI_CHOICE'
+  | 'NUMBER'
+  | 'TEXT'
+  | 'YES_NO';
+
+export type CallsListQueryVariables = Exact<{
+  language: Language;
+  first?: number | null | undefined;
+}>;
+
+
+export type CallsListQuery = { calls: { totalCount: number, edges: Array<{ node: { id: string, reference: string, kind: CallKind, title: string, languages: Array<Language>, status: CallStatus, isOpenNow: boolean, timeline: { timezone: string, opensAt: string, deadlineAt: string } } }> } };
+
+export type CallPageQueryVariables = Exact<{
+  id: string | number;
+  language: Language;
+}>;
+
+
+export type CallPageQuery = { serverTime: string, call: { id: string, reference: string, kind: CallKind, title: string, descriptionHtml: string, status: CallStatus, isOpenNow: boolean, languages: Array<Language>, themes: Array<string>, budgetEnvelope: { cents: number, currency: string }, capPerCandidacy: { cents: number, currency: string } | null, timeline: { timezone: string, opensAt: string, deadlineAt: string, decisionDate: string | null, projectStartDate: string | null }, eligibility: { allowedOrganisationKinds: Array<OrganisationKind>, requiredDocumentKeys: Array<string>, minDurationMonths: number | null, maxDurationMonths: number | null, minPartners: number | null, maxPartners: number | null, requiredPartnerCountries: Array<{ country: string, minPartners: number }> }, programme: { name: string } | null, funders: Array<{ status: CoFundingStatus, funder: { name: string } | null }>, questions: Array<{ key: string, kind: QuestionKind, required: boolean, label: { fr: string | null, en: string | null, de: string | null } }> } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const CallsListDocument = new TypedDocumentString(`
+    query CallsList($language: Language!, $first: Int) {
+  calls(first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        reference
+        kind
+        title(language: $language)
+        languages
+        status
+        isOpenNow
+        timeline {
+          timezone
+          opensAt
+          deadlineAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CallsListQuery, CallsListQueryVariables>;
+export const CallPageDocument = new TypedDocumentString(`
+    query CallPage($id: ID!, $language: Language!) {
+  serverTime
+  call(id: $id) {
+    id
+    reference
+    kind
+    title(language: $language)
+    descriptionHtml(language: $language)
+    status
+    isOpenNow
+    languages
+    themes
+    budgetEnvelope {
+      cents
+      currency
+    }
+    capPerCandidacy {
+      cents
+      currency
+    }
+    timeline {
+      timezone
+      opensAt
+      deadlineAt
+      decisionDate
+      projectStartDate
+    }
+    eligibility {
+      requiredPartnerCountries {
+        country
+        minPartners
+      }
+      allowedOrganisationKinds
+      requiredDocumentKeys
+      minDurationMonths
+      maxDurationMonths
+      minPartners
+      maxPartners
+    }
+    programme {
+      name
+    }
+    funders {
+      status
+      funder {
+        name
+      }
+    }
+    questions {
+      key
+      kind
+      required
+      label {
+        fr
+        en
+        de
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CallPageQuery, CallPageQueryVariables>;

@@ -1,0 +1,74 @@
+import { screen } from "@testing-library/react";
+import i18next from "i18next";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { callPageData, callsListData } from "../test/fixtures";
+import { mockGraphQL, renderApp } from "../test/render";
+import { LANGUAGES, resources, type AppLanguage } from ".";
+
+type Tree = { [key: string]: string | Tree };
+
+/** Every text of a resource tree, by its dotted key. */
+function entries(tree: Tree, prefix = ""): Array<[string, string]> {
+  return Object.entries(tree).flatMap(([key, value]): Array<[string, string]> =>
+    typeof value === "string" ? [[prefix + key, value]] : entries(value, `${prefix}${key}.`),
+  );
+}
+
+const keys = (tree: Tree) => entries(tree).map(([key]) => key);
+
+/** A key without its plural suffix: what a screen would show if the key were missing. */
+const bare = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
+
+describe("translations", () => {
+  const reference = keys(resources.fr.translation).sort();
+
+  it.each(LANGUAGES.filter((language) => language !== "fr"))("%s has exactly the keys of fr", (language) => {
+    expect(keys(resources[language].translation).sort()).toEqual(reference);
+  });
+
+  it.each(LANGUAGES)("%s has no empty text", (language) => {
+    const empty = entries(resources[language].translation).filter(([, text]) => !text.trim());
+    expect(empty).toEqual([]);
+  });
+});
+
+describe("screens", () => {
+  const missing: string[] = [];
+  const record = (_languages: readonly string[], _namespace: string, key: string) => missing.push(key);
+  beforeEach(() => {
+    missing.length = 0;
+    i18next.options.saveMissing = true;
+    i18next.on("missingKey", record);
+  });
+  afterEach(() => {
+    i18next.off("missingKey", record);
+    i18next.options.saveMissing = false;
+  });
+
+  const allKeys = [...new Set(keys(resources.fr.translation).map(bare))];
+
+  /** Fails if the page shows a key instead of a text, or asked for a key that does not exist. */
+  function expectNoRawKey() {
+    const text = document.body.textContent ?? "";
+    expect(allKeys.filter((key) => text.includes(key))).toEqual([]);
+    expect(missing).toEqual([]);
+  }
+
+  const pages: Array<[string, string, string]> = [
+    ["the list of calls", "/calls", "Open call"],
+    ["a call", "/calls/Q2FsbDoy", "IA et parcours de soins"],
+    ["an unknown path", "/nowhere", ""],
+  ];
+
+  describe.each(LANGUAGES)("in %s", (language: AppLanguage) => {
+    it.each(pages)("%s renders no raw key", async (_name, path, expected) => {
+      mockGraphQL(({ query }) =>
+        query.includes("query CallPage") ? callPageData("2027-03-01T00:00:00+00:00") : callsListData(),
+      );
+      await renderApp(path, language);
+      await screen.findByRole("heading", { level: 1 });
+      if (expected) await screen.findAllByText(expected);
+      expectNoRawKey();
+    });
+  });
+});

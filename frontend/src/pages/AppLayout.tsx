@@ -1,0 +1,47 @@
+import { Suspense, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Outlet, useLocation } from "react-router";
+import { LANGUAGE_NAMES, LANGUAGES, isAppLanguage, type AppLanguage } from "../i18n";
+import { MAIN_ID, PageLayout, StatusMessage } from "../ui";
+import { PageErrorBoundary } from "./PageErrorBoundary";
+
+/** Every page's frame; moves the focus to the content after a client-side navigation. */
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const current: AppLanguage = isAppLanguage(i18n.language) ? i18n.language : "fr";
+  const { pathname } = useLocation();
+  useFocusMainOnNavigation(pathname);
+
+  return (
+    <PageLayout
+      serviceTitle={t("app.serviceTitle")}
+      serviceTagline={t("app.serviceTagline")}
+      homeTitle={t("app.homeLinkTitle")}
+      footerDescription={t("app.footerDescription")}
+      skipLinks={{ content: t("app.skipToContent"), footer: t("app.skipToFooter") }}
+      language={{
+        languages: LANGUAGES,
+        names: LANGUAGE_NAMES,
+        current,
+        onChange: (language) => void i18n.changeLanguage(language),
+      }}
+    >
+      <PageErrorBoundary resetKey={pathname}>
+        <Suspense fallback={<StatusMessage>{t("app.loading")}</StatusMessage>}>
+          <Outlet />
+        </Suspense>
+      </PageErrorBoundary>
+    </PageLayout>
+  );
+}
+
+function useFocusMainOnNavigation(pathname: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false; // the first page load keeps the browser's own focus
+      return;
+    }
+    document.getElementById(MAIN_ID)?.focus();
+  }, [pathname]);
+}

@@ -1,0 +1,24 @@
+import { lazy } from "react";
+import { Route, Routes } from "react-router";
+import { CallsListPage } from "./calls/CallsListPage";
+import { AppLayout } from "./pages/AppLayout";
+
+// The list is the home page and ships in the entry chunk; every other page loads on first visit.
+const CallPage = lazy(async () => ({ default: (await import("./calls/CallPage")).CallPage }));
+const NotFoundPage = lazy(async () => ({
+  default: (await import("./pages/NotFoundPage")).NotFoundPage,
+}));
+
+/** The public pages. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<CallsListPage />} />
+        <Route path="calls" element={<CallsListPage />} />
+        <Route path="calls/:id" element={<CallPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

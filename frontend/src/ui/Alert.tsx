@@ -1,0 +1,34 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Notice as DsfrNotice } from "@codegouvfr/react-dsfr/Notice";
+import type { ReactNode } from "react";
+
+export interface ErrorAlertProps {
+  /** Omitted when the page's own heading already says it (a small alert without title). */
+  title?: string;
+  description: NonNullable<ReactNode>;
+  /** The heading level the alert's title takes in the page outline. */
+  headingLevel?: 2 | 3;
+}
+
+/** An error, announced at once to assistive technologies (role="alert"). */
+export function ErrorAlert({ title, description, headingLevel = 2 }: ErrorAlertProps) {
+  return title === undefined ? (
+    <Alert severity="error" role="alert" small description={description} />
+  ) : (
+    <Alert severity="error" role="alert" as={`h${headingLevel}`} title={title} description={description} />
+  );
+}
+
+/** A short piece of information for the whole page (not announced). */
+export function Notice({ title }: { title: NonNullable<ReactNode> }) {
+  return <DsfrNotice title={title} severity="info" />;
+}
+
+/** A message announced politely when it changes (loading, results). */
+export function StatusMessage({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" aria-live="polite" className="fr-text--sm">
+      {children}
+    </p>
+  );
+}
