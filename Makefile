@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-pg test-web lint fuzz fuzz-short check-python check-node bootstrap web \
+.PHONY: run test test-pg test-web lint fuzz fuzz-short check-python check-node bootstrap web chromium \
 	schema lock clean
 
 check-python:
@@ -54,12 +54,24 @@ run: bootstrap
 test: bootstrap test-web
 	$(BIN)/python -m pytest
 
+# Chromium for the end-to-end runs: Debian's package (Playwright downloads no browser here).
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the end-to-end tests (about 30 s)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get install -y --no-install-recommends chromium || { \
+	    $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium; }; }
+
 # The web application's checks: generated GraphQL types match the committed schema, component
-# tests (vitest), the type-checked production build.
-test-web: $(WEB_STAMP)
+# tests (vitest), the type-checked production build and its initial JS budget (150 kB gzipped),
+# then the end-to-end paths in Chromium against `aap dev` on a fresh demo (frontend/e2e).
+test-web: bootstrap $(WEB_STAMP) chromium
 	cd $(WEB) && $(NPM) run codegen:check
 	cd $(WEB) && $(NPM) test
 	$(MAKE) --no-print-directory web
+	cd $(WEB) && $(NPM) run size
+	cd $(WEB) && AAP_CHROMIUM=$(CHROMIUM) $(NPM) run e2e
 
 # The suite on PostgreSQL and Redis: the code paths production takes where the embedded default
 # takes others (README, "Tests on PostgreSQL"). Starts nothing: the servers must answer, else it
