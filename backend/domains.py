@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from backend import accounts, calls, candidacies, notifications
+from backend import accounts, calls, candidacies, notifications, registration
 
 DOMAINS: tuple[ModuleType, ...] = (
     accounts,
     calls,
     candidacies,
     notifications,
+    registration,
 )

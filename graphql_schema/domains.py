@@ -16,11 +16,13 @@ from graphql_schema.calls import domain as calls
 from graphql_schema.candidacies import domain as candidacies
 from graphql_schema.domain import GraphQLDomain, NodeKind
 from graphql_schema.errors import CORE_ERROR_TYPES, ErrorTypes, error_types
+from graphql_schema.registration import domain as registration
 
 DOMAINS: tuple[GraphQLDomain, ...] = (
     accounts.DOMAIN,
     calls.DOMAIN,
     candidacies.DOMAIN,
+    registration.DOMAIN,
 )
 """In dependency order: the order of their mutation fields in the SDL."""
 

@@ -360,9 +360,7 @@ async def create_user(
         raise PermissionDenied("only platform administrators create accounts")
     email = queries.normalise_email(email)
     full_name = one_line(full_name)
-    problems = _check_email(email) + _check_password(password)
-    if not 1 <= len(full_name) <= 200:
-        problems.append(FieldProblem("fullName", "give a name of 1 to 200 characters"))
+    problems = check_sign_up(email, full_name, password)
     if problems:
         raise InvalidInput(problems)
     if await queries.user_by_email(session, email) is not None:
@@ -389,6 +387,82 @@ async def create_user(
         after={"email": email, "full_name": full_name},
     )
     return user
+
+
+def check_sign_up(email: str, full_name: str, password: str) -> list[FieldProblem]:
+    """What is wrong with an account's details (the normalised email and one-line name)."""
+    problems = _check_email(email) + _check_password(password)
+    if not 1 <= len(full_name) <= 200:
+        problems.append(FieldProblem("fullName", "give a name of 1 to 200 characters"))
+    return problems
+
+
+def check_new_password(password: str) -> list[FieldProblem]:
+    return _check_password(password)
+
+
+async def register_user(
+    session: AsyncSession,
+    *,
+    email: str,
+    full_name: str,
+    password_hash: str,
+    language: Language,
+    now: datetime,
+) -> User:
+    """Create the account of a confirmed sign-up (its details checked when asked for, its
+    password already hashed). Raises :class:`EmailAlreadyUsed` if the address was taken
+    since. Audited as done by the new user."""
+    if await queries.user_by_email(session, email) is not None:
+        raise EmailAlreadyUsed(email)
+    user = User(
+        email=email,
+        full_name=full_name,
+        password_hash=password_hash,
+        language=language,
+        created_at=now,
+    )
+    session.add(user)
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        raise EmailAlreadyUsed(email) from exc
+    await audit.record(
+        session,
+        actor=Actor(user_id=user.id),
+        action="user.signed_up",
+        object_type="user",
+        object_id=user.id,
+        now=now,
+        after={"email": email, "full_name": full_name},
+    )
+    return user
+
+
+async def set_password(session: AsyncSession, *, user: User, password: str, now: datetime) -> int:
+    """Set a new password (checked by the caller) and end every session of the user, so a
+    reset after a theft signs the thief out. API tokens stay: integrations are revoked one by
+    one. Returns the number of sessions ended. Audited as done by the user."""
+    user.password_hash = hash_password(password)
+    session.add(user)
+    ended = await session.exec(
+        update(AuthToken)
+        .where(
+            col(AuthToken.user_id) == user.id,
+            col(AuthToken.kind) == TokenKind.SESSION,
+            col(AuthToken.revoked_at).is_(None),
+        )
+        .values(revoked_at=now)
+    )
+    await audit.record(
+        session,
+        actor=Actor(user_id=user.id),
+        action="user.password_reset",
+        object_type="user",
+        object_id=user.id,
+        now=now,
+    )
+    return int(ended.rowcount or 0)
 
 
 async def grant_role(

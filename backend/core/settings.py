@@ -74,6 +74,8 @@ class Settings(BaseSettings):
     storage_s3_region: str = "us-east-1"
     upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
     var_dir: Path = PROJECT_ROOT / "var"
+    public_url: str = "http://127.0.0.1:8000"
+    """Where users reach the web application: the links mailed to them start with it."""
     web_dist_dir: Path = PROJECT_ROOT / "frontend" / "dist"
     """The built web application, served at / when it holds an index.html (`make run` builds
     it; see backend.web_application)."""

@@ -347,6 +347,85 @@ PARTNER_ANSWERED = EmailTemplate(
     derive=_answer,
 )
 
+SIGN_UP_CONFIRMATION = EmailTemplate(
+    required=frozenset({"link", "full_name"}),
+    texts={
+        FR: (
+            "Confirmez votre adresse e-mail",
+            "${full_name}, pour créer votre compte sur la plateforme des appels à projets, "
+            "confirmez votre adresse en ouvrant ce lien :\n\n${link}\n\n"
+            "Le lien sert une seule fois et expire dans 48 heures. Si vous n'avez rien "
+            "demandé, ignorez ce message : aucun compte ne sera créé.",
+        ),
+        EN: (
+            "Confirm your e-mail address",
+            "${full_name}, to create your account on the calls for projects platform, "
+            "confirm your address by opening this link:\n\n${link}\n\n"
+            "The link works once and expires in 48 hours. If you asked for nothing, ignore "
+            "this message: no account will be created.",
+        ),
+        DE: (
+            "Bestätigen Sie Ihre E-Mail-Adresse",
+            "${full_name}, um Ihr Konto auf der Plattform für Projektaufrufe anzulegen, "
+            "bestätigen Sie Ihre Adresse über diesen Link:\n\n${link}\n\n"
+            "Der Link funktioniert einmal und läuft in 48 Stunden ab. Wenn Sie nichts "
+            "angefordert haben, ignorieren Sie diese Nachricht: Es wird kein Konto angelegt.",
+        ),
+    },
+)
+
+SIGN_UP_ADDRESS_TAKEN = EmailTemplate(
+    required=frozenset({"sign_in_link"}),
+    texts={
+        FR: (
+            "Une inscription a été demandée avec votre adresse",
+            "Quelqu'un a demandé à créer un compte avec votre adresse e-mail, qui a déjà un "
+            "compte. Si c'était vous, connectez-vous (ou réinitialisez votre mot de passe "
+            "depuis la page de connexion) :\n\n${sign_in_link}\n\n"
+            "Sinon, ignorez ce message : rien n'a changé.",
+        ),
+        EN: (
+            "A sign-up was asked for with your address",
+            "Someone asked to create an account with your e-mail address, which already has "
+            "one. If it was you, sign in (or reset your password from the sign-in page):"
+            "\n\n${sign_in_link}\n\nOtherwise, ignore this message: nothing has changed.",
+        ),
+        DE: (
+            "Mit Ihrer Adresse wurde eine Registrierung angefragt",
+            "Jemand hat ein Konto mit Ihrer E-Mail-Adresse angefragt, für die bereits ein "
+            "Konto besteht. Wenn Sie das waren, melden Sie sich an (oder setzen Sie Ihr "
+            "Passwort auf der Anmeldeseite zurück):\n\n${sign_in_link}\n\n"
+            "Andernfalls ignorieren Sie diese Nachricht: Es hat sich nichts geändert.",
+        ),
+    },
+)
+
+PASSWORD_RESET = EmailTemplate(
+    required=frozenset({"link"}),
+    texts={
+        FR: (
+            "Réinitialisation de votre mot de passe",
+            "Pour choisir un nouveau mot de passe, ouvrez ce lien :\n\n${link}\n\n"
+            "Le lien sert une seule fois et expire dans une heure ; vos sessions ouvertes "
+            "seront fermées. Si vous n'avez rien demandé, ignorez ce message : votre mot de "
+            "passe reste le même.",
+        ),
+        EN: (
+            "Resetting your password",
+            "To choose a new password, open this link:\n\n${link}\n\n"
+            "The link works once and expires in one hour; your open sessions will be ended. "
+            "If you asked for nothing, ignore this message: your password stays the same.",
+        ),
+        DE: (
+            "Zurücksetzen Ihres Passworts",
+            "Um ein neues Passwort zu wählen, öffnen Sie diesen Link:\n\n${link}\n\n"
+            "Der Link funktioniert einmal und läuft in einer Stunde ab; Ihre offenen "
+            "Sitzungen werden beendet. Wenn Sie nichts angefordert haben, ignorieren Sie "
+            "diese Nachricht: Ihr Passwort bleibt unverändert.",
+        ),
+    },
+)
+
 TEMPLATES: Mapping[str, EmailTemplate] = {
     "submission_receipt": SUBMISSION_RECEIPT,
     "deadline_reminder": DEADLINE_REMINDER,
@@ -356,6 +435,9 @@ TEMPLATES: Mapping[str, EmailTemplate] = {
     "partner_invited": PARTNER_INVITED,
     "partner_answered": PARTNER_ANSWERED,
     "partner_invited_by_email": PARTNER_INVITED_BY_EMAIL,
+    "sign_up_confirmation": SIGN_UP_CONFIRMATION,
+    "sign_up_address_taken": SIGN_UP_ADDRESS_TAKEN,
+    "password_reset": PASSWORD_RESET,
 }
 
 

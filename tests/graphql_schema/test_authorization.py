@@ -32,6 +32,7 @@ from tests.graphql_schema.calls import test_co_funding_authorization as co_fundi
 from tests.graphql_schema.candidacies import test_candidacy_authorization as candidacy_authz
 from tests.graphql_schema.candidacies import test_email_invitations as email_authz
 from tests.graphql_schema.candidacies import test_partner_invitations as invitation_authz
+from tests.graphql_schema.registration import test_registration as registration_authz
 from tests.support import factories as f
 from tests.support.gql import gql
 from tests.support.worlds import (
@@ -890,6 +891,21 @@ COVERAGE: dict[str, dict[str, tuple[Callable[..., Any], ...]]] = {
     },
     "Mutation": {
         "login": (test_login_is_public_and_refuses_wrong_passwords_alike,),
+        # Anonymous by design: what protects an account is the mailbox the code goes to.
+        "signUp": (
+            registration_authz.test_sign_up_mails_a_link_and_the_account_exists_once_it_is_followed,
+            registration_authz.test_sign_up_with_a_taken_address_answers_alike_and_mails_its_owner,
+        ),
+        "confirmSignUp": (
+            registration_authz.test_an_unusable_confirmation_code_is_refused_alike_and_changes_nothing,
+        ),
+        "requestPasswordReset": (
+            registration_authz.test_a_reset_request_answers_alike_for_known_and_unknown_addresses,
+        ),
+        "resetPassword": (
+            registration_authz.test_a_reset_code_sets_the_password_once_and_ends_every_session,
+            registration_authz.test_an_unusable_reset_code_or_a_weak_password_changes_nothing,
+        ),
         "logout": (
             test_logout_without_a_token_needs_authentication,
             test_logout_revokes_only_the_token_used,
