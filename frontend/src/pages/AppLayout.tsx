@@ -4,7 +4,7 @@ import { Outlet, useLocation } from "react-router";
 import { LANGUAGE_NAMES, LANGUAGES, isAppLanguage, type AppLanguage } from "../i18n";
 import { signInPath } from "../session/next";
 import { useSession, useSignOut } from "../session/useSession";
-import { MAIN_ID, PageLayout, StatusMessage, type HeaderAccount } from "../ui";
+import { ErrorAlert, MAIN_ID, PageLayout, StatusMessage, type HeaderAccount } from "../ui";
 import { PageErrorBoundary } from "./PageErrorBoundary";
 
 /** Every page's frame; moves the focus to the content after a client-side navigation. */
@@ -13,7 +13,8 @@ export function AppLayout() {
   const current: AppLanguage = isAppLanguage(i18n.language) ? i18n.language : "fr";
   const { pathname } = useLocation();
   useFocusMainOnNavigation(pathname);
-  const account = useHeaderAccount();
+  const signOut = useSignOut();
+  const account = useHeaderAccount(() => signOut.mutate());
 
   return (
     <PageLayout
@@ -30,6 +31,7 @@ export function AppLayout() {
       }}
       account={account}
     >
+      {signOut.isError && <ErrorAlert description={t("session.signOutFailed")} />}
       <PageErrorBoundary resetKey={pathname}>
         <Suspense fallback={<StatusMessage>{t("app.loading")}</StatusMessage>}>
           <Outlet />
@@ -40,11 +42,10 @@ export function AppLayout() {
 }
 
 /** The header's session items: the user's name and "sign out", or "sign in" (back here after). */
-function useHeaderAccount(): HeaderAccount | undefined {
+function useHeaderAccount(onSignOut: () => void): HeaderAccount | undefined {
   const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const session = useSession();
-  const signOut = useSignOut();
   if (session.isPending) return undefined;
   if (session.data) {
     return {
@@ -52,7 +53,7 @@ function useHeaderAccount(): HeaderAccount | undefined {
       name: session.data.fullName,
       accountTo: "/account",
       signOutLabel: t("session.signOut"),
-      onSignOut: () => signOut.mutate(),
+      onSignOut,
     };
   }
   return {

@@ -142,3 +142,22 @@ describe("the sign-in page", () => {
     expect(requests.some(({ query }) => query.includes("mutation Logout"))).toBe(true);
   });
 });
+
+describe("signing out", () => {
+  it("says so when the server cannot be reached, and keeps the session shown", async () => {
+    let reachable = true;
+    mockGraphQL(({ query }) => {
+      if (query.includes("mutation Logout") && !reachable) throw new TypeError("Failed to fetch");
+      return query.includes("query Me") ? meData() : callsListData();
+    });
+    await renderApp("/calls", "en");
+    const signOut = await screen.findAllByRole("button", { name: "Sign out" });
+    reachable = false;
+    fireEvent.click(signOut[0]!);
+
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Signing out failed: the server does not answer. Try again.",
+    );
+    expect(screen.getAllByRole("link", { name: "Alice Martin" }).length).toBeGreaterThan(0);
+  });
+});
