@@ -68,7 +68,9 @@ describe("screens", () => {
         query.includes("query CallPage")
           ? callPageData("2027-03-01T00:00:00+00:00")
           : query.includes("query Me")
-            ? meData()
+            ? path === "/account" // anonymous elsewhere: signed in, /sign-in would leave for /account
+              ? meData()
+              : { me: null }
             : callsListData(),
       );
       await renderApp(path, language);
