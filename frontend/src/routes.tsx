@@ -2,14 +2,17 @@ import { lazy } from "react";
 import { Route, Routes } from "react-router";
 import { CallsListPage } from "./calls/CallsListPage";
 import { AppLayout } from "./pages/AppLayout";
+import { RequireSession } from "./session/RequireSession";
 
 // The list is the home page and ships in the entry chunk; every other page loads on first visit.
 const CallPage = lazy(async () => ({ default: (await import("./calls/CallPage")).CallPage }));
+const SignInPage = lazy(async () => ({ default: (await import("./session/SignInPage")).SignInPage }));
+const AccountPage = lazy(async () => ({ default: (await import("./session/AccountPage")).AccountPage }));
 const NotFoundPage = lazy(async () => ({
   default: (await import("./pages/NotFoundPage")).NotFoundPage,
 }));
 
-/** The public pages. */
+/** The application's pages. */
 export function AppRoutes() {
   return (
     <Routes>
@@ -17,6 +20,11 @@ export function AppRoutes() {
         <Route index element={<CallsListPage />} />
         <Route path="calls" element={<CallsListPage />} />
         <Route path="calls/:id" element={<CallPage />} />
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route
+          path="account"
+          element={<RequireSession>{(user) => <AccountPage user={user} />}</RequireSession>}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

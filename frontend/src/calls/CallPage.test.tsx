@@ -24,7 +24,8 @@ describe("a call's page", () => {
     await renderApp("/calls/Q2FsbDoy");
 
     expect(text(await screen.findByRole("timer"))).toBe("Temps restant avant la date limite : 2 jours et 3 heures");
-    expect(requests[0]?.variables).toEqual({ id: "Q2FsbDoy", language: "FR" });
+    const callPage = requests.find(({ query }) => query.includes("query CallPage"));
+    expect(callPage?.variables).toEqual({ id: "Q2FsbDoy", language: "FR" });
   });
 
   it("says when the deadline has passed by the server's clock", async () => {

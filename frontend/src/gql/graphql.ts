@@ -28,6 +28,10 @@ export type Language =
   | 'EN'
   | 'FR';
 
+export type MembershipRole =
+  | 'ADMIN'
+  | 'MEMBER';
+
 export type OrganisationKind =
   | 'ACADEMIC_LAB'
   | 'ASSOCIATION'
@@ -45,6 +49,12 @@ export type QuestionKind =
   | 'TEXT'
   | 'YES_NO';
 
+export type Role =
+  | 'EXPERT'
+  | 'FUNDER_VIEWER'
+  | 'PLATFORM_ADMIN'
+  | 'PROGRAMME_MANAGER';
+
 export type CallsListQueryVariables = Exact<{
   language: Language;
   first?: number | null | undefined;
@@ -60,6 +70,35 @@ export type CallPageQueryVariables = Exact<{
 
 
 export type CallPageQuery = { serverTime: string, call: { id: string, reference: string, kind: CallKind, title: string, descriptionHtml: string, status: CallStatus, isOpenNow: boolean, languages: Array<Language>, themes: Array<string>, budgetEnvelope: { cents: number, currency: string }, capPerCandidacy: { cents: number, currency: string } | null, timeline: { timezone: string, opensAt: string, deadlineAt: string, decisionDate: string | null, projectStartDate: string | null }, eligibility: { allowedOrganisationKinds: Array<OrganisationKind>, requiredDocumentKeys: Array<string>, minDurationMonths: number | null, maxDurationMonths: number | null, minPartners: number | null, maxPartners: number | null, requiredPartnerCountries: Array<{ country: string, minPartners: number }> }, programme: { name: string } | null, funders: Array<{ status: CoFundingStatus, funder: { name: string } | null }>, questions: Array<{ key: string, kind: QuestionKind, required: boolean, label: { fr: string | null, en: string | null, de: string | null } }> } | null };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, fullName: string, language: Language, roles: Array<{ role: Role, funder: { id: string, name: string } | null }>, memberships: Array<{ role: MembershipRole, organisation: { id: string, name: string } | null }> } | null };
+
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login:
+    | { __typename: 'InvalidCredentialsError', code: string }
+    | { __typename: 'InvalidInputError', fieldErrors: Array<{ field: string, code: string, message: string }> }
+    | { __typename: 'LoginPayload' }
+    | { __typename: 'TooManyAttemptsError', retryAt: string, retryAfterSeconds: number }
+   };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout:
+    | { __typename: 'AuthenticationRequiredError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'LogoutPayload' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -165,3 +204,55 @@ export const CallPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CallPageQuery, CallPageQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    fullName
+    language
+    roles {
+      role
+      funder {
+        id
+        name
+      }
+    }
+    memberships {
+      role
+      organisation {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password, inCookie: true) {
+    __typename
+    ... on InvalidCredentialsError {
+      code
+    }
+    ... on TooManyAttemptsError {
+      retryAt
+      retryAfterSeconds
+    }
+    ... on InvalidInputError {
+      fieldErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;

@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 import i18next from "i18next";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { callPageData, callsListData } from "../test/fixtures";
+import { callPageData, callsListData, meData } from "../test/fixtures";
 import { mockGraphQL, renderApp } from "../test/render";
 import { LANGUAGES, resources, type AppLanguage } from ".";
 
@@ -58,12 +58,20 @@ describe("screens", () => {
     ["the list of calls", "/calls", "Open call"],
     ["a call", "/calls/Q2FsbDoy", "IA et parcours de soins"],
     ["an unknown path", "/nowhere", ""],
+    ["the sign-in page", "/sign-in", ""],
+    ["the account", "/account", "Alice Martin"],
   ];
 
   describe.each(LANGUAGES)("in %s", (language: AppLanguage) => {
     it.each(pages)("%s renders no raw key", async (_name, path, expected) => {
       mockGraphQL(({ query }) =>
-        query.includes("query CallPage") ? callPageData("2027-03-01T00:00:00+00:00") : callsListData(),
+        query.includes("query CallPage")
+          ? callPageData("2027-03-01T00:00:00+00:00")
+          : query.includes("query Me")
+            ? path === "/account" // anonymous elsewhere: signed in, /sign-in would leave for /account
+              ? meData()
+              : { me: null }
+            : callsListData(),
       );
       await renderApp(path, language);
       await screen.findByRole("heading", { level: 1 });

@@ -2,7 +2,9 @@ import { Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
 import { LANGUAGE_NAMES, LANGUAGES, isAppLanguage, type AppLanguage } from "../i18n";
-import { MAIN_ID, PageLayout, StatusMessage } from "../ui";
+import { signInPath } from "../session/next";
+import { useSession, useSignOut } from "../session/useSession";
+import { ErrorAlert, MAIN_ID, PageLayout, StatusMessage, type HeaderAccount } from "../ui";
 import { PageErrorBoundary } from "./PageErrorBoundary";
 
 /** Every page's frame; moves the focus to the content after a client-side navigation. */
@@ -11,6 +13,8 @@ export function AppLayout() {
   const current: AppLanguage = isAppLanguage(i18n.language) ? i18n.language : "fr";
   const { pathname } = useLocation();
   useFocusMainOnNavigation(pathname);
+  const signOut = useSignOut();
+  const account = useHeaderAccount(() => signOut.mutate());
 
   return (
     <PageLayout
@@ -25,7 +29,9 @@ export function AppLayout() {
         current,
         onChange: (language) => void i18n.changeLanguage(language),
       }}
+      account={account}
     >
+      {signOut.isError && <ErrorAlert description={t("session.signOutFailed")} />}
       <PageErrorBoundary resetKey={pathname}>
         <Suspense fallback={<StatusMessage>{t("app.loading")}</StatusMessage>}>
           <Outlet />
@@ -33,6 +39,28 @@ export function AppLayout() {
       </PageErrorBoundary>
     </PageLayout>
   );
+}
+
+/** The header's session items: the user's name and "sign out", or "sign in" (back here after). */
+function useHeaderAccount(onSignOut: () => void): HeaderAccount | undefined {
+  const { t } = useTranslation();
+  const { pathname, search } = useLocation();
+  const session = useSession();
+  if (session.isPending) return undefined;
+  if (session.data) {
+    return {
+      kind: "signedIn",
+      name: session.data.fullName,
+      accountTo: "/account",
+      signOutLabel: t("session.signOut"),
+      onSignOut,
+    };
+  }
+  return {
+    kind: "anonymous",
+    signInLabel: t("session.signIn"),
+    signInTo: pathname === "/sign-in" ? `${pathname}${search}` : signInPath(pathname + search),
+  };
 }
 
 function useFocusMainOnNavigation(pathname: string): void {

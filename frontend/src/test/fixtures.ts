@@ -1,4 +1,4 @@
-import type { CallPageQuery, CallsListQuery } from "../gql/graphql";
+import type { CallPageQuery, CallsListQuery, MeQuery } from "../gql/graphql";
 
 type ListCall = CallsListQuery["calls"]["edges"][number]["node"];
 
@@ -82,6 +82,20 @@ export function callPageData(serverTime: string): CallPageQuery {
           label: { fr: "Budget détaillé", en: "Detailed budget", de: null },
         },
       ],
+    },
+  };
+}
+
+/** `me` for a signed-in applicant, admin of one organisation. */
+export function meData(): MeQuery {
+  return {
+    me: {
+      id: "VXNlcjox",
+      email: "applicant.aphp@demo.aap.example",
+      fullName: "Alice Martin",
+      language: "FR",
+      roles: [{ role: "EXPERT", funder: null }],
+      memberships: [{ role: "ADMIN", organisation: { id: "T3JnOjE=", name: "AP-HP" } }],
     },
   };
 }

@@ -7,18 +7,39 @@ export interface TextInputProps {
   onChange: (value: string) => void;
   /** Shown under the field and linked to it; marks the field invalid. */
   error?: string;
-  type?: "text" | "email" | "search";
+  type?: "text" | "email" | "search" | "password";
   name?: string;
+  /** The browser's autofill hint, e.g. "email", "current-password". */
+  autoComplete?: string;
+  required?: boolean;
 }
 
-export function TextInput({ label, hint, value, onChange, error, type = "text", name }: TextInputProps) {
+export function TextInput({
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  type = "text",
+  name,
+  autoComplete,
+  required,
+}: TextInputProps) {
   return (
     <Input
       label={label}
       hintText={hint}
       state={error ? "error" : "default"}
       stateRelatedMessage={error}
-      nativeInputProps={{ type, name, value, onChange: (event) => onChange(event.target.value) }}
+      nativeInputProps={{
+        type,
+        name,
+        value,
+        autoComplete,
+        required,
+        "aria-invalid": error ? true : undefined,
+        onChange: (event) => onChange(event.target.value),
+      }}
     />
   );
 }

@@ -3,6 +3,7 @@ import { Header } from "@codegouvfr/react-dsfr/Header";
 import { LanguageSelect } from "@codegouvfr/react-dsfr/LanguageSelect";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import type { ReactNode } from "react";
+import { accountItems, type HeaderAccount } from "./HeaderAccount";
 
 export const MAIN_ID = "main";
 const FOOTER_ID = "footer";
@@ -30,6 +31,8 @@ export interface PageLayoutProps<L extends string> {
   footerDescription: string;
   skipLinks: { content: string; footer: string };
   language: LanguageChoice<L>;
+  /** The session's links in the header; omitted while it is not known yet. */
+  account?: HeaderAccount;
   children: ReactNode;
 }
 
@@ -57,6 +60,7 @@ export function PageLayout<L extends string>(props: PageLayoutProps<L>) {
             lang={language.current}
             setLang={language.onChange}
           />,
+          ...accountItems(props.account),
         ]}
       />
       <main id={MAIN_ID} tabIndex={-1} className="fr-container fr-py-6w">

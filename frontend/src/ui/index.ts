@@ -15,6 +15,7 @@ export { TextInput } from "./Input";
 export type { TextInputProps } from "./Input";
 export { AppLink } from "./Link";
 export type { AppLinkProps } from "./Link";
+export type { HeaderAccount } from "./HeaderAccount";
 export { MAIN_ID, PageLayout } from "./PageLayout";
 export type { LanguageChoice, PageLayoutProps } from "./PageLayout";
 export { TagList } from "./Tag";
