@@ -7,6 +7,16 @@ import { RequireSession } from "./session/RequireSession";
 // The list is the home page and ships in the entry chunk; every other page loads on first visit.
 const CallPage = lazy(async () => ({ default: (await import("./calls/CallPage")).CallPage }));
 const SignInPage = lazy(async () => ({ default: (await import("./session/SignInPage")).SignInPage }));
+const SignUpPage = lazy(async () => ({ default: (await import("./session/SignUpPage")).SignUpPage }));
+const ConfirmEmailPage = lazy(async () => ({
+  default: (await import("./session/ConfirmEmailPage")).ConfirmEmailPage,
+}));
+const ForgotPasswordPage = lazy(async () => ({
+  default: (await import("./session/ForgotPasswordPage")).ForgotPasswordPage,
+}));
+const ResetPasswordPage = lazy(async () => ({
+  default: (await import("./session/ResetPasswordPage")).ResetPasswordPage,
+}));
 const AccountPage = lazy(async () => ({ default: (await import("./session/AccountPage")).AccountPage }));
 const NotFoundPage = lazy(async () => ({
   default: (await import("./pages/NotFoundPage")).NotFoundPage,
@@ -21,6 +31,10 @@ export function AppRoutes() {
         <Route path="calls" element={<CallsListPage />} />
         <Route path="calls/:id" element={<CallPage />} />
         <Route path="sign-in" element={<SignInPage />} />
+        <Route path="sign-up" element={<SignUpPage />} />
+        <Route path="confirm-email" element={<ConfirmEmailPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route
           path="account"
           element={<RequireSession>{(user) => <AccountPage user={user} />}</RequireSession>}

@@ -20,6 +20,10 @@ type Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      fullName\n      language\n      roles {\n        role\n        funder {\n          id\n          name\n        }\n      }\n      memberships {\n        role\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password, inCookie: true) {\n      __typename\n      ... on InvalidCredentialsError {\n        code\n      }\n      ... on TooManyAttemptsError {\n        retryAt\n        retryAfterSeconds\n      }\n      ... on InvalidInputError {\n        fieldErrors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout {\n      __typename\n    }\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation SignUp($email: String!, $password: String!, $fullName: String!, $language: Language!) {\n    signUp(email: $email, password: $password, fullName: $fullName, language: $language) {\n      __typename\n      ... on TooManyAttemptsError {\n        retryAt\n        retryAfterSeconds\n      }\n      ... on InvalidInputError {\n        fieldErrors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation ConfirmSignUp($code: String!) {\n    confirmSignUp(code: $code) {\n      __typename\n      ... on SignUpConfirmedPayload {\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.ConfirmSignUpDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email) {\n      __typename\n      ... on TooManyAttemptsError {\n        retryAt\n        retryAfterSeconds\n      }\n    }\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($code: String!, $password: String!) {\n    resetPassword(code: $code, password: $password) {\n      __typename\n      ... on PasswordResetPayload {\n        user {\n          id\n          email\n        }\n      }\n      ... on InvalidInputError {\n        fieldErrors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
 };
 const documents: Documents = {
     "\n  query CallsList($language: Language!, $first: Int) {\n    calls(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          reference\n          kind\n          title(language: $language)\n          languages\n          status\n          isOpenNow\n          timeline {\n            timezone\n            opensAt\n            deadlineAt\n          }\n        }\n      }\n    }\n  }\n": types.CallsListDocument,
@@ -27,6 +31,10 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      fullName\n      language\n      roles {\n        role\n        funder {\n          id\n          name\n        }\n      }\n      memberships {\n        role\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password, inCookie: true) {\n      __typename\n      ... on InvalidCredentialsError {\n        code\n      }\n      ... on TooManyAttemptsError {\n        retryAt\n        retryAfterSeconds\n      }\n      ... on InvalidInputError {\n        fieldErrors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout {\n      __typename\n    }\n  }\n": types.LogoutDocument,
+    "\n  mutation SignUp($email: String!, $password: String!, $fullName: String!, $language: Language!) {\n    signUp(email: $email, password: $password, fullName: $fullName, language: $language) {\n      __typename\n      ... on TooManyAttemptsError {\n        retryAt\n        retryAfterSeconds\n      }\n      ... on InvalidInputError {\n        fieldErrors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation ConfirmSignUp($code: String!) {\n    confirmSignUp(code: $code) {\n      __typename\n      ... on SignUpConfirmedPayload {\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.ConfirmSignUpDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email) {\n      __typename\n      ... on TooManyAttemptsError {\n        retryAt\n        retryAfterSeconds\n      }\n    }\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($code: String!, $password: String!) {\n    resetPassword(code: $code, password: $password) {\n      __typename\n      ... on PasswordResetPayload {\n        user {\n          id\n          email\n        }\n      }\n      ... on InvalidInputError {\n        fieldErrors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.ResetPasswordDocument,
 };
 
 /**
@@ -49,6 +57,22 @@ export function graphql(source: "\n  mutation Login($email: String!, $password: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout {\n      __typename\n    }\n  }\n"): typeof import('./graphql').LogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($email: String!, $password: String!, $fullName: String!, $language: Language!) {\n    signUp(email: $email, password: $password, fullName: $fullName, language: $language) {\n      __typename\n      ... on TooManyAttemptsError {\n        retryAt\n        retryAfterSeconds\n      }\n      ... on InvalidInputError {\n        fieldErrors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSignUp($code: String!) {\n    confirmSignUp(code: $code) {\n      __typename\n      ... on SignUpConfirmedPayload {\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ConfirmSignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email) {\n      __typename\n      ... on TooManyAttemptsError {\n        retryAt\n        retryAfterSeconds\n      }\n    }\n  }\n"): typeof import('./graphql').RequestPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($code: String!, $password: String!) {\n    resetPassword(code: $code, password: $password) {\n      __typename\n      ... on PasswordResetPayload {\n        user {\n          id\n          email\n        }\n      }\n      ... on InvalidInputError {\n        fieldErrors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
 
 
 export function graphql(source: string) {

@@ -100,6 +100,52 @@ export type LogoutMutation = { logout:
     | { __typename: 'PermissionDeniedError' }
    };
 
+export type SignUpMutationVariables = Exact<{
+  email: string;
+  password: string;
+  fullName: string;
+  language: Language;
+}>;
+
+
+export type SignUpMutation = { signUp:
+    | { __typename: 'InvalidInputError', fieldErrors: Array<{ field: string, code: string, message: string }> }
+    | { __typename: 'MailSentPayload' }
+    | { __typename: 'TooManyAttemptsError', retryAt: string, retryAfterSeconds: number }
+   };
+
+export type ConfirmSignUpMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmSignUpMutation = { confirmSignUp:
+    | { __typename: 'InvalidCodeError' }
+    | { __typename: 'SignUpConfirmedPayload', user: { id: string, email: string } }
+   };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset:
+    | { __typename: 'MailSentPayload' }
+    | { __typename: 'TooManyAttemptsError', retryAt: string, retryAfterSeconds: number }
+   };
+
+export type ResetPasswordMutationVariables = Exact<{
+  code: string;
+  password: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword:
+    | { __typename: 'InvalidCodeError' }
+    | { __typename: 'InvalidInputError', fieldErrors: Array<{ field: string, code: string, message: string }> }
+    | { __typename: 'PasswordResetPayload', user: { id: string, email: string } }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -256,3 +302,70 @@ export const LogoutDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($email: String!, $password: String!, $fullName: String!, $language: Language!) {
+  signUp(
+    email: $email
+    password: $password
+    fullName: $fullName
+    language: $language
+  ) {
+    __typename
+    ... on TooManyAttemptsError {
+      retryAt
+      retryAfterSeconds
+    }
+    ... on InvalidInputError {
+      fieldErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const ConfirmSignUpDocument = new TypedDocumentString(`
+    mutation ConfirmSignUp($code: String!) {
+  confirmSignUp(code: $code) {
+    __typename
+    ... on SignUpConfirmedPayload {
+      user {
+        id
+        email
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmSignUpMutation, ConfirmSignUpMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email) {
+    __typename
+    ... on TooManyAttemptsError {
+      retryAt
+      retryAfterSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($code: String!, $password: String!) {
+  resetPassword(code: $code, password: $password) {
+    __typename
+    ... on PasswordResetPayload {
+      user {
+        id
+        email
+      }
+    }
+    ... on InvalidInputError {
+      fieldErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;

@@ -5,7 +5,7 @@ import type { LoginMutation as LoginData } from "../gql/graphql";
 import { formatDateTime, formatRemaining } from "../i18n/format";
 import { QueryError } from "../pages/QueryError";
 import { usePageTitle } from "../pages/usePageTitle";
-import { Button, ErrorAlert, TextInput } from "../ui";
+import { AppLink, Button, ErrorAlert, TextInput } from "../ui";
 import { safeNextPath } from "./next";
 import { useSession, useSignIn } from "./useSession";
 
@@ -63,8 +63,14 @@ export function SignInPage() {
           onChange={setPassword}
           error={problems.fields.password}
         />
+        <p>
+          <AppLink to="/forgot-password">{t("signIn.forgot")}</AppLink>
+        </p>
         <Button type="submit">{signIn.isPending ? t("signIn.submitting") : t("signIn.submit")}</Button>
       </form>
+      <p className="fr-mt-4w">
+        <AppLink to="/sign-up">{t("signIn.createAccount")}</AppLink>
+      </p>
     </>
   );
 }

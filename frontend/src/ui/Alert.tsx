@@ -32,3 +32,12 @@ export function StatusMessage({ children }: { children: ReactNode }) {
     </p>
   );
 }
+
+/** A success that ends a task (a form sent), announced politely; `children` says what next. */
+export function SuccessAlert({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div role="status">
+      <Alert severity="success" as="h2" title={title} description={children ?? ""} />
+    </div>
+  );
+}

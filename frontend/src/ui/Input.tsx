@@ -12,6 +12,7 @@ export interface TextInputProps {
   /** The browser's autofill hint, e.g. "email", "current-password". */
   autoComplete?: string;
   required?: boolean;
+  minLength?: number;
 }
 
 export function TextInput({
@@ -24,6 +25,7 @@ export function TextInput({
   name,
   autoComplete,
   required,
+  minLength,
 }: TextInputProps) {
   return (
     <Input
@@ -37,6 +39,7 @@ export function TextInput({
         value,
         autoComplete,
         required,
+        minLength,
         "aria-invalid": error ? true : undefined,
         onChange: (event) => onChange(event.target.value),
       }}

@@ -3,8 +3,10 @@
  * @codegouvfr/react-dsfr). Screens import from here, never from the theme: another theme
  * replaces this folder alone. The DSFR is reserved to French State websites.
  */
-export { ErrorAlert, Notice, StatusMessage } from "./Alert";
+export { ErrorAlert, Notice, StatusMessage, SuccessAlert } from "./Alert";
 export type { ErrorAlertProps } from "./Alert";
+export { SelectInput } from "./Select";
+export type { SelectInputProps } from "./Select";
 export { StatusBadge } from "./Badge";
 export type { Tone } from "./Badge";
 export { Button } from "./Button";

@@ -1,0 +1,54 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { QueryError } from "../pages/QueryError";
+import { usePageTitle } from "../pages/usePageTitle";
+import { AppLink, Button, ErrorAlert, SuccessAlert, TextInput } from "../ui";
+import { useRequestPasswordReset, useTooManyAttempts } from "./registration";
+
+/** Ask for a reset link; the answer is the same whether the address has an account or not. */
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("forgotPassword.title"));
+  const ask = useRequestPasswordReset();
+  const tooMany = useTooManyAttempts();
+  const [email, setEmail] = useState("");
+  const result = ask.isPending ? undefined : ask.data;
+
+  if (result?.__typename === "MailSentPayload") {
+    return (
+      <>
+        <h1>{t("forgotPassword.title")}</h1>
+        <SuccessAlert title={t("signUp.sentTitle")}>{t("forgotPassword.sent", { email })}</SuccessAlert>
+        <p className="fr-mt-4w">
+          <AppLink to="/sign-in">{t("signUp.toSignIn")}</AppLink>
+        </p>
+      </>
+    );
+  }
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!ask.isPending) ask.mutate(email);
+  };
+
+  return (
+    <>
+      <h1>{t("forgotPassword.title")}</h1>
+      {ask.isError && !ask.isPending && <QueryError error={ask.error} />}
+      {result?.__typename === "TooManyAttemptsError" && <ErrorAlert description={tooMany(result)} />}
+      <p>{t("forgotPassword.intro")}</p>
+      <form onSubmit={submit} aria-label={t("forgotPassword.title")}>
+        <TextInput
+          label={t("signIn.email")}
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <Button type="submit">{ask.isPending ? t("signUp.submitting") : t("forgotPassword.submit")}</Button>
+      </form>
+    </>
+  );
+}
