@@ -7,7 +7,7 @@ import { mockGraphQL, renderApp, type GraphQLCall } from "../test/render";
 function fakeApi(mutationName: string, result: unknown) {
   return mockGraphQL(({ query }: GraphQLCall) => {
     if (query.includes("query Me")) return { me: null };
-    if (query.includes(`mutation ${mutationName[0].toUpperCase()}${mutationName.slice(1)}(`)) {
+    if (query.includes(`mutation ${mutationName.charAt(0).toUpperCase()}${mutationName.slice(1)}(`)) {
       return { [mutationName]: result };
     }
     return callsListData();
@@ -166,7 +166,8 @@ describe("the forgot-password page", () => {
 
 describe("the reset-password page", () => {
   async function typePasswords(first: string, second: string) {
-    fireEvent.change((await screen.findAllByLabelText(/^Nouveau mot de passe/))[0], { target: { value: first } });
+    const [password] = await screen.findAllByLabelText(/^Nouveau mot de passe/);
+    fireEvent.change(password as HTMLElement, { target: { value: first } });
     change("Nouveau mot de passe (confirmation)", second);
     submit("Nouveau mot de passe (confirmation)");
   }
