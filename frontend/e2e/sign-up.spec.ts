@@ -196,3 +196,12 @@ for (const language of LANGUAGES) {
     });
   });
 }
+
+test("the sign-up page fits a 320 px wide screen, with no accessibility violation", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("/sign-up");
+  await expect(page.getByRole("heading", { level: 1, name: TEXT.fr.title })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+});

@@ -60,6 +60,8 @@ function useHeaderAccount(onSignOut: () => void): HeaderAccount | undefined {
     kind: "anonymous",
     signInLabel: t("session.signIn"),
     signInTo: pathname === "/sign-in" ? `${pathname}${search}` : signInPath(pathname + search),
+    signUpLabel: t("signIn.createAccount"),
+    signUpTo: "/sign-up",
   };
 }
 

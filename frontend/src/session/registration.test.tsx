@@ -95,11 +95,16 @@ describe("the sign-up page", () => {
     expect((await screen.findByRole("alert")).textContent).toMatch(/^Trop de tentatives .* 2 min/);
   });
 
-  it("is linked from the sign-in page, as is the forgotten password", async () => {
+  it("is linked from the sign-in page and the header, as is the forgotten password", async () => {
     fakeApi("signUp", {});
     await renderApp("/sign-in", "en");
 
-    expect((await screen.findByRole("link", { name: "Create an account" })).getAttribute("href")).toBe(
+    const main = await screen.findByRole("main");
+    expect((await within(main).findByRole("link", { name: "Create an account" })).getAttribute("href")).toBe(
+      "/sign-up",
+    );
+    const header = screen.getByRole("banner");
+    expect(within(header).getAllByRole("link", { name: "Create an account" })[0]?.getAttribute("href")).toBe(
       "/sign-up",
     );
     expect(screen.getByRole("link", { name: "Forgot your password?" }).getAttribute("href")).toBe(

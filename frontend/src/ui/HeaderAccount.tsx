@@ -4,7 +4,7 @@ import { Link as RouterLink } from "react-router";
 
 /** What the header shows of the session: a way in, or who is signed in and a way out. */
 export type HeaderAccount =
-  | { kind: "anonymous"; signInLabel: string; signInTo: string }
+  | { kind: "anonymous"; signInLabel: string; signInTo: string; signUpLabel?: string; signUpTo?: string }
   | { kind: "signedIn"; name: string; accountTo: string; signOutLabel: string; onSignOut: () => void };
 
 /**
@@ -18,6 +18,13 @@ export function accountItems(account: HeaderAccount | undefined): JSX.Element[] 
       <RouterLink key="sign-in" to={account.signInTo} className={fr.cx("fr-btn")}>
         {account.signInLabel}
       </RouterLink>,
+      ...(account.signUpLabel && account.signUpTo
+        ? [
+            <RouterLink key="sign-up" to={account.signUpTo} className={fr.cx("fr-btn")}>
+              {account.signUpLabel}
+            </RouterLink>,
+          ]
+        : []),
     ];
   }
   return [
