@@ -9,7 +9,9 @@ const OUTBOX = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "var
 
 /** A mail's text with its quoted-printable and base64 parts decoded. */
 function mailText(raw: string): string {
-  const qp = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const qp = raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   const base64 = [...raw.matchAll(/\r?\n\r?\n((?:[A-Za-z0-9+/=]{4,}\r?\n?)+)/g)]
     .map((match) => Buffer.from((match[1] ?? "").replace(/\s/g, ""), "base64").toString("utf8"))
     .join("\n");

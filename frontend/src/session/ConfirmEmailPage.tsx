@@ -19,6 +19,7 @@ export function ConfirmEmailPage() {
   }, [code, confirm]);
 
   const result = confirm.data;
+  const confirmed = result?.__typename === "SignUpConfirmedPayload";
   let body;
   if (!code || result?.__typename === "InvalidCodeError") {
     body = (
@@ -29,14 +30,11 @@ export function ConfirmEmailPage() {
         </p>
       </>
     );
-  } else if (result?.__typename === "SignUpConfirmedPayload") {
+  } else if (confirmed) {
     body = (
-      <>
-        <SuccessAlert title={t("confirmEmail.done")} />
-        <p className="fr-mt-4w">
-          <AppLink to="/sign-in">{t("signUp.toSignIn")}</AppLink>
-        </p>
-      </>
+      <p className="fr-mt-4w">
+        <AppLink to="/sign-in">{t("signUp.toSignIn")}</AppLink>
+      </p>
     );
   } else if (confirm.isError) {
     body = <QueryError error={confirm.error} />;
@@ -46,6 +44,7 @@ export function ConfirmEmailPage() {
   return (
     <>
       <h1>{t("confirmEmail.title")}</h1>
+      <SuccessAlert title={confirmed ? t("confirmEmail.done") : undefined} />
       {body}
     </>
   );

@@ -34,6 +34,7 @@ export function ForgotPasswordPage() {
   return (
     <>
       <h1>{t("forgotPassword.title")}</h1>
+      <SuccessAlert />
       {ask.isError && !ask.isPending && <QueryError error={ask.error} />}
       {result?.__typename === "TooManyAttemptsError" && <ErrorAlert description={tooMany(result)} />}
       <p>{t("forgotPassword.intro")}</p>

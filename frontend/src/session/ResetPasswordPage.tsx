@@ -50,6 +50,7 @@ export function ResetPasswordPage() {
   return (
     <>
       <h1>{t("resetPassword.title")}</h1>
+      <SuccessAlert />
       {reset.isError && !reset.isPending && <QueryError error={reset.error} />}
       {(mismatch || tooShort) && <ErrorAlert description={t("signIn.checkFields")} />}
       <form onSubmit={submit} className="fr-mt-4w" aria-label={t("resetPassword.title")}>

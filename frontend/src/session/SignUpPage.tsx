@@ -21,7 +21,26 @@ export function SignUpPage() {
   const [language, setLanguage] = useState<string>(i18n.language);
   const result = signUp.isPending ? undefined : signUp.data;
 
-  if (result?.__typename === "MailSentPayload") {
+  const sent = result?.__typename === "MailSentPayload";
+  let form: string | undefined;
+  const fields: Partial<Record<Field, string>> = {};
+  if (result?.__typename === "TooManyAttemptsError") form = tooMany(result);
+  if (result?.__typename === "InvalidInputError") {
+    let other = false;
+    for (const problem of result.fieldErrors) {
+      const field = problem.field as Field;
+      if (FIELDS.includes(field)) fields[field] = t(`signUp.invalid.${field}`, { min: MIN_PASSWORD_LENGTH });
+      else other = true;
+    }
+    form = other ? t("signIn.invalidInput") : t("signIn.checkFields");
+  }
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!signUp.isPending) signUp.mutate({ email, password, fullName, language: apiLanguage(language) });
+  };
+
+  if (sent) {
     return (
       <>
         <h1>{t("signUp.title")}</h1>
@@ -33,26 +52,10 @@ export function SignUpPage() {
     );
   }
 
-  let form: string | undefined;
-  const fields: Partial<Record<Field, string>> = {};
-  if (result?.__typename === "TooManyAttemptsError") form = tooMany(result);
-  if (result?.__typename === "InvalidInputError") {
-    let other = false;
-    for (const problem of result.fieldErrors) {
-      if (FIELDS.includes(problem.field)) fields[problem.field as Field] = t(`signUp.invalid.${problem.field as Field}`, { min: MIN_PASSWORD_LENGTH });
-      else other = true;
-    }
-    form = other ? t("signIn.invalidInput") : t("signIn.checkFields");
-  }
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!signUp.isPending) signUp.mutate({ email, password, fullName, language: apiLanguage(language) });
-  };
-
   return (
     <>
       <h1>{t("signUp.title")}</h1>
+      <SuccessAlert />
       {signUp.isError && !signUp.isPending && <QueryError error={signUp.error} />}
       {form && <ErrorAlert description={form} />}
       <form onSubmit={submit} className="fr-mt-4w" aria-label={t("signUp.title")}>

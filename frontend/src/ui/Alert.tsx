@@ -33,11 +33,14 @@ export function StatusMessage({ children }: { children: ReactNode }) {
   );
 }
 
-/** A success that ends a task (a form sent), announced politely; `children` says what next. */
-export function SuccessAlert({ title, children }: { title: string; children?: ReactNode }) {
+/**
+ * A success that ends a task (a form sent), announced politely. The live region is there from
+ * the start (render it with no `title` until then), so screen readers hear what comes into it.
+ */
+export function SuccessAlert({ title, children }: { title?: string; children?: ReactNode }) {
   return (
     <div role="status">
-      <Alert severity="success" as="h2" title={title} description={children ?? ""} />
+      {title !== undefined && <Alert severity="success" as="h2" title={title} description={children ?? ""} />}
     </div>
   );
 }
