@@ -1,5 +1,10 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { QueryClient } from "@tanstack/react-query";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { StrictMode } from "react";
+import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
+import { App } from "../App";
+import { startI18n } from "../i18n";
 import { callsListData } from "../test/fixtures";
 import { mockGraphQL, renderApp, type GraphQLCall } from "../test/render";
 
@@ -125,6 +130,24 @@ describe("the confirm-email page", () => {
     expect(within(screen.getByRole("main")).getByRole("link", { name: "Se connecter" }).getAttribute("href")).toBe("/sign-in");
     const calls = mutationCalls(requests, "ConfirmSignUp");
     expect(calls.map(({ variables }) => variables)).toEqual([{ code: "su_abc" }]);
+  });
+
+  it("sends a code once even when effects run twice (StrictMode, as in development)", async () => {
+    const requests = fakeApi("confirmSignUp", {
+      __typename: "SignUpConfirmedPayload",
+      user: { id: "VXNlcjox", email: "camille@example.org" },
+    });
+    await startI18n("fr");
+    render(
+      <StrictMode>
+        <MemoryRouter initialEntries={["/confirm-email#code=su_abc"]}>
+          <App queryClient={new QueryClient()} />
+        </MemoryRouter>
+      </StrictMode>,
+    );
+
+    expect(await screen.findByText("Votre compte est créé. Vous pouvez maintenant vous connecter.")).toBeTruthy();
+    expect(mutationCalls(requests, "ConfirmSignUp")).toHaveLength(1);
   });
 
   it("says a used or expired link is invalid and links to sign up again", async () => {
