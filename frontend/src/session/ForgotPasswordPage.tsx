@@ -2,7 +2,8 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryError } from "../pages/QueryError";
 import { usePageTitle } from "../pages/usePageTitle";
-import { AppLink, Button, ErrorAlert, SuccessAlert, TextInput } from "../ui";
+import { Button, ErrorAlert, SuccessAlert, TextInput } from "../ui";
+import { FlowDone } from "./FlowDone";
 import { useRequestPasswordReset, useTooManyAttempts } from "./registration";
 
 /** Ask for a reset link; the answer is the same whether the address has an account or not. */
@@ -16,13 +17,9 @@ export function ForgotPasswordPage() {
 
   if (result?.__typename === "MailSentPayload") {
     return (
-      <>
-        <h1>{t("forgotPassword.title")}</h1>
-        <SuccessAlert title={t("signUp.sentTitle")}>{t("forgotPassword.sent", { email })}</SuccessAlert>
-        <p className="fr-mt-4w">
-          <AppLink to="/sign-in">{t("signUp.toSignIn")}</AppLink>
-        </p>
-      </>
+      <FlowDone title={t("forgotPassword.title")} done={t("signUp.sentTitle")}>
+        {t("forgotPassword.sent", { email })}
+      </FlowDone>
     );
   }
 
@@ -36,7 +33,9 @@ export function ForgotPasswordPage() {
       <h1>{t("forgotPassword.title")}</h1>
       <SuccessAlert />
       {ask.isError && !ask.isPending && <QueryError error={ask.error} />}
-      {result?.__typename === "TooManyAttemptsError" && <ErrorAlert description={tooMany(result)} />}
+      {result?.__typename === "TooManyAttemptsError" && (
+        <ErrorAlert description={tooMany(result, "signUp.tooManyAttempts")} />
+      )}
       <p>{t("forgotPassword.intro")}</p>
       <form onSubmit={submit} aria-label={t("forgotPassword.title")}>
         <TextInput

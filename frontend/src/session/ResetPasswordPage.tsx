@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { QueryError } from "../pages/QueryError";
 import { usePageTitle } from "../pages/usePageTitle";
 import { AppLink, Button, ErrorAlert, SuccessAlert, TextInput } from "../ui";
+import { FlowDone } from "./FlowDone";
 import { MIN_PASSWORD_LENGTH, useCodeFromHash, useResetPassword } from "./registration";
 
 /** Follows the link of the reset mail: a new password, typed twice; every session ends. */
@@ -28,15 +29,7 @@ export function ResetPasswordPage() {
     );
   }
   if (result?.__typename === "PasswordResetPayload") {
-    return (
-      <>
-        <h1>{t("resetPassword.title")}</h1>
-        <SuccessAlert title={t("resetPassword.done")} />
-        <p className="fr-mt-4w">
-          <AppLink to="/sign-in">{t("signUp.toSignIn")}</AppLink>
-        </p>
-      </>
-    );
+    return <FlowDone title={t("resetPassword.title")} done={t("resetPassword.done")} />;
   }
 
   const tooShort = result?.__typename === "InvalidInputError";

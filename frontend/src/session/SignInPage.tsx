@@ -2,11 +2,12 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useSearchParams } from "react-router";
 import type { LoginMutation as LoginData } from "../gql/graphql";
-import { formatDateTime, formatRemaining } from "../i18n/format";
 import { QueryError } from "../pages/QueryError";
 import { usePageTitle } from "../pages/usePageTitle";
 import { AppLink, Button, ErrorAlert, TextInput } from "../ui";
+import { formProblems } from "./formProblems";
 import { safeNextPath } from "./next";
+import { useTooManyAttempts } from "./registration";
 import { useSession, useSignIn } from "./useSession";
 
 type LoginResult = LoginData["login"];
@@ -77,31 +78,17 @@ export function SignInPage() {
 
 /** Each typed error of `login`, in the reader's language, next to its field or for the form. */
 function useProblems(result: LoginResult | undefined): Problems {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const tooMany = useTooManyAttempts();
   switch (result?.__typename) {
     case "InvalidCredentialsError":
       return { form: t("signIn.invalidCredentials"), fields: {} };
     case "TooManyAttemptsError":
-      return {
-        form: t("signIn.tooManyAttempts", {
-          time: formatDateTime(result.retryAt, i18n.language),
-          remaining: formatRemaining(result.retryAfterSeconds * 1000, i18n.language),
-        }),
-        fields: {},
-      };
-    case "InvalidInputError": {
-      const fields: Problems["fields"] = {};
-      let other = false;
-      for (const problem of result.fieldErrors) {
-        if (problem.field === "email" || problem.field === "password") {
-          fields[problem.field] = t(`signIn.invalid.${problem.field}`);
-        } else {
-          other = true;
-        }
-      }
-      // The alert announces what the messages under the fields say only to who reads them.
-      return { form: other ? t("signIn.invalidInput") : t("signIn.checkFields"), fields };
-    }
+      return { form: tooMany(result, "signIn.tooManyAttempts"), fields: {} };
+    case "InvalidInputError":
+      return formProblems(t, result.fieldErrors, ["email", "password"] as const, (field) =>
+        t(`signIn.invalid.${field}`),
+      );
     default:
       return { fields: {} };
   }

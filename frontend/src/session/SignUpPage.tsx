@@ -4,10 +4,11 @@ import { apiLanguage, LANGUAGE_NAMES, LANGUAGES } from "../i18n";
 import { QueryError } from "../pages/QueryError";
 import { usePageTitle } from "../pages/usePageTitle";
 import { AppLink, Button, ErrorAlert, SelectInput, SuccessAlert, TextInput } from "../ui";
+import { FlowDone } from "./FlowDone";
+import { formProblems } from "./formProblems";
 import { MIN_PASSWORD_LENGTH, useSignUp, useTooManyAttempts } from "./registration";
 
-type Field = "fullName" | "email" | "password";
-const FIELDS: readonly string[] = ["fullName", "email", "password"];
+const FIELDS = ["fullName", "email", "password"] as const;
 
 /** Ask for an account: a confirmation link goes to the address (whether it is new is not said). */
 export function SignUpPage() {
@@ -23,16 +24,12 @@ export function SignUpPage() {
 
   const sent = result?.__typename === "MailSentPayload";
   let form: string | undefined;
-  const fields: Partial<Record<Field, string>> = {};
-  if (result?.__typename === "TooManyAttemptsError") form = tooMany(result);
+  let fields: Partial<Record<(typeof FIELDS)[number], string>> = {};
+  if (result?.__typename === "TooManyAttemptsError") form = tooMany(result, "signUp.tooManyAttempts");
   if (result?.__typename === "InvalidInputError") {
-    let other = false;
-    for (const problem of result.fieldErrors) {
-      const field = problem.field as Field;
-      if (FIELDS.includes(field)) fields[field] = t(`signUp.invalid.${field}`, { min: MIN_PASSWORD_LENGTH });
-      else other = true;
-    }
-    form = other ? t("signIn.invalidInput") : t("signIn.checkFields");
+    ({ form, fields } = formProblems(t, result.fieldErrors, FIELDS, (field) =>
+      t(`signUp.invalid.${field}`, { min: MIN_PASSWORD_LENGTH }),
+    ));
   }
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -42,13 +39,9 @@ export function SignUpPage() {
 
   if (sent) {
     return (
-      <>
-        <h1>{t("signUp.title")}</h1>
-        <SuccessAlert title={t("signUp.sentTitle")}>{t("signUp.sent", { email })}</SuccessAlert>
-        <p className="fr-mt-4w">
-          <AppLink to="/sign-in">{t("signUp.toSignIn")}</AppLink>
-        </p>
-      </>
+      <FlowDone title={t("signUp.title")} done={t("signUp.sentTitle")}>
+        {t("signUp.sent", { email })}
+      </FlowDone>
     );
   }
 

@@ -62,8 +62,11 @@ export function useCodeFromHash(): string {
 /** "Too many attempts" in the reader's language, with when to try again. */
 export function useTooManyAttempts() {
   const { t, i18n } = useTranslation();
-  return (error: { retryAt: string; retryAfterSeconds: number }) =>
-    t("signUp.tooManyAttempts", {
+  return (
+    error: { retryAt: string; retryAfterSeconds: number },
+    key: "signIn.tooManyAttempts" | "signUp.tooManyAttempts",
+  ) =>
+    t(key, {
       time: formatDateTime(error.retryAt, i18n.language),
       remaining: formatRemaining(error.retryAfterSeconds * 1000, i18n.language),
     });
