@@ -29,7 +29,7 @@ from backend.core import migrate
 from backend.core.audit import GENESIS_HASH
 from backend.core.clock import FrozenClock
 from backend.core.db import SessionFactory, create_engine, create_session_factory
-from backend.core.redis import start_embedded_redis
+from backend.core.redis import redis_settings, start_embedded_redis
 from backend.core.settings import Settings, get_settings
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -118,6 +118,7 @@ async def session(session_factory: SessionFactory) -> AsyncIterator[object]:
 async def client(settings: Settings, clock: FrozenClock, session_factory: SessionFactory):
     from backend.app import create_app
 
+    await _forget_login_attempts(settings)
     app = create_app(settings, clock=clock)
     transport = httpx.ASGITransport(app=app)
     async with (
@@ -125,6 +126,27 @@ async def client(settings: Settings, clock: FrozenClock, session_factory: Sessio
         httpx.AsyncClient(transport=transport, base_url="http://test") as c,
     ):
         yield c
+
+
+async def _forget_login_attempts(settings: Settings) -> None:
+    """Every test's client calls from 127.0.0.1 at the same frozen instants, and the throttle's
+    windows live in Redis for a quarter of an hour of real time: without this, the failed
+    logins of earlier tests (or of the previous run, on a real Redis) throttle later ones."""
+    from redis.asyncio import Redis
+
+    from backend.accounts.throttle import KEY_PREFIX
+
+    rs = redis_settings(settings.redis_url, settings.var_dir)
+    if rs.unix_socket_path:
+        redis = Redis(unix_socket_path=rs.unix_socket_path)
+    else:
+        redis = Redis(host=str(rs.host), port=rs.port, db=rs.database, password=rs.password)
+    try:
+        keys = [key async for key in redis.scan_iter(match=f"{KEY_PREFIX}*", count=1000)]
+        if keys:
+            await redis.delete(*keys)
+    finally:
+        await redis.aclose()
 
 
 class QueryCounter:
