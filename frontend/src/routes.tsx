@@ -18,6 +18,14 @@ const ResetPasswordPage = lazy(async () => ({
   default: (await import("./session/ResetPasswordPage")).ResetPasswordPage,
 }));
 const AccountPage = lazy(async () => ({ default: (await import("./session/AccountPage")).AccountPage }));
+// The signed-in areas, each its own chunk with its own texts and GraphQL documents.
+const ApplicantArea = lazy(async () => ({
+  default: (await import("./applicant/ApplicantArea")).ApplicantArea,
+}));
+const CandidacyArea = lazy(async () => ({
+  default: (await import("./candidacies/CandidacyArea")).CandidacyArea,
+}));
+const ManageArea = lazy(async () => ({ default: (await import("./manage/ManageArea")).ManageArea }));
 const NotFoundPage = lazy(async () => ({
   default: (await import("./pages/NotFoundPage")).NotFoundPage,
 }));
@@ -39,6 +47,9 @@ export function AppRoutes() {
           path="account"
           element={<RequireSession>{(user) => <AccountPage user={user} />}</RequireSession>}
         />
+        <Route path="my/*" element={<ApplicantArea />} />
+        <Route path="candidacies/:candidacyId/*" element={<CandidacyArea />} />
+        <Route path="manage/*" element={<ManageArea />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

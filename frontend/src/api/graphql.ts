@@ -1,4 +1,11 @@
-import type { TypedDocumentString } from "../gql/graphql";
+/**
+ * A document as codegen's client preset writes it (`documentMode: "string"`): a string that
+ * carries its result and variables types. Structural, so every area's generated folder fits.
+ */
+export interface TypedDocument<TResult, TVariables> {
+  toString(): string;
+  __apiType?: (variables: TVariables) => TResult;
+}
 
 /** One entry of a GraphQL response's `errors` (GraphQL over HTTP). */
 export interface GraphQLErrorEntry {
@@ -57,7 +64,7 @@ interface GraphQLResponseBody<TResult> {
  * Throws an {@link ApiError}; a response with both data and errors counts as an error.
  */
 export async function request<TResult, TVariables>(
-  document: TypedDocumentString<TResult, TVariables>,
+  document: TypedDocument<TResult, TVariables>,
   variables: TVariables,
   { signal }: { signal?: AbortSignal } = {},
 ): Promise<TResult> {

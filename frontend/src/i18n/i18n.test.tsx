@@ -19,15 +19,30 @@ const keys = (tree: Tree) => entries(tree).map(([key]) => key);
 /** A key without its plural suffix: what a screen would show if the key were missing. */
 const bare = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
 
-describe("translations", () => {
-  const reference = keys(resources.fr.translation).sort();
+/** Every message tree: the public one here and each area's `i18n/<language>.json`. */
+const areaFiles = import.meta.glob<Tree>("../**/i18n/*.json", { eager: true, import: "default" });
+const namespaces: Record<string, Partial<Record<AppLanguage, Tree>>> = {
+  translation: Object.fromEntries(LANGUAGES.map((language) => [language, resources[language].translation])),
+};
+for (const [path, tree] of Object.entries(areaFiles)) {
+  const match = /^\.\.\/(.+)\/i18n\/(\w+)\.json$/.exec(path);
+  if (!match) continue;
+  const [, area = "", language = ""] = match;
+  if (area === "i18n" || !(LANGUAGES as readonly string[]).includes(language)) continue;
+  (namespaces[area] ??= {})[language as AppLanguage] = tree;
+}
 
-  it.each(LANGUAGES.filter((language) => language !== "fr"))("%s has exactly the keys of fr", (language) => {
-    expect(keys(resources[language].translation).sort()).toEqual(reference);
+describe.each(Object.keys(namespaces))("translations of %s", (namespace) => {
+  const trees = namespaces[namespace] ?? {};
+  const reference = keys(trees.fr ?? {}).sort();
+
+  it.each(LANGUAGES)("%s has exactly the keys of fr", (language) => {
+    expect(trees[language], `${namespace} has no ${language}.json`).toBeDefined();
+    expect(keys(trees[language] ?? {}).sort()).toEqual(reference);
   });
 
   it.each(LANGUAGES)("%s has no empty text", (language) => {
-    const empty = entries(resources[language].translation).filter(([, text]) => !text.trim());
+    const empty = entries(trees[language] ?? {}).filter(([, text]) => !text.trim());
     expect(empty).toEqual([]);
   });
 });

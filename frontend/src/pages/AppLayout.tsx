@@ -4,7 +4,15 @@ import { Outlet, useLocation } from "react-router";
 import { LANGUAGE_NAMES, LANGUAGES, isAppLanguage, type AppLanguage } from "../i18n";
 import { signInPath } from "../session/next";
 import { useSession, useSignOut } from "../session/useSession";
-import { ErrorAlert, MAIN_ID, PageLayout, StatusMessage, type HeaderAccount } from "../ui";
+import { isCallStaff } from "../session/roles";
+import {
+  ErrorAlert,
+  MAIN_ID,
+  PageLayout,
+  StatusMessage,
+  type HeaderAccount,
+  type NavigationItem,
+} from "../ui";
 import { PageErrorBoundary } from "./PageErrorBoundary";
 
 /** Every page's frame; moves the focus to the content after a client-side navigation. */
@@ -15,6 +23,7 @@ export function AppLayout() {
   useFocusMainOnNavigation(pathname);
   const signOut = useSignOut();
   const account = useHeaderAccount(() => signOut.mutate());
+  const navigation = useNavigation(pathname);
 
   return (
     <PageLayout
@@ -30,6 +39,7 @@ export function AppLayout() {
         onChange: (language) => void i18n.changeLanguage(language),
       }}
       account={account}
+      navigation={navigation}
     >
       {signOut.isError && <ErrorAlert description={t("session.signOutFailed")} />}
       <PageErrorBoundary resetKey={pathname}>
@@ -39,6 +49,25 @@ export function AppLayout() {
       </PageErrorBoundary>
     </PageLayout>
   );
+}
+
+/**
+ * The main menu: the calls for everyone, the applicant's space once signed in, the manager's
+ * screens for call staff. An item is current on its own path and below it.
+ */
+function useNavigation(pathname: string): NavigationItem[] {
+  const { t } = useTranslation();
+  const user = useSession().data;
+  const items: Array<[string, string]> = [["/calls", t("nav.calls")]];
+  if (user) {
+    items.push(["/my/candidacies", t("nav.myCandidacies")], ["/my/organisations", t("nav.myOrganisations")]);
+  }
+  if (user && isCallStaff(user)) {
+    items.push(["/manage/calls", t("nav.manageCalls")], ["/manage/candidacies", t("nav.receivedCandidacies")]);
+  }
+  const isCurrent = (to: string) =>
+    pathname === to || pathname.startsWith(`${to}/`) || (to === "/calls" && pathname === "/");
+  return items.map(([to, label]) => ({ to, label, current: isCurrent(to) }));
 }
 
 /** The header's session items: the user's name and "sign out", or "sign in" (back here after). */

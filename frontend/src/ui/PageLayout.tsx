@@ -24,6 +24,12 @@ export interface LanguageChoice<L extends string> {
   onChange: (language: L) => void;
 }
 
+export interface NavigationItem {
+  label: string;
+  to: string;
+  current: boolean;
+}
+
 export interface PageLayoutProps<L extends string> {
   serviceTitle: string;
   serviceTagline: string;
@@ -33,6 +39,8 @@ export interface PageLayoutProps<L extends string> {
   language: LanguageChoice<L>;
   /** The session's links in the header; omitted while it is not known yet. */
   account?: HeaderAccount;
+  /** The main menu: the sections the user may visit, the current one marked. */
+  navigation?: NavigationItem[];
   children: ReactNode;
 }
 
@@ -52,6 +60,11 @@ export function PageLayout<L extends string>(props: PageLayoutProps<L>) {
         homeLinkProps={{ to: "/", title: props.homeTitle }}
         serviceTitle={props.serviceTitle}
         serviceTagline={props.serviceTagline}
+        navigation={props.navigation?.map((item) => ({
+          text: item.label,
+          linkProps: { to: item.to },
+          isActive: item.current,
+        }))}
         quickAccessItems={[
           <LanguageSelect<L>
             key="language"

@@ -19,6 +19,6 @@ export { AppLink } from "./Link";
 export type { AppLinkProps } from "./Link";
 export type { HeaderAccount } from "./HeaderAccount";
 export { MAIN_ID, PageLayout } from "./PageLayout";
-export type { LanguageChoice, PageLayoutProps } from "./PageLayout";
+export type { LanguageChoice, NavigationItem, PageLayoutProps } from "./PageLayout";
 export { TagList } from "./Tag";
 export { startUi } from "./start";

@@ -1,0 +1,10 @@
+import { useTranslation } from "react-i18next";
+import { usePageTitle } from "../../pages/usePageTitle";
+import "./i18n";
+
+/** Placeholder: the area's screens replace it. */
+export function CandidaciesAdminArea() {
+  const { t } = useTranslation("manageCandidacies");
+  usePageTitle(t("title"));
+  return <h1>{t("title")}</h1>;
+}
