@@ -1,11 +1,12 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { slimDsfrColors } from "./build/slimDsfrColors";
 
 /** The API (FastAPI + strawberry) in development: `make run` or uvicorn on port 8000. */
 const API = "http://127.0.0.1:8000";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), slimDsfrColors()],
   server: {
     proxy: {
       "/graphql": { target: API, changeOrigin: false },
