@@ -25,5 +25,13 @@ for (const language of LANGUAGES) {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectAccessible(page);
     });
+
+    test("the footer links the accessibility statement", async ({ page }) => {
+      await page.goto("/");
+      await page.getByRole("contentinfo").getByRole("link", { name: /accessibilit|barrierefrei/i }).click();
+      await expect(page).toHaveURL(/\/accessibility$/);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectAccessible(page);
+    });
   });
 }

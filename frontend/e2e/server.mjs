@@ -26,11 +26,19 @@ Object.assign(env, {
   AAP_WEB_DIST_DIR: resolve(frontend, "dist"),
 });
 
+// In a process group of its own: a Ctrl-C (or Playwright stopping this script's group) must
+// reach `aap dev` once, from here. A second SIGINT makes uvicorn skip the app's shutdown.
 const server = spawn(resolve(root, ".venv", "bin", "aap"), ["dev"], {
   env,
   stdio: ["ignore", log, log],
+  detached: true,
 });
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.kill("SIGINT")); // aap dev stops its worker and Redis
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.kill("SIGINT"); // aap dev stops its worker and Redis
+  });
 }
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -17,6 +17,9 @@ const ForgotPasswordPage = lazy(async () => ({
 const ResetPasswordPage = lazy(async () => ({
   default: (await import("./session/ResetPasswordPage")).ResetPasswordPage,
 }));
+const AccessibilityPage = lazy(async () => ({
+  default: (await import("./accessibility/AccessibilityPage")).AccessibilityPage,
+}));
 const AccountPage = lazy(async () => ({ default: (await import("./session/AccountPage")).AccountPage }));
 // The signed-in areas, each its own chunk with its own texts and GraphQL documents.
 const ApplicantArea = lazy(async () => ({
@@ -47,6 +50,7 @@ export function AppRoutes() {
           path="account"
           element={<RequireSession>{(user) => <AccountPage user={user} />}</RequireSession>}
         />
+        <Route path="accessibility" element={<AccessibilityPage />} />
         <Route path="my/*" element={<ApplicantArea />} />
         <Route path="candidacies/:candidacyId/*" element={<CandidacyArea />} />
         <Route path="manage/*" element={<ManageArea />} />

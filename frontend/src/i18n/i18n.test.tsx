@@ -75,6 +75,7 @@ describe("screens", () => {
     ["an unknown path", "/nowhere", ""],
     ["the sign-in page", "/sign-in", ""],
     ["the account", "/account", "Alice Martin"],
+    ["the accessibility statement", "/accessibility", ""],
   ];
 
   describe.each(LANGUAGES)("in %s", (language: AppLanguage) => {

@@ -1,4 +1,5 @@
 import "i18next";
+import type accessibility from "../accessibility/i18n/fr.json";
 import type applicant from "../applicant/i18n/fr.json";
 import type consortium from "../candidacies/consortium/i18n/fr.json";
 import type candidacy from "../candidacies/i18n/fr.json";
@@ -14,6 +15,7 @@ declare module "i18next" {
     defaultNS: "translation";
     resources: {
       translation: typeof fr;
+      accessibility: typeof accessibility;
       applicant: typeof applicant;
       candidacy: typeof candidacy;
       consortium: typeof consortium;

@@ -31,6 +31,7 @@ export function AppLayout() {
       serviceTagline={t("app.serviceTagline")}
       homeTitle={t("app.homeLinkTitle")}
       footerDescription={t("app.footerDescription")}
+      accessibilityStatementTo="/accessibility"
       skipLinks={{ content: t("app.skipToContent"), footer: t("app.skipToFooter") }}
       language={{
         languages: LANGUAGES,

@@ -35,6 +35,8 @@ export interface PageLayoutProps<L extends string> {
   serviceTagline: string;
   homeTitle: string;
   footerDescription: string;
+  /** The accessibility statement's path (the footer links it, as the RGAA requires). */
+  accessibilityStatementTo: string;
   skipLinks: { content: string; footer: string };
   language: LanguageChoice<L>;
   /** The session's links in the header; omitted while it is not known yet. */
@@ -84,6 +86,7 @@ export function PageLayout<L extends string>(props: PageLayoutProps<L>) {
         brandTop={BRAND_TOP}
         homeLinkProps={{ to: "/", title: props.homeTitle }}
         accessibility="non compliant"
+        accessibilityLinkProps={{ to: props.accessibilityStatementTo }}
         contentDescription={props.footerDescription}
       />
     </>
