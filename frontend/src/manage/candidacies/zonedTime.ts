@@ -1,6 +1,6 @@
 /**
  * Wall-clock times in a call's time zone. A manager types the new deadline as the call reads
- * it (its zone, not the device's): these turn that wall time into an instant and back.
+ * it (its zone, not the device's): this turns that wall time into an instant.
  */
 
 /** The zone's offset from UTC, in minutes, at `instant`. */
@@ -35,11 +35,4 @@ export function instantOfWallTime(wallTime: string, timeZone: string): string | 
   let instant = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000;
   instant = asUtc - offsetMinutes(new Date(instant), timeZone) * 60_000;
   return new Date(instant).toISOString();
-}
-
-/** The wall time ("2027-03-31T18:00") the clock in `timeZone` shows at `iso`. */
-export function wallTimeOfInstant(iso: string, timeZone: string): string {
-  const instant = new Date(iso);
-  const local = new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000);
-  return local.toISOString().slice(0, 16);
 }
