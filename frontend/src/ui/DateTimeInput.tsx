@@ -12,7 +12,12 @@ export interface DateTimeInputProps {
   required?: boolean;
 }
 
-/** A date and time without a zone (`datetime-local`): the screen says which zone it means. */
+/**
+ * A date and time without a zone (`datetime-local`): the screen says which zone it means.
+ *
+ * Lazy areas import it by its path (`ui/DateTimeInput`), not through `ui/index.ts`: a theme component
+ * re-exported there lands in the entry chunk, which the public pages' size budget pays for.
+ */
 export function DateTimeInput({ label, hint, value, onChange, error, name, required }: DateTimeInputProps) {
   return (
     <Input

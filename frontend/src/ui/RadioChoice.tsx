@@ -10,7 +10,12 @@ export interface RadioChoiceProps {
   error?: string;
 }
 
-/** One choice among a few, as radio buttons in a fieldset with its legend. */
+/**
+ * One choice among a few, as radio buttons in a fieldset with its legend.
+ *
+ * Lazy areas import it by its path (`ui/RadioChoice`), not through `ui/index.ts`: a theme component
+ * re-exported there lands in the entry chunk, which the public pages' size budget pays for.
+ */
 export function RadioChoice({ legend, name, value, onChange, options, error }: RadioChoiceProps) {
   return (
     <RadioButtons

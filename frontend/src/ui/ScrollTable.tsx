@@ -12,6 +12,9 @@ export interface ScrollTableProps {
  * A data table that scrolls sideways inside its own region when the screen is narrower than
  * the table (320 px): the region is focusable, so keyboard users scroll it with the arrows,
  * and named by the caption.
+ *
+ * Lazy areas import it by its path (`ui/ScrollTable`), not through `ui/index.ts`: a theme component
+ * re-exported there lands in the entry chunk, which the public pages' size budget pays for.
  */
 export function ScrollTable({ caption, children }: ScrollTableProps) {
   const captionId = useId();

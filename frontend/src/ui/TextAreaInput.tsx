@@ -12,7 +12,12 @@ export interface TextAreaInputProps {
   maxLength?: number;
 }
 
-/** A multi-line text field with its label. */
+/**
+ * A multi-line text field with its label.
+ *
+ * Lazy areas import it by its path (`ui/TextAreaInput`), not through `ui/index.ts`: a theme component
+ * re-exported there lands in the entry chunk, which the public pages' size budget pays for.
+ */
 export function TextAreaInput({ label, hint, value, onChange, error, name, required, maxLength }: TextAreaInputProps) {
   return (
     <Input

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDateTime } from "../../i18n/format";
-import { AppLink, ScrollTable, StatusBadge } from "../../ui";
+import { AppLink, StatusBadge } from "../../ui";
+import { ScrollTable } from "../../ui/ScrollTable";
 import type { ManagedCandidaciesQuery } from "../gql/graphql";
 import { paramsFromFilters } from "./filters";
 import { ELIGIBILITY_TONE, STATUS_TONE } from "./labels";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { countryName, formatDate, formatDateTime, formatMoney } from "../../i18n/format";
-import { ScrollTable } from "../../ui";
+import { ScrollTable } from "../../ui/ScrollTable";
 import type { ReviewedCandidacy } from "./CandidacyReviewPage";
 import { localized } from "./labels";
 

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryError } from "../../pages/QueryError";
-import { Button, ErrorAlert, RadioChoice, SuccessAlert, TextAreaInput } from "../../ui";
+import { Button, ErrorAlert, SuccessAlert } from "../../ui";
+import { RadioChoice } from "../../ui/RadioChoice";
+import { TextAreaInput } from "../../ui/TextAreaInput";
 import type { EligibilityDecision } from "../gql/graphql";
 import { useRecordEligibility } from "./mutations";
 import { refusalProblems } from "./problems";
