@@ -351,10 +351,12 @@ class CandidacyMutations:
             _payload,
         )
 
-    @strawberry.mutation(description=(
+    @strawberry.mutation(
+        description=(
             "Managers: let one candidacy submit until a later instant; `reason` (why the"
             " exception, at most 2000 characters) is kept in the audit trail."
-        ))
+        )
+    )
     async def grant_candidacy_extension(
         self, info: strawberry.Info, id: relay.GlobalID, until: datetime, reason: str = ""
     ) -> ManageCandidacyResult:
