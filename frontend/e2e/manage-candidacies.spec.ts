@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { DEMO, createOwnDraft, daysAfter, signInAs } from "./support/manage";
+import { DEMO, createOwnDraft, createScreenableCandidacy, daysAfter, signInAs } from "./support/manage";
 
 /**
  * The manager's candidacies: DGOS's programme manager filters the list (filters kept in the
@@ -30,6 +30,38 @@ test.describe("candidacies received (fr)", () => {
     await expect(page).toHaveURL(/\/manage\/candidacies\/[^/?]+$/);
     await expect(page.getByRole("heading", { level: 2, name: "Synthèse" })).toBeVisible();
     await expectAccessible(page);
+  });
+
+  test("the manager reads a submitted candidacy of a closed call and records its eligibility", async ({ page }) => {
+    test.setTimeout(120_000); // the spec's own call must reach its deadline before it closes
+    const own = await createScreenableCandidacy(page);
+    await signInAs(page, DEMO.manager);
+
+    await page.goto(`/manage/candidacies?call=${encodeURIComponent(own.callId)}&status=SUBMITTED`);
+    const table = page.getByRole("table", { name: "Candidatures, une par ligne" });
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(page.getByRole("status").filter({ hasText: "1 candidature correspond à ces filtres." })).toBeVisible();
+    await table.getByRole("rowheader").getByRole("link").click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "TRI-E2E — Tri aux urgences (e2e)" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Réponses de la version déposée" })).toContainText(own.summary);
+    await expect(page.getByRole("region", { name: "Versions déposées" })).toContainText("Version 1 du");
+    await expectAccessible(page);
+
+    // Ineligible without a reason: the API's refusal under the field, then recorded.
+    const eligibility = page.getByRole("form", { name: "Examen de l'éligibilité" });
+    await eligibility.getByText("Inéligible", { exact: true }).click();
+    await eligibility.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await expect(eligibility.getByText("Dites pourquoi la candidature est inéligible.")).toBeVisible();
+    // The focus moves to the form's problems, so a screen reader reads them first.
+    await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.querySelector("[role=alert]")))).toBe(true);
+    await expectAccessible(page);
+    await eligibility.getByLabel(/^Motif/).fill("Le dispositif n'est pas marqué CE.");
+    await eligibility.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await expect(eligibility.getByText("Décision d'éligibilité enregistrée.")).toBeVisible();
+    const summary = page.getByRole("region", { name: "Synthèse" });
+    await expect(summary).toContainText("Inéligible");
+    await expect(summary).toContainText("Motif : Le dispositif n'est pas marqué CE.");
   });
 
   test("the manager screens a candidacy and grants it a late exception", async ({ page }) => {
