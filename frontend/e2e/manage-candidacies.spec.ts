@@ -3,8 +3,8 @@ import { DEMO, createOwnDraft, createScreenableCandidacy, daysAfter, signInAs } 
 
 /**
  * The manager's candidacies: DGOS's programme manager filters the list (filters kept in the
- * address), opens a candidacy, screens it and grants an individual extension on a draft this
- * spec makes itself; a funder viewer gets no action. Axe on every screen, one pass at 320 px,
+ * address), opens a candidacy, screens a submitted one of a call the spec closes itself and
+ * grants an individual extension on a draft the spec makes; a funder viewer gets no action. Axe on every screen, one pass at 320 px,
  * one in English.
  */
 test.describe("candidacies received (fr)", () => {
@@ -62,6 +62,14 @@ test.describe("candidacies received (fr)", () => {
     const summary = page.getByRole("region", { name: "Synthèse" });
     await expect(summary).toContainText("Inéligible");
     await expect(summary).toContainText("Motif : Le dispositif n'est pas marqué CE.");
+
+    // Anap co-funds the call: its funder viewer reads the same candidacy, without any action.
+    await signInAs(page, DEMO.viewer);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "TRI-E2E — Tri aux urgences (e2e)" })).toBeVisible();
+    await expect(page.getByText("Vous consultez cette candidature en lecture seule.")).toBeVisible();
+    await expect(page.getByRole("form")).toHaveCount(0);
+    await expectAccessible(page);
   });
 
   test("the manager screens a candidacy and grants it a late exception", async ({ page }) => {

@@ -8,6 +8,7 @@ export const DEMO_PASSWORD = "demo-password-2026";
 export const DEMO = {
   manager: "manager@demo.aap.example", // programme manager, DGOS (funds IMPACT-IA)
   viewer: "viewer@demo.aap.example", // funder viewer, Anap
+  anapManager: "manager.anap@demo.aap.example", // programme manager, Anap
   // Admin of the Charité, which no other spec gives candidacies to (AP-HP has the demo's own).
   applicant: "applicant.charite@demo.aap.example",
 } as const;
@@ -114,18 +115,22 @@ export interface ScreenableCandidacy {
 }
 
 /**
- * A candidacy that can be screened: the DGOS manager opens a call of their own (one text
- * question, a deadline `secondsOpen` from now), the Charité's applicant submits to it (an answer, and
- * the lead's share and budget line), and once the
- * deadline has passed the manager closes it (eligibility is screened on CLOSED calls only).
- * The demo has no such candidacy, and this one is the spec's own. Leaves the page signed out.
+ * A candidacy that can be screened, the spec's own (the demo has none): the DGOS manager
+ * opens a call co-funded by Anap (Anap's manager accepts, so Anap's viewer reads it too) with
+ * one text question and a deadline `secondsOpen` from now; the Charité's applicant submits to
+ * it (an answer, the lead's share and a budget line); once the deadline has passed the call
+ * is closed (eligibility is screened on CLOSED calls only). Leaves the page signed out.
  */
 export async function createScreenableCandidacy(page: Page, secondsOpen = 20): Promise<ScreenableCandidacy> {
   await signInAs(page, DEMO.manager);
-  const found = await graphqlRequest(page.request, "{ programmes(first: 100) { edges { node { id code funder { id } } } } }");
+  const found = await graphqlRequest(
+    page.request,
+    "{ programmes(first: 100) { edges { node { id code funder { id } } } } funders(first: 100) { edges { node { id code } } } }",
+  );
   const programme = found.programmes.edges
     .map((edge: { node: any }) => edge.node)
     .find((node: { code: string }) => node.code === "IMPACT-IA");
+  const anap = found.funders.edges.map((edge: { node: any }) => edge.node).find((node: { code: string }) => node.code === "ANAP");
   const now = Date.now();
   const deadline = new Date(now + secondsOpen * 1000);
   const text = (fr: string, en: string, de: string) => ({ fr, en, de });
@@ -137,7 +142,10 @@ export async function createScreenableCandidacy(page: Page, secondsOpen = 20): P
       kind: "AAP",
       title: text("Appel e2e à examiner", "E2E call to screen", "E2E-Aufruf zur Prüfung"),
       budgetEnvelopeCents: 100_000_00,
-      funders: [{ funderId: programme.funder.id, shareCents: 100_000_00 }],
+      funders: [
+        { funderId: programme.funder.id, shareCents: 90_000_00 },
+        { funderId: anap.id, shareCents: 10_000_00 }, // so Anap's viewer reads its candidacies
+      ],
       timeline: {
         timezone: "Europe/Paris",
         opensAt: new Date(now - 60_000).toISOString(),
@@ -153,6 +161,15 @@ export async function createScreenableCandidacy(page: Page, secondsOpen = 20): P
       },
     },
   });
+  await signOut(page);
+  await signInAs(page, DEMO.anapManager);
+  await mutate(page, "respondToCoFunding", "CallPayload", `mutation($callId: ID!, $funderId: ID!) {
+      respondToCoFunding(callId: $callId, funderId: $funderId, accept: true) { __typename ${ERRORS} } }`, {
+    callId: call.id,
+    funderId: anap.id,
+  });
+  await signOut(page);
+  await signInAs(page, DEMO.manager);
   const transition: Transition = (to: string) =>
     graphqlRequest(
       page.request,
