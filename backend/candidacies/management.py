@@ -55,14 +55,19 @@ async def grant_extension(
     candidacy_id: uuid.UUID,
     until: datetime,
     now: datetime,
+    reason: str = "",
 ) -> Candidacy:
     """Let one candidacy change and submit until ``until`` (after the call's deadline).
 
     Like pretalx access codes or Indico's late submitters: for a hospital whose IT failed on
     the last evening. A draft the closing already marked NOT_SUBMITTED is reopened as a draft.
+    ``reason`` (why the exception, at most 2000 characters) goes in the audit trail.
     Side effects: the extension stored (and the status, for a reopened draft); audited; the
     applicants notified.
     """
+    reason = long_text(reason)
+    if len(reason) > 2000:
+        raise InvalidInput.single("reason", "at most 2000 characters", "TOO_LONG")
     candidacy, call = await managed_candidacy(session, actor=actor, candidacy_id=candidacy_id)
     if candidacy.status is CandidacyStatus.WITHDRAWN:
         raise CandidacyNotEditable(candidacy.status)
@@ -92,7 +97,7 @@ async def grant_extension(
         candidacy,
         now,
         before={"extended_deadline_at": before},
-        after={"extended_deadline_at": until},
+        after={"extended_deadline_at": until, "reason": reason},
     )
     await _notify_applicants(
         session,
@@ -133,7 +138,9 @@ async def record_eligibility(
     if not counts_as_submitted(candidacy):
         raise CandidacyNotEditable(candidacy.status)
     if call.status not in SCREENABLE_CALL_STATUSES:
-        raise InvalidInput.single("decision", "screen candidacies once the call is closed")
+        raise InvalidInput.single(
+            "decision", "screen candidacies once the call is closed", "CALL_NOT_CLOSED"
+        )
     before = {"eligibility": candidacy.eligibility.value, "reason": candidacy.eligibility_reason}
     candidacy.eligibility = decision
     candidacy.eligibility_reason = reason or None

@@ -351,9 +351,14 @@ class CandidacyMutations:
             _payload,
         )
 
-    @strawberry.mutation(description="Managers: let one candidacy submit until a later instant.")
+    @strawberry.mutation(
+        description=(
+            "Managers: let one candidacy submit until a later instant; `reason` (why the"
+            " exception, at most 2000 characters) is kept in the audit trail."
+        )
+    )
     async def grant_candidacy_extension(
-        self, info: strawberry.Info, id: relay.GlobalID, until: datetime
+        self, info: strawberry.Info, id: relay.GlobalID, until: datetime, reason: str = ""
     ) -> ManageCandidacyResult:
         ctx = info.context
         return await run_mutation(  # type: ignore[return-value]
@@ -364,6 +369,7 @@ class CandidacyMutations:
                 candidacy_id=node_uuid(id, "Candidacy"),
                 until=until,
                 now=ctx.now,
+                reason=reason,
             ),
             _payload,
         )

@@ -196,6 +196,12 @@ def parse(argv: Sequence[str]) -> Options:
 # --------------------------------------------------------------------------- seeding
 
 
+MANAGER_EMAIL = "bench-manager@example.org"
+"""The programme manager of the seeded call's funder: reads exactly the seeded candidacies."""
+PASSWORD = "bench-password-123"
+"""The seeded applicant's and manager's password (``aap bench web`` signs the manager in)."""
+
+
 @dataclass(frozen=True)
 class Seeded:
     call_id: uuid.UUID
@@ -293,11 +299,11 @@ async def _people(factory: Any, funder_id: uuid.UUID, now: datetime) -> tuple[Us
     async with unit_of_work(factory) as uow:
         applicant = await accounts.create_user(
             uow.session, actor=Actor(), email="bench-applicant@example.org",
-            full_name="Applicant", password="bench-password-123", now=now, system=True,
+            full_name="Applicant", password=PASSWORD, now=now, system=True,
         )  # fmt: skip
         manager = await accounts.create_user(
-            uow.session, actor=Actor(), email="bench-manager@example.org",
-            full_name="Manager", password="bench-password-123", now=now, system=True,
+            uow.session, actor=Actor(), email=MANAGER_EMAIL,
+            full_name="Manager", password=PASSWORD, now=now, system=True,
         )  # fmt: skip
         await accounts.grant_role(
             uow.session, actor=Actor(), user_id=manager.id, role=Role.PROGRAMME_MANAGER,

@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlmodel import col, select
 
 from backend.calls import services as calls
 from backend.calls.enums import CallStatus
 from backend.candidacies import management, submission
 from backend.candidacies.enums import CandidacyStatus
+from backend.core.audit import AuditEntry
 from backend.core.auth import Actor
 from backend.core.db import unit_of_work
 from backend.core.errors import DomainError, InvalidInput
@@ -167,3 +169,39 @@ async def test_only_the_calls_managers_learn_about_running_extensions(
 
     # Assert
     assert not isinstance(raised.value, InvalidInput)
+
+
+async def test_an_extensions_reason_is_kept_in_the_audit_trail(session_factory, clock, draft):
+    _, candidacy, _ = draft
+    until = clock.now() + timedelta(days=2)
+
+    async with unit_of_work(session_factory) as uow:
+        await management.grant_extension(
+            uow.session, actor=ADMIN, candidacy_id=candidacy.id, until=until,
+            now=clock.now(), reason="  Panne du SI hospitalier le dernier soir  ",
+        )  # fmt: skip
+
+    async with session_factory() as session:
+        entry = (
+            await session.exec(
+                select(AuditEntry).where(
+                    col(AuditEntry.action) == "candidacy.extension_granted",
+                    col(AuditEntry.object_id) == str(candidacy.id),
+                )
+            )
+        ).one()
+    assert entry.after is not None
+    assert entry.after["reason"] == "Panne du SI hospitalier le dernier soir"
+
+
+async def test_an_extensions_reason_over_2000_characters_is_refused(session_factory, clock, draft):
+    _, candidacy, _ = draft
+
+    with pytest.raises(InvalidInput) as raised:
+        async with unit_of_work(session_factory) as uow:
+            await management.grant_extension(
+                uow.session, actor=ADMIN, candidacy_id=candidacy.id,
+                until=clock.now() + timedelta(days=2), now=clock.now(), reason="x" * 2001,
+            )  # fmt: skip
+
+    assert [(p.field, p.code) for p in raised.value.problems] == [("reason", "TOO_LONG")]

@@ -666,14 +666,16 @@ INVITE_BY_EMAIL_CASES = [
 # --- what the call's managers do --------------------------------------------------------------
 
 EXTEND = """
-mutation($id: ID!, $until: DateTime!) {
-  grantCandidacyExtension(id: $id, until: $until) { __typename ...E } }"""
+mutation($id: ID!, $until: DateTime!, $reason: String! = "") {
+  grantCandidacyExtension(id: $id, until: $until, reason: $reason) { __typename ...E } }"""
 
 
-def extend(until: Callable[[World, datetime], str], candidacy: str = "draft") -> Runner:
+def extend(
+    until: Callable[[World, datetime], str], candidacy: str = "draft", reason: str = ""
+) -> Runner:
     def variables(w: World) -> dict:
         call = w.calls["late" if candidacy == "late" else "open"]
-        return {"id": w.cid(candidacy), "until": until(w, call.deadline_at)}
+        return {"id": w.cid(candidacy), "until": until(w, call.deadline_at), "reason": reason}
 
     return graphql(EXTEND, "manager", variables)
 
@@ -704,6 +706,9 @@ EXTEND_CASES = [
         extend(lambda w, d: "9998-12-31T23:00:00-14:00"),
         ("until", "OUT_OF_RANGE"),
     ),
+    invalid(
+        "a reason over 2000 characters", extend(_later, reason="r" * 2001), ("reason", "TOO_LONG")
+    ),
     Case("a withdrawn candidacy", extend(_later, "withdrawn"), "CandidacyNotEditableError"),
 ]
 
@@ -730,7 +735,7 @@ ELIGIBILITY_CASES = [
     invalid(
         "a submission to a call still OPEN",
         screen("ELIGIBLE", candidacy="submitted"),
-        ("decision", "INVALID"),
+        ("decision", "CALL_NOT_CLOSED"),
     ),
     Case("a draft", screen("ELIGIBLE", candidacy="draft"), "CandidacyNotEditableError"),
     Case(

@@ -1,10 +1,16 @@
-import { useTranslation } from "react-i18next";
-import { usePageTitle } from "../../pages/usePageTitle";
+import { Route, Routes } from "react-router";
+import { NotFoundPage } from "../../pages/NotFoundPage";
+import { CandidaciesListPage } from "./CandidaciesListPage";
+import { CandidacyReviewPage } from "./CandidacyReviewPage";
 import "./i18n";
 
-/** Placeholder: the area's screens replace it. */
+/** `/manage/candidacies/*`: the list of candidacies received, and one candidacy's read. */
 export function CandidaciesAdminArea() {
-  const { t } = useTranslation("manageCandidacies");
-  usePageTitle(t("title"));
-  return <h1>{t("title")}</h1>;
+  return (
+    <Routes>
+      <Route index element={<CandidaciesListPage />} />
+      <Route path=":id" element={<CandidacyReviewPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

@@ -1,0 +1,197 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { request } from "../../api";
+import { apiLanguage } from "../../i18n";
+import { QueryError } from "../../pages/QueryError";
+import { usePageTitle } from "../../pages/usePageTitle";
+import { Button, SelectInput, StatusMessage } from "../../ui";
+import type { CandidacyStatus } from "../gql/graphql";
+import { CandidaciesTable } from "./CandidaciesTable";
+import { STATUSES, apiFilter, filtersFromParams, paramsFromFilters, type ListFilters } from "./filters";
+import { CandidacyStatusCountsQuery, FilterCallsQuery, ManagedCandidaciesQuery } from "./queries";
+
+/** Rows per page: a screenful that loads fast even when a call has thousands of candidacies. */
+export const PAGE_SIZE = 50;
+
+/** `/manage/candidacies`: the candidacies the staff member may read, filtered from the address. */
+export function CandidaciesListPage() {
+  const { t, i18n } = useTranslation("manageCandidacies");
+  usePageTitle(t("list.title"));
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const language = apiLanguage(i18n.language);
+  const change = (next: Partial<ListFilters>) => setParams(paramsFromFilters({ ...filters, ...next }));
+
+  const list = useInfiniteQuery({
+    queryKey: ["manage", "candidacies", filters, language],
+    queryFn: ({ pageParam, signal }) =>
+      request(
+        ManagedCandidaciesQuery,
+        { filter: apiFilter(filters), first: PAGE_SIZE, after: pageParam, language },
+        { signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) =>
+      last.candidacies.pageInfo.hasNextPage ? last.candidacies.pageInfo.endCursor : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const rows = list.data?.pages.flatMap((page) => page.candidacies.edges.map((edge) => edge.node)) ?? [];
+  const total = list.data?.pages[0]?.candidacies.totalCount;
+  const organisationName = filters.organisation
+    ? rows.find((row) => row.leadOrganisation?.id === filters.organisation)?.leadOrganisation?.name
+    : undefined;
+
+  return (
+    <>
+      <h1>{t("list.title")}</h1>
+      <FiltersForm filters={filters} organisationName={organisationName} onChange={change} />
+      {list.isPending ? (
+        <StatusMessage>{t("list.loading")}</StatusMessage>
+      ) : list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Results
+          rows={rows}
+          total={total ?? 0}
+          hasMore={list.hasNextPage}
+          loadingMore={list.isFetchingNextPage}
+          onMore={() => void list.fetchNextPage()}
+        />
+      )}
+    </>
+  );
+}
+
+type Rows = Parameters<typeof CandidaciesTable>[0]["rows"];
+
+function Results(props: { rows: Rows; total: number; hasMore: boolean; loadingMore: boolean; onMore: () => void }) {
+  const { t } = useTranslation("manageCandidacies");
+  const { rows, total, hasMore, loadingMore, onMore } = props;
+  const table = useRef<HTMLDivElement>(null);
+  const [focusFrom, setFocusFrom] = useState<number | null>(null);
+
+  // "Load more": keyboard and screen-reader users continue at the first row that came in.
+  useEffect(() => {
+    if (focusFrom === null || rows.length <= focusFrom) return;
+    table.current?.querySelector<HTMLElement>(`[data-row="${focusFrom}"] a`)?.focus();
+    setFocusFrom(null);
+  }, [rows.length, focusFrom]);
+
+  return (
+    <>
+      <StatusMessage>
+        {t("list.count", { count: total })}
+        {rows.length < total && ` ${t("list.shown", { count: rows.length })}`}
+      </StatusMessage>
+      {rows.length > 0 && (
+        <div ref={table}>
+          <CandidaciesTable rows={rows} />
+        </div>
+      )}
+      {hasMore && (
+        <Button
+          priority="secondary"
+          disabled={loadingMore}
+          onClick={() => {
+            setFocusFrom(rows.length);
+            onMore();
+          }}
+        >
+          {loadingMore ? t("list.loadingMore") : t("list.loadMore")}
+        </Button>
+      )}
+    </>
+  );
+}
+
+interface FiltersFormProps {
+  filters: ListFilters;
+  organisationName: string | undefined;
+  onChange: (next: Partial<ListFilters>) => void;
+}
+
+function FiltersForm({ filters, organisationName, onChange }: FiltersFormProps) {
+  const { t, i18n } = useTranslation("manageCandidacies");
+  const language = apiLanguage(i18n.language);
+  const calls = useQuery({
+    queryKey: ["manage", "filterCalls", language],
+    queryFn: ({ signal }) => request(FilterCallsQuery, { language }, { signal }),
+  });
+  const counts = useQuery({
+    queryKey: ["manage", "candidacyStatusCounts", filters.call, filters.organisation],
+    queryFn: ({ signal }) =>
+      request(
+        CandidacyStatusCountsQuery,
+        { callId: filters.call || null, organisationId: filters.organisation || null },
+        { signal },
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const countOf = (status: CandidacyStatus): number | undefined => {
+    const data = counts.data;
+    if (!data) return undefined;
+    const byStatus = {
+      DRAFT: data.draft,
+      SUBMITTED: data.submitted,
+      WITHDRAWN: data.withdrawn,
+      NOT_SUBMITTED: data.notSubmitted,
+    };
+    return byStatus[status].totalCount;
+  };
+
+  const callOptions = (calls.data?.calls.edges ?? []).map(({ node }) => ({
+    value: node.id,
+    label: `${node.reference} — ${node.title}`,
+  }));
+  if (filters.call && !callOptions.some((option) => option.value === filters.call)) {
+    callOptions.push({ value: filters.call, label: t("filters.otherCall") });
+  }
+
+  return (
+    <form
+      aria-label={t("filters.title")}
+      className="fr-grid-row fr-grid-row--gutters"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <div className="fr-col-12 fr-col-md-6">
+        <SelectInput
+          label={t("filters.call")}
+          name="call"
+          value={filters.call}
+          onChange={(call) => onChange({ call })}
+          options={[{ value: "", label: t("filters.allCalls") }, ...callOptions]}
+        />
+      </div>
+      <div className="fr-col-12 fr-col-md-6">
+        <SelectInput
+          label={t("filters.status")}
+          name="status"
+          value={filters.status}
+          onChange={(status) => onChange({ status: status as CandidacyStatus | "" })}
+          options={[
+            { value: "", label: t("filters.allStatuses") },
+            ...STATUSES.map((status) => {
+              const count = countOf(status);
+              const label = t(`status.${status}`);
+              return { value: status, label: count === undefined ? label : t("filters.withCount", { label, count }) };
+            }),
+          ]}
+        />
+      </div>
+      {filters.organisation && (
+        <div className="fr-col-12">
+          <p className="fr-mb-1w">
+            {organisationName
+              ? t("filters.organisation", { name: organisationName })
+              : t("filters.organisationUnnamed")}
+          </p>
+          <Button priority="tertiary" onClick={() => onChange({ organisation: "" })}>
+            {t("filters.clearOrganisation")}
+          </Button>
+        </div>
+      )}
+    </form>
+  );
+}
