@@ -85,18 +85,18 @@ function Apply({ call, organisations }: { call: Call; organisations: Organisatio
           </LinkButton>
         </>
       ) : (
-        <CandidacyForm callId={call.id} organisations={organisations} createOrganisationNext={here} />
+        <CandidacyForm call={call} organisations={organisations} createOrganisationNext={here} />
       )}
     </>
   );
 }
 
 function CandidacyForm({
-  callId,
+  call,
   organisations,
   createOrganisationNext,
 }: {
-  callId: string;
+  call: Call;
   organisations: Organisation[];
   createOrganisationNext: string;
 }) {
@@ -113,16 +113,22 @@ function CandidacyForm({
   if (result?.__typename === "InvalidInputError") {
     ({ form, fields } = fieldProblems(t, result.fieldErrors, FIELDS, (field) => t(`newCandidacy.invalid.${field}`)));
   } else if (result && result.__typename !== "CandidacyPayload") {
-    form = errorMessage(t, i18n.language, result, {
-      NotFoundError: t("newCandidacy.callNotFound"),
-      PermissionDeniedError: t("newCandidacy.permissionDenied"),
-    });
+    form = errorMessage(
+      t,
+      i18n.language,
+      result,
+      {
+        NotFoundError: t("newCandidacy.callNotFound"),
+        PermissionDeniedError: t("newCandidacy.permissionDenied"),
+      },
+      call.timeline.timezone,
+    );
   }
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (create.isPending) return;
-    const answer = await create.mutateAsync({ callId, organisationId, title, acronym: acronym.trim() || null });
+    const answer = await create.mutateAsync({ callId: call.id, organisationId, title, acronym: acronym.trim() || null });
     if (answer.__typename === "CandidacyPayload") await navigate(`/candidacies/${answer.candidacy.id}`);
   };
 

@@ -23,13 +23,15 @@ export interface ErrorResult {
 /**
  * The message for an error member, or null for an InvalidInputError (the form shows it next
  * to its fields). `own` gives the screen's words for the members whose meaning depends on what
- * was asked (NotFoundError: which object; PermissionDeniedError: who may).
+ * was asked (NotFoundError: which object; PermissionDeniedError: who may). A deadline is shown
+ * in `timeZone`, the call's, when the screen knows it, else in UTC (said so), never the device's.
  */
 export function errorMessage(
   t: TFunction<"applicant">,
   language: string,
   result: ErrorResult,
   own: Partial<Record<"NotFoundError" | "PermissionDeniedError", string>>,
+  timeZone = "UTC",
 ): string | null {
   const typename = result.__typename;
   if (typename === "InvalidInputError") return null;
@@ -37,7 +39,7 @@ export function errorMessage(
     return own[typename] ?? t(`errors.${typename}`);
   }
   if (typename === "DeadlinePassedError" && result.deadlineLocal) {
-    return t("errors.DeadlinePassedError", { deadline: formatDateTime(result.deadlineLocal, language) });
+    return t("errors.DeadlinePassedError", { deadline: formatDateTime(result.deadlineLocal, language, timeZone) });
   }
   if (typename === "CandidacyNotEditableError") {
     const status = result.candidacyStatus ?? "";
