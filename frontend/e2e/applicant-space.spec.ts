@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
-import { signUpAndSignIn } from "./support/accounts";
+import { graphql, signUpAndSignIn, uniqueEmail } from "./support/accounts";
 import { expect, expectAccessible, test } from "./support/fixtures";
+import { linkFromOutbox } from "./support/outbox";
 
 /** AP-HP's public identifiers (as in the demo): a valid SIRET and FINESS. */
 const SIRET = "26750045200011";
@@ -156,4 +157,108 @@ test("the applicant's space fits a 320 px wide screen", async ({ page }) => {
 test("anonymous visitors are sent to sign in, then back", async ({ page }) => {
   await page.goto("/my/organisations");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fmy%2Forganisations$/);
+});
+
+/** The demo's open IMPACT-IA call. */
+async function impactCallId(page: Page): Promise<string> {
+  const calls = await graphql(page, "query { calls(first: 100) { edges { node { id reference } } } }");
+  const edges = calls.edges as { node: { id: string; reference: string } }[];
+  const call = edges.find(({ node }) => node.reference.startsWith("IMPACT-IA"));
+  if (!call) throw new Error("the demo has no IMPACT-IA call");
+  return call.node.id;
+}
+
+/** Registers an organisation through the API as `page`'s user (its admin); resolves to its id. */
+async function organisationOf(page: Page, name: string): Promise<string> {
+  const created = await graphql(
+    page,
+    "mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { __typename ... on OrganisationPayload { organisation { id } } } }",
+    { input: { name, kind: "HEALTH_ESTABLISHMENT", country: "FR", siret: SIRET, finess: FINESS } },
+  );
+  expect(created.__typename).toBe("OrganisationPayload");
+  return (created.organisation as { id: string }).id;
+}
+
+test.describe("invitations (fr)", () => {
+  test.use({ language: "fr" });
+
+  test("an invited organisation's admin accepts from /my/invitations; an address invited by mail answers from the mailed link", async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    // The lead: an organisation and a candidacy to IMPACT-IA, made through the API.
+    await signUpAndSignIn(page, "Lina Lead");
+    const leadId = await organisationOf(page, "CHU Lead");
+    const created = await graphql(
+      page,
+      "mutation($call: ID!, $org: ID!) { createCandidacy(callId: $call, organisationId: $org, title: \"Suivi post-opératoire\", acronym: \"POSTOP\") { __typename ... on CandidacyPayload { candidacy { id } } } }",
+      { call: await impactCallId(page), org: leadId },
+    );
+    expect(created.__typename).toBe("CandidacyPayload");
+    const candidacyId = (created.candidacy as { id: string }).id;
+
+    // The partner, in a browser of its own, invited by name.
+    const partnerContext = await browser.newContext();
+    await partnerContext.addInitScript(() => window.localStorage.setItem("aap.language", "fr"));
+    const partner = await partnerContext.newPage();
+    await signUpAndSignIn(partner, "Paul Partner");
+    const partnerOrgId = await organisationOf(partner, "Clinique Partenaire");
+    const invited = await graphql(
+      page,
+      "mutation($c: ID!, $o: ID!) { invitePartner(candidacyId: $c, organisationId: $o, role: PARTNER, requestedShareCents: 5000000) { __typename } }",
+      { c: candidacyId, o: partnerOrgId },
+    );
+    expect(invited.__typename).toBe("PartnerPayload");
+
+    const main = partner.getByRole("main");
+    await partner.goto("/my/invitations");
+    const item = main.getByRole("article").filter({ hasText: "POSTOP — Suivi post-opératoire" });
+    await expect(item.getByText("CHU Lead")).toBeVisible();
+    await expect(item.getByText("Clinique Partenaire, comme partenaire")).toBeVisible();
+    await expectAccessible(partner);
+    await item.getByRole("button", { name: "Accepter" }).click();
+    await expect(item.getByText(/^Accepter que Clinique Partenaire rejoigne/)).toBeFocused();
+    await expectAccessible(partner);
+    await item.getByRole("button", { name: "Oui, accepter" }).click();
+    await expect(main.getByRole("heading", { level: 2, name: "Invitation à « POSTOP — Suivi post-opératoire » acceptée." })).toBeVisible();
+    await expect(main.getByRole("link", { name: "Ouvrir la candidature" })).toHaveAttribute("href", `/candidacies/${candidacyId}`);
+    await expectAccessible(partner);
+    await partner.goto("/my/candidacies");
+    await expect(main.getByRole("link", { name: "POSTOP — Suivi post-opératoire" })).toBeVisible();
+    await partnerContext.close();
+
+    // An organisation not on the platform, invited by e-mail: its contact follows the mailed link.
+    const contactEmail = uniqueEmail("contact");
+    const asked = Date.now() - 1000;
+    const mailed = await graphql(
+      page,
+      "mutation($c: ID!, $input: EmailPartnerInput!) { inviteEmailPartner(candidacyId: $c, input: $input) { __typename } }",
+      {
+        c: candidacyId,
+        input: {
+          email: contactEmail,
+          organisation: { name: "Nordklinik", kind: "HEALTH_ESTABLISHMENT", country: "DE", registryId: `HRB ${Date.now() % 1e6}` },
+          role: "PARTNER",
+          requestedShareCents: 2000000,
+        },
+      },
+    );
+    expect(mailed.__typename).toBe("EmailInvitationPayload");
+    const contactContext = await browser.newContext();
+    await contactContext.addInitScript(() => window.localStorage.setItem("aap.language", "fr"));
+    const contact = await contactContext.newPage();
+    await signUpAndSignIn(contact, "Nora Nord", contactEmail);
+    await contact.goto(await linkFromOutbox(contactEmail, "/my/invitations/email", asked));
+    await expect(contact).toHaveURL(/\/my\/invitations\/email$/); // the code left the address bar
+    const contactMain = contact.getByRole("main");
+    await expect(contactMain.getByLabel(/^Code d’invitation/)).not.toHaveValue("");
+    await expectAccessible(contact);
+    await contactMain.getByRole("button", { name: "Accepter" }).click();
+    await contactMain.getByRole("button", { name: "Oui, accepter" }).click();
+    await expect(contactMain.getByRole("heading", { level: 2, name: /^Invitation acceptée/ })).toBeVisible();
+    await expect(contactMain.getByRole("link", { name: "Voir Nordklinik" })).toBeVisible();
+    await expectAccessible(contact);
+    await contactContext.close();
+  });
 });
