@@ -58,7 +58,6 @@ export function CreateOrganisationPage() {
     ));
   } else if (result && result.__typename !== "OrganisationPayload") {
     form = errorMessage(t, i18n.language, result, {
-      NotFoundError: t("errors.NotFoundError"),
       PermissionDeniedError: t("createOrganisation.permissionDenied"),
     });
   }

@@ -119,7 +119,7 @@ describe("starting a candidacy", () => {
     expect(screen.queryByRole("button", { name: "Créer la candidature" })).toBeNull();
     unmount();
 
-    fakeApi({ CallToApply: { serverTime: "2027-03-01T00:00:00Z", call: null }, MyMemberships: membershipsData() });
+    fakeApi({ CallToApply: { call: null }, MyMemberships: membershipsData() });
     await renderApp(PATH);
     expect(await screen.findByText("Cet appel n’existe pas ou n’est pas public.")).toBeTruthy();
   });

@@ -48,6 +48,13 @@ export function NewCandidacyPage() {
 
   return (
     <>
+      {callId && (
+        <p>
+          <AppLink to={`/calls/${encodeURIComponent(callId)}`} variant="back">
+            {t("newCandidacy.backToCall")}
+          </AppLink>
+        </p>
+      )}
       <h1>{t("newCandidacy.title")}</h1>
       {content()}
     </>

@@ -48,7 +48,7 @@ describe("registering an organisation", () => {
   it("sends a French establishment with its SIRET and FINESS, then goes back where it was asked", async () => {
     const calls = fakeApi({
       CreateOrganisation: created,
-      CallToApply: { serverTime: "2027-03-01T00:00:00Z", call: null },
+      CallToApply: { call: null },
       MyMemberships: membershipsData(),
     });
     await renderApp(`/my/organisations/new?next=${encodeURIComponent("/my/candidacies/new?call=Q2FsbDoy")}`);

@@ -11,7 +11,7 @@ import {
 } from "./queries";
 
 /** The area's cached lists (candidacies, memberships, invitations): stale after any change. */
-export const AREA_KEY = ["applicant"] as const;
+const AREA_KEY = ["applicant"] as const;
 
 /** After a change, the area's lists and the session's memberships are read again. */
 function useChanged() {

@@ -11,7 +11,6 @@ export const MyCandidaciesQuery = graphql(`
       edges {
         node {
           id
-          reference
           title
           acronym
           status
@@ -37,7 +36,6 @@ export const MyCandidaciesQuery = graphql(`
 
 export const CallToApplyQuery = graphql(`
   query CallToApply($id: ID!, $language: Language!) {
-    serverTime
     call(id: $id) {
       id
       reference
@@ -104,7 +102,6 @@ export const MyPartnerInvitationsQuery = graphql(`
             cents
             currency
           }
-          invitedAt
           candidacyTitle
           candidacyAcronym
           callReference

@@ -57,7 +57,7 @@ export type MyCandidaciesQueryVariables = Exact<{
 }>;
 
 
-export type MyCandidaciesQuery = { candidacies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, reference: string | null, title: string | null, acronym: string | null, status: CandidacyStatus, hasUnsubmittedChanges: boolean, updatedAt: string, deadlineLocal: string | null, leadOrganisation: { id: string, name: string } | null, call: { id: string, title: string, timeline: { timezone: string } } | null } }> } };
+export type MyCandidaciesQuery = { candidacies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string | null, acronym: string | null, status: CandidacyStatus, hasUnsubmittedChanges: boolean, updatedAt: string, deadlineLocal: string | null, leadOrganisation: { id: string, name: string } | null, call: { id: string, title: string, timeline: { timezone: string } } | null } }> } };
 
 export type CallToApplyQueryVariables = Exact<{
   id: string | number;
@@ -65,7 +65,7 @@ export type CallToApplyQueryVariables = Exact<{
 }>;
 
 
-export type CallToApplyQuery = { serverTime: string, call: { id: string, reference: string, title: string, isOpenNow: boolean, timeline: { timezone: string, deadlineAt: string } } | null };
+export type CallToApplyQuery = { call: { id: string, reference: string, title: string, isOpenNow: boolean, timeline: { timezone: string, deadlineAt: string } } | null };
 
 export type MyMembershipsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -85,7 +85,7 @@ export type MyPartnerInvitationsQueryVariables = Exact<{
 }>;
 
 
-export type MyPartnerInvitationsQuery = { myPartnerInvitations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, role: PartnerRole, invitedAt: string | null, candidacyTitle: string, candidacyAcronym: string | null, callReference: string, callTitle: unknown, deadlineAt: string, requestedShare: { cents: number, currency: string }, leadOrganisation: { id: string, name: string }, organisation: { id: string, name: string } | null } }> } };
+export type MyPartnerInvitationsQuery = { myPartnerInvitations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, role: PartnerRole, candidacyTitle: string, candidacyAcronym: string | null, callReference: string, callTitle: unknown, deadlineAt: string, requestedShare: { cents: number, currency: string }, leadOrganisation: { id: string, name: string }, organisation: { id: string, name: string } | null } }> } };
 
 export type CreateCandidacyMutationVariables = Exact<{
   callId: string | number;
@@ -199,7 +199,6 @@ export const MyCandidaciesDocument = new TypedDocumentString(`
     edges {
       node {
         id
-        reference
         title
         acronym
         status
@@ -224,7 +223,6 @@ export const MyCandidaciesDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<MyCandidaciesQuery, MyCandidaciesQueryVariables>;
 export const CallToApplyDocument = new TypedDocumentString(`
     query CallToApply($id: ID!, $language: Language!) {
-  serverTime
   call(id: $id) {
     id
     reference
@@ -288,7 +286,6 @@ export const MyPartnerInvitationsDocument = new TypedDocumentString(`
           cents
           currency
         }
-        invitedAt
         candidacyTitle
         candidacyAcronym
         callReference

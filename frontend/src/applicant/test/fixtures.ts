@@ -10,7 +10,6 @@ type Candidacy = MyCandidaciesQuery["candidacies"]["edges"][number]["node"];
 
 export function candidacy(overrides: Partial<Candidacy> & Pick<Candidacy, "id">): Candidacy {
   return {
-    reference: null,
     title: "Parcours de soins augmenté",
     acronym: "PSA",
     status: "DRAFT",
@@ -38,7 +37,6 @@ export function candidaciesData(
 
 export function callToApply(isOpenNow = true): CallToApplyQuery {
   return {
-    serverTime: "2027-03-01T00:00:00+00:00",
     call: {
       id: "Q2FsbDoy",
       reference: "IMPACT-IA-2027",
@@ -89,7 +87,6 @@ export function invitation(overrides: Partial<Invitation> = {}): Invitation {
     id: "Q2FuZGlkYWN5UGFydG5lcjo5",
     role: "PARTNER",
     requestedShare: { cents: 12_000_000, currency: "EUR" },
-    invitedAt: "2027-02-10T08:00:00+00:00",
     candidacyTitle: "Télésuivi des insuffisants cardiaques",
     candidacyAcronym: "TELECARD",
     callReference: "IMPACT-IA-2027",
