@@ -14,6 +14,12 @@ describe("my candidacies", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Mes candidatures" })).toBeTruthy();
   });
 
+  it("answers an unknown path of the area with the not-found page", async () => {
+    fakeApi({});
+    await renderApp("/my/nowhere");
+    expect(await screen.findByRole("heading", { level: 1, name: "Page introuvable" })).toBeTruthy();
+  });
+
   it("sends anonymous visitors to sign in, then back", async () => {
     fakeApi({}, { me: null });
     await renderApp("/my/candidacies");
