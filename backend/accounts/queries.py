@@ -13,7 +13,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
-from backend.accounts.enums import Role, TokenKind
+from backend.accounts.enums import MembershipRole, Role, TokenKind
 from backend.accounts.identifiers import compact_identifier
 from backend.accounts.models import AuthToken, Membership, Organisation, RoleGrant, User
 from backend.core.auth import Actor
@@ -248,6 +248,52 @@ async def organisations_by_id(
         await session.exec(select(Organisation).where(col(Organisation.id).in_(organisation_ids)))
     ).all()
     return {row.id: row for row in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationMember:
+    """A member as the organisation's other members see them."""
+
+    full_name: str
+    email: str
+    role: MembershipRole
+    joined_at: datetime
+
+
+async def members_by_organisation(
+    session: AsyncSession, actor: Actor, organisation_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[OrganisationMember]]:
+    """The members of each organisation among ``organisation_ids``, oldest first, for
+    ``actor``: only of the organisations it belongs to (all of them for platform admins), as
+    ``visible_organisations`` shows them. An organisation reached another way (a candidacy's
+    partner, read by the call's managers) keeps its members to itself."""
+    readable = [
+        org_id
+        for org_id in organisation_ids
+        if actor.is_platform_admin or org_id in actor.organisation_ids
+    ]
+    if not readable:
+        return {}
+    rows = (
+        await session.exec(
+            select(Membership, User)
+            .join(User, col(User.id) == col(Membership.user_id))
+            .where(col(Membership.organisation_id).in_(readable))
+            .order_by(col(Membership.created_at), col(Membership.id))
+        )
+    ).all()
+    members: dict[uuid.UUID, list[OrganisationMember]] = {org_id: [] for org_id in readable}
+    grouped = group_by(
+        rows,
+        lambda row: row[0].organisation_id,
+        lambda row: OrganisationMember(
+            full_name=row[1].full_name,
+            email=row[1].email,
+            role=row[0].role,
+            joined_at=row[0].created_at,
+        ),
+    )
+    return members | grouped
 
 
 async def grants_by_user(

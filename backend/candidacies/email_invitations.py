@@ -212,6 +212,16 @@ async def email_invitations_of(
     ).all()
 
 
+ANSWER_PAGE = "/my/invitations/email"
+"""The web application's page that answers an invitation with its code."""
+
+
+def _answer_link(token: str) -> str:
+    """A link to the answer page with the code (``AAP_PUBLIC_URL``), in the fragment, which
+    browsers never send: the code reaches no server's log."""
+    return f"{get_settings().public_url.rstrip('/')}{ANSWER_PAGE}#code={token}"
+
+
 async def _mail_invitation(
     session: AsyncSession,
     candidacy: Candidacy,
@@ -233,6 +243,7 @@ async def _mail_invitation(
             "lead_name": lead.name,
             "partner_name": invitation.organisation_name,
             "token": token,
+            "link": _answer_link(token),
             "expires_on": invitation.expires_at.strftime("%Y-%m-%d %H:%M"),
         },
         dedupe_key=f"partner-invited-by-email:{invitation.id}",

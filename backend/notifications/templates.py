@@ -274,7 +274,15 @@ PARTNER_INVITED = EmailTemplate(
 
 PARTNER_INVITED_BY_EMAIL = EmailTemplate(
     required=frozenset(
-        {"call_title", "candidacy_title", "lead_name", "partner_name", "token", "expires_on"}
+        {
+            "call_title",
+            "candidacy_title",
+            "lead_name",
+            "partner_name",
+            "token",
+            "link",
+            "expires_on",
+        }
     ),
     texts={
         FR: (
@@ -283,7 +291,9 @@ PARTNER_INVITED_BY_EMAIL = EmailTemplate(
             "« ${candidacy_title} » à l'appel à projets « ${call_title} ».\n\n"
             "${partner_name} n'est pas encore inscrite sur la plateforme. Pour répondre, "
             "créez un compte avec cette adresse e-mail, puis acceptez ou déclinez "
-            "l'invitation avec ce code (respondToEmailInvitation) :\n\n${token}\n\n"
+            "l'invitation en suivant ce lien :\n\n${link}\n\n"
+            "ou avec ce code (Mon espace, Invitations ; respondToEmailInvitation) :\n\n"
+            "${token}\n\n"
             "En acceptant, vous inscrivez ${partner_name} et en devenez l'administrateur. "
             "Ce code sert une seule fois et expire le ${expires_on} (UTC).",
         ),
@@ -292,8 +302,10 @@ PARTNER_INVITED_BY_EMAIL = EmailTemplate(
             "${lead_name} invites ${partner_name} to join as a partner its application "
             '"${candidacy_title}" to the call for projects "${call_title}".\n\n'
             "${partner_name} is not registered on the platform yet. To answer, create an "
-            "account with this e-mail address, then accept or decline the invitation with "
-            "this code (respondToEmailInvitation):\n\n${token}\n\n"
+            "account with this e-mail address, then accept or decline the invitation by "
+            "following this link:\n\n${link}\n\n"
+            "or with this code (My space, Invitations; respondToEmailInvitation):\n\n"
+            "${token}\n\n"
             "Accepting registers ${partner_name} with you as its administrator. This code "
             "works once and expires on ${expires_on} (UTC).",
         ),
@@ -303,7 +315,8 @@ PARTNER_INVITED_BY_EMAIL = EmailTemplate(
             "„${candidacy_title}“ zum Projektaufruf „${call_title}“ zu beteiligen.\n\n"
             "${partner_name} ist noch nicht auf der Plattform registriert. Um zu antworten, "
             "legen Sie ein Konto mit dieser E-Mail-Adresse an und nehmen Sie die Einladung "
-            "mit diesem Code an oder lehnen Sie sie ab (respondToEmailInvitation):\n\n"
+            "über diesen Link an oder lehnen Sie sie ab:\n\n${link}\n\n"
+            "oder mit diesem Code (Mein Bereich, Einladungen; respondToEmailInvitation):\n\n"
             "${token}\n\n"
             "Mit der Annahme registrieren Sie ${partner_name} und werden ihr Administrator. "
             "Der Code gilt einmal und läuft am ${expires_on} (UTC) ab.",

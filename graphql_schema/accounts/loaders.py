@@ -14,3 +14,8 @@ class AccountLoaders(DomainLoaders):
         self.organisation = batch_loader(factory, queries.organisations_by_id, lambda: None)
         self.user_grants = batch_loader(factory, queries.grants_by_user, list)
         self.user_memberships = batch_loader(factory, queries.memberships_by_user, list)
+        self.organisation_members = batch_loader(
+            factory,
+            lambda session, ids: queries.members_by_organisation(session, actor, ids),
+            lambda: None,
+        )

@@ -20,6 +20,17 @@ MembershipRoleEnum = strawberry.enum(MembershipRole, name="MembershipRole")
 TokenKindEnum = strawberry.enum(TokenKind, name="TokenKind")
 
 
+@strawberry.type(
+    name="OrganisationMember",
+    description="A member of an organisation, as its other members see them.",
+)
+class OrganisationMemberType:
+    full_name: str
+    email: str
+    role: MembershipRole
+    joined_at: datetime
+
+
 @strawberry.type(name="Organisation")
 class OrganisationType(relay.Node):
     id: relay.NodeID[str]
@@ -29,6 +40,21 @@ class OrganisationType(relay.Node):
     siret: str | None
     finess: str | None
     registry_id: str | None
+
+    @strawberry.field(
+        description="Its members, oldest first; null unless you belong to it (or are a platform"
+        " admin), however you reached it."
+    )
+    async def members(self, info: strawberry.Info) -> list[OrganisationMemberType] | None:
+        rows = await AccountLoaders.of(info).organisation_members.load(uuid.UUID(self.id))
+        if rows is None:
+            return None
+        return [
+            OrganisationMemberType(
+                full_name=m.full_name, email=m.email, role=m.role, joined_at=m.joined_at
+            )
+            for m in rows
+        ]
 
     @classmethod
     def from_model(cls, org: models.Organisation) -> OrganisationType:

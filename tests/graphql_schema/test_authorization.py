@@ -232,6 +232,19 @@ async def test_organisation_by_id_is_null_unless_member(client, world, actor, or
         assert data["organisation"] is None
 
 
+MEMBERS = "query($id: ID!) { organisation(id: $id) { members { email role } } }"
+
+
+@pytest.mark.parametrize("actor", ["admin", "applicant_x", "member_x"])
+async def test_members_are_listed_to_the_organisation_members(client, world, actor):
+    org = world.organisation("org_x")
+
+    data = await ask(client, world, actor, MEMBERS, {"id": gid("Organisation", org)})
+
+    emails = {member["email"] for member in data["organisation"]["members"]}
+    assert emails == {world.user(name).email for name in _members("org_x")}
+
+
 # --- mutations on existing calls --------------------------------------------------------------
 
 CALL_RESULT = """

@@ -1,10 +1,36 @@
-import { useTranslation } from "react-i18next";
-import { usePageTitle } from "../pages/usePageTitle";
+import { Navigate, Route, Routes } from "react-router";
+import { NotFoundPage } from "../pages/NotFoundPage";
+import { RequireSession } from "../session/RequireSession";
+import { CandidaciesPage } from "./CandidaciesPage";
+import { CreateOrganisationPage } from "./CreateOrganisationPage";
+import { EmailInvitationPage } from "./EmailInvitationPage";
+import { InvitationsPage } from "./InvitationsPage";
+import { NewCandidacyPage } from "./NewCandidacyPage";
+import { OrganisationPage } from "./OrganisationPage";
+import { OrganisationsPage } from "./OrganisationsPage";
 import "./i18n";
 
-/** Placeholder: the area's screens replace it. */
+/**
+ * The applicant's own space, under `/my`, for anyone signed in: their organisations'
+ * candidacies, starting one for an open call, their organisations and members, and the
+ * invitations to answer. The API decides what each screen lists and who may change what.
+ */
 export function ApplicantArea() {
-  const { t } = useTranslation("applicant");
-  usePageTitle(t("title"));
-  return <h1>{t("title")}</h1>;
+  return (
+    <RequireSession>
+      {() => (
+        <Routes>
+          <Route index element={<Navigate to="candidacies" replace />} />
+          <Route path="candidacies" element={<CandidaciesPage />} />
+          <Route path="candidacies/new" element={<NewCandidacyPage />} />
+          <Route path="organisations" element={<OrganisationsPage />} />
+          <Route path="organisations/new" element={<CreateOrganisationPage />} />
+          <Route path="organisations/:organisationId" element={<OrganisationPage />} />
+          <Route path="invitations" element={<InvitationsPage />} />
+          <Route path="invitations/email" element={<EmailInvitationPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      )}
+    </RequireSession>
+  );
 }

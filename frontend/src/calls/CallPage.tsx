@@ -15,7 +15,7 @@ import {
 } from "../i18n/format";
 import { QueryError } from "../pages/QueryError";
 import { usePageTitle } from "../pages/usePageTitle";
-import { AppLink, StatusBadge, StatusMessage, TagList } from "../ui";
+import { AppLink, LinkButton, StatusBadge, StatusMessage, TagList } from "../ui";
 import { Countdown } from "./Countdown";
 import { nestHeadings } from "./headings";
 import { STATUS_TONE, contentLanguage, localized } from "./model";
@@ -90,6 +90,11 @@ function CallDetails({ call, serverTime, receivedAt }: { call: Call; serverTime:
         serverTime={serverTime}
         receivedAt={receivedAt}
       />
+      {call.isOpenNow && (
+        <p>
+          <LinkButton to={`/my/candidacies/new?call=${encodeURIComponent(call.id)}`}>{t("call.apply")}</LinkButton>
+        </p>
+      )}
       <TagList tags={call.themes} label={t("call.themes")} />
 
       <section aria-labelledby="call-description">

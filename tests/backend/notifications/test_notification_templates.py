@@ -60,6 +60,7 @@ CONTEXTS = {
         "lead_name": "CHU de Rennes",
         "partner_name": "Nouveau Labo",
         "token": "Zt3xQ9-code",
+        "link": "https://aap.example/my/invitations/email#code=Zt3xQ9-code",
         "expires_on": "2026-12-17 13:00",
     },
     "sign_up_confirmation": {
@@ -69,6 +70,8 @@ CONTEXTS = {
     "sign_up_address_taken": {"sign_in_link": "https://aap.example/sign-in"},
     "password_reset": {"link": "https://aap.example/reset-password#code=aapc_Zt3xQ9"},
 }
+
+ANSWER_LINK = "invitations/email#code=Zt3xQ9-code"  # the link, with the code
 
 # Words that only a text really written in that language contains.
 EXPECTED = {
@@ -93,9 +96,9 @@ EXPECTED = {
     ("partner_answered", FR): ("a décliné", "candidature", "partenaire"),
     ("partner_answered", EN): ("has declined", "application", "partner"),
     ("partner_answered", DE): ("abgelehnt", "Antrag", "Partner"),
-    ("partner_invited_by_email", FR): ("Invitation", "inscrite", "Zt3xQ9-code", "expire"),
-    ("partner_invited_by_email", EN): ("Invitation", "registered", "Zt3xQ9-code", "expires"),
-    ("partner_invited_by_email", DE): ("Einladung", "registriert", "Zt3xQ9-code", "läuft"),
+    ("partner_invited_by_email", FR): ("Invitation", "inscrite", "expire", ANSWER_LINK),
+    ("partner_invited_by_email", EN): ("Invitation", "registered", "expires", ANSWER_LINK),
+    ("partner_invited_by_email", DE): ("Einladung", "registriert", "läuft", ANSWER_LINK),
     ("sign_up_confirmation", FR): ("Confirmez", "Camille Martin", "#code=aapc_Zt3xQ9", "48 heures"),
     ("sign_up_confirmation", EN): ("Confirm", "Camille Martin", "#code=aapc_Zt3xQ9", "48 hours"),
     ("sign_up_confirmation", DE): ("Bestätigen", "Camille Martin", "#code=aapc_Zt3xQ9", "Stunden"),

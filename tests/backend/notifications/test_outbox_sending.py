@@ -523,6 +523,7 @@ async def test_a_mail_to_an_address_without_account_is_sent_in_the_language_give
                 "lead_name": "CHU",
                 "partner_name": "Nouveau Labo",
                 "token": "code-123",
+                "link": "https://aap.example/my/invitations/email#code=code-123",
                 "expires_on": "2026-12-17 13:00",
             },
             dedupe_key="partner-invited-by-email:test",

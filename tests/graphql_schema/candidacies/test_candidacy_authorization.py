@@ -212,6 +212,21 @@ async def test_a_drafts_contents_are_null_outside_the_lead_until_submitted(clien
         assert node["counts"]["budgetLines"] == (0 if name == "y_a" else 2 if name == "x_a" else 1)
 
 
+LEAD_MEMBERS = "query($id: ID!) { candidacy(id: $id) { leadOrganisation { members { email } } } }"
+LEAD_MEMBER_READERS = {"x": X_MEMBERS | {"admin"}, "y": {"applicant_y", "admin"}}
+
+
+@pytest.mark.parametrize("actor", CANDIDACY_ACTORS)
+async def test_the_lead_members_are_listed_only_to_its_own_members(client, world, actor):
+    """A candidacy's readers reach its lead organisation (managers, an accepted partner):
+    only the lead's own members (and platform admins) get its members' names and addresses."""
+    for name in READABLE[actor]:
+        data = (await ask(client, world, actor, LEAD_MEMBERS, {"id": cid(world, name)}))["data"]
+        members = data["candidacy"]["leadOrganisation"]["members"]
+
+        assert (members is not None) == (actor in LEAD_MEMBER_READERS[name[0]]), (actor, name)
+
+
 async def test_candidacy_by_an_id_of_another_type_is_null(client, world):
     # The candidacy's own UUID, wrapped as a call's id.
     wrong = gid("Call", world.candidacy("x_a"))

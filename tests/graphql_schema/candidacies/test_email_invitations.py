@@ -151,6 +151,8 @@ async def test_an_invited_address_accepts_registers_its_organisation_and_joins(
     token, mail = await mailed_token(session_factory)
     assert mail.email == CONTACT.lower() and mail.user_id is None
     assert mail.language is Language.EN
+    # The mail links to the web application's answer page, the code in the fragment.
+    assert mail.context["link"].endswith(f"/my/invitations/email#code={token}")
     async with read_session(session_factory) as session:
         (row,) = (await session.exec(select(PartnerEmailInvitation))).all()
     assert token not in row.token_hash and len(row.token_hash) == 64

@@ -1,0 +1,71 @@
+import { expect, type Page } from "@playwright/test";
+import { linkFromOutbox } from "./outbox";
+
+/** An address no account uses yet (one per call). */
+export function uniqueEmail(prefix = "applicant"): string {
+  return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.org`;
+}
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  fullName: string;
+}
+
+/**
+ * One GraphQL request from `page`'s browser context (its session cookie, the CSRF header), for
+ * a spec to arrange data through the API; fails on an HTTP or GraphQL error. Resolves to the
+ * first root field's value.
+ */
+export async function graphql(
+  page: Page,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ __typename: string } & Record<string, unknown>> {
+  const response = await page.request.post("/graphql", {
+    data: { query, variables },
+    headers: { "X-Requested-With": "aap" },
+  });
+  expect(response.ok(), `${query}: HTTP ${response.status()}`).toBe(true);
+  const body = (await response.json()) as {
+    data?: Record<string, { __typename: string } & Record<string, unknown>>;
+    errors?: unknown;
+  };
+  expect(body.errors, query).toBeUndefined();
+  const [result] = Object.values(body.data ?? {});
+  if (!result) throw new Error(`${query}: no data`);
+  return result;
+}
+
+/**
+ * A fresh account, confirmed from its mail and signed in (the session cookie lands in `page`'s
+ * browser context), made through the API: the sign-up screens have their own spec. Each call
+ * makes a new address (unless given `email`, e.g. one an invitation was mailed to), so specs
+ * never share an account. Resolves to its credentials.
+ */
+export async function signUpAndSignIn(
+  page: Page,
+  fullName = "Camille Martin",
+  email = uniqueEmail(),
+): Promise<NewAccount> {
+  const password = "e2e-password-2026";
+  const asked = Date.now() - 1000;
+  const signedUp = await graphql(
+    page,
+    "mutation($email: String!, $password: String!, $fullName: String!) { signUp(email: $email, password: $password, fullName: $fullName) { __typename } }",
+    { email, password, fullName },
+  );
+  expect(signedUp.__typename).toBe("MailSentPayload");
+  const code = new URLSearchParams((await linkFromOutbox(email, "/confirm-email", asked)).split("#")[1]).get("code");
+  const confirmed = await graphql(page, "mutation($code: String!) { confirmSignUp(code: $code) { __typename } }", {
+    code,
+  });
+  expect(confirmed.__typename).not.toMatch(/Error$/);
+  const login = await graphql(
+    page,
+    "mutation($email: String!, $password: String!) { login(email: $email, password: $password, inCookie: true) { __typename } }",
+    { email, password },
+  );
+  expect(login.__typename).toBe("LoginPayload");
+  return { email, password, fullName };
+}
