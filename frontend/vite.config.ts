@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
-import { slimDsfrColors } from "./build/slimDsfrColors";
+import { slimDsfrColors } from "./vite-plugins/slimDsfrColors";
 
 /** The API (FastAPI + strawberry) in development: `make run` or uvicorn on port 8000. */
 const API = "http://127.0.0.1:8000";

@@ -2,7 +2,7 @@
  * The DSFR's `fr` helper (class names, breakpoints, spacing, typography) without its colour
  * tables: every react-dsfr component imports `fr`, so its ~15 kB (gzipped) of colour options
  * and decisions, read only for the `theme-color` meta tag, would ship in the entry chunk.
- * `build/slimDsfrColors.ts` points react-dsfr's own imports of `fr` here, at build time only.
+ * `vite-plugins/slimDsfrColors.ts` points react-dsfr's own imports of `fr` here, at build time only.
  *
  * `colors.getHex` keeps the one path react-dsfr reads (useIsDark's theme-color); its values
  * are the DSFR's default grey backgrounds, and `dsfrFr.test.ts` checks them against the full
