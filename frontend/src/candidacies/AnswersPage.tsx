@@ -12,7 +12,7 @@ import { useFocusHash } from "./useFocusHash";
 /** The call's form: each question as its kind asks, answers saved as drafts while typing. */
 export function AnswersPage({ candidacy, call, access }: { candidacy: Candidacy; call: Call; access: Access }) {
   const { t } = useTranslation("candidacy");
-  useFocusHash(true);
+  useFocusHash();
   return (
     <section aria-labelledby="answers-title">
       <h2 id="answers-title">{t("answers.title")}</h2>

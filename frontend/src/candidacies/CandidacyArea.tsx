@@ -13,7 +13,7 @@ import { CandidacyHeader } from "./CandidacyHeader";
 import { BudgetSection } from "./consortium/BudgetSection";
 import { PartnersSection } from "./consortium/PartnersSection";
 import "./i18n";
-import { accessOf, type Access, type Call, type Candidacy, type FieldProblem } from "./model";
+import { accessOf, candidacyPath, type Access, type Call, type Candidacy, type FieldProblem } from "./model";
 import { ProjectPage } from "./ProjectPage";
 import { CandidacyEditorQuery, SubmissionCheckQuery } from "./queries";
 import { ReadOnlyNotice } from "./ReadOnlyNotice";
@@ -130,7 +130,7 @@ function SectionNotFound({ candidacyId }: { candidacyId: string }) {
   return (
     <>
       <h2>{t("notFound.sectionTitle")}</h2>
-      <AppLink to={`/candidacies/${encodeURIComponent(candidacyId)}`}>{t("notFound.sectionBack")}</AppLink>
+      <AppLink to={candidacyPath(candidacyId)}>{t("notFound.sectionBack")}</AppLink>
     </>
   );
 }

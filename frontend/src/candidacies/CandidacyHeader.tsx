@@ -2,7 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Countdown } from "../calls/Countdown";
 import { contentLanguage } from "../calls/model";
 import { formatDateTime } from "../i18n/format";
-import { AppLink, SectionNav, StatusBadge, type Tone } from "../ui";
+import { AppLink, StatusBadge, type Tone } from "../ui";
+import { SectionNav } from "../ui/editing";
 import { candidacyPath, type Call, type Candidacy } from "./model";
 import { statusText } from "./refusals";
 

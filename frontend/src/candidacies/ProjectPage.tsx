@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { request } from "../api";
 import { formatMonths } from "../i18n/format";
 import { QueryError } from "../pages/QueryError";
-import { Button, SuccessAlert, TypedInput } from "../ui";
+import { Button, SuccessAlert } from "../ui";
+import { TypedInput } from "../ui/editing";
 import { FocusedAlert } from "./FocusedAlert";
 import { PROJECT_FIELDS, projectFieldId, type Access, type Call, type Candidacy, type ProjectField } from "./model";
 import { UpdateCandidacyMutation } from "./queries";
@@ -15,7 +16,7 @@ import { WithdrawSection } from "./WithdrawSection";
 /** The project: its title, acronym and duration (`updateCandidacy`); read-only when it must be. */
 export function ProjectPage({ candidacy, call, access }: { candidacy: Candidacy; call: Call; access: Access }) {
   const { t } = useTranslation("candidacy");
-  useFocusHash(true);
+  useFocusHash();
   return (
     <>
       <section aria-labelledby="project-title-heading">

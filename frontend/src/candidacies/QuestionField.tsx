@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { localized } from "../calls/model";
-import { ChoiceGroup, TypedInput } from "../ui";
+import { ChoiceGroup, TypedInput } from "../ui/editing";
 import type { FieldValue } from "./answerValues";
 import { answerFieldId, type Question } from "./model";
 

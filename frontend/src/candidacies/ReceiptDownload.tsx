@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { request } from "../api";
-import { DownloadLink, StatusMessage } from "../ui";
+import { StatusMessage } from "../ui";
+import { DownloadLink } from "../ui/editing";
 import { CandidacyVersionsQuery } from "./queries";
 
 /** First wait before asking again whether the receipt is rendered, then longer and longer. */

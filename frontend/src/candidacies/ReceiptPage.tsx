@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../i18n/format";
-import { DownloadLink } from "../ui";
+import { DownloadLink } from "../ui/editing";
 import type { Call, Candidacy } from "./model";
 import { ReceiptDownload } from "./ReceiptDownload";
 

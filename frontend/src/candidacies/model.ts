@@ -12,9 +12,11 @@ export type FieldProblem = NonNullable<SubmissionCheckQuery["submissionCheck"]>[
 export const SECTIONS = ["", "answers", "partners", "budget", "submit", "receipt"] as const;
 export type Section = (typeof SECTIONS)[number];
 
-/** Where a candidacy lives in the application. */
+/** Where a candidacy lives in the application. Its id goes in as the API gives it: a global id
+ * is base64 of "Candidacy:<uuid>", whose letters never include "/" or "+", and "=" needs no
+ * escaping in a path (escaped, the section links would not match the address they lead to). */
 export function candidacyPath(candidacyId: string, section: Section = ""): string {
-  return `/candidacies/${encodeURIComponent(candidacyId)}${section ? `/${section}` : ""}`;
+  return `/candidacies/${candidacyId}${section ? `/${section}` : ""}`;
 }
 
 /** The id of the field that answers question `key` (links from the submission check). */
