@@ -44,7 +44,7 @@ describe("the answers page", () => {
     expect([file.id, file.type]).toEqual(["answer-protocol", "file"]);
     const download = screen.getByRole("link", { name: /Télécharger protocole\.pdf/ });
     expect(download.getAttribute("href")).toBe("/downloads/attachments/1");
-    expect(download.textContent).toMatch(/125\skB/);
+    expect(download.textContent).toMatch(/125\s(ko|kB)/);
   }, 15_000);
 
   it("saves a draft once typing stops, and says so politely", async () => {
