@@ -19,7 +19,7 @@ describe("the candidacy editor's frame", () => {
     expect(screen.getByRole("link", { name: "IA et parcours de soins" }).getAttribute("href")).toBe("/calls/Q2FsbDoy");
     expect(screen.getByText(/Date limite de dépôt : 31 mars 2027 à 12:00 UTC\+2/)).toBeTruthy();
     expect(screen.getByText(/Délai accordé à cette candidature : 7 avril 2027 à 12:00 UTC\+2/)).toBeTruthy();
-    expect(screen.getByRole("timer").textContent).toMatch(/: 30 jours et 0 heure$/); // by the server: 1 March 09:00, 59 min short of 30 d 1 h
+    expect(screen.getByRole("timer").textContent).toMatch(/:\s30\sjours\set\s0\sheure$/); // by the server: 1 March 09:00, 59 min short of 30 d 1 h
     expect(document.title).toMatch(/^TRIAGE — /);
   });
 
