@@ -15,6 +15,9 @@ const TEXT: Record<
   {
     api: "FR" | "EN" | "DE";
     submitNav: string;
+    projectNav: string;
+    partnersNav: string;
+    budgetNav: string;
     answersNav: string;
     receiptNav: string;
     missingSummary: string;
@@ -40,6 +43,9 @@ const TEXT: Record<
   fr: {
     api: "FR",
     submitNav: "Vérifier et déposer",
+    projectNav: "Projet",
+    partnersNav: "Partenaires",
+    budgetNav: "Budget",
     answersNav: "Réponses",
     receiptNav: "Accusés de réception",
     missingSummary: "Répondez à la question « Résumé »",
@@ -64,6 +70,9 @@ const TEXT: Record<
   en: {
     api: "EN",
     submitNav: "Check and submit",
+    projectNav: "Project",
+    partnersNav: "Partners",
+    budgetNav: "Budget",
     answersNav: "Answers",
     receiptNav: "Receipts",
     missingSummary: "Answer the question “Summary”",
@@ -88,6 +97,9 @@ const TEXT: Record<
   de: {
     api: "DE",
     submitNav: "Prüfen und einreichen",
+    projectNav: "Projekt",
+    partnersNav: "Partner",
+    budgetNav: "Budget",
     answersNav: "Antworten",
     receiptNav: "Eingangsbestätigungen",
     missingSummary: "Beantworten Sie die Frage „Zusammenfassung“",
@@ -202,6 +214,13 @@ for (const language of ["fr", "en", "de"] as const) {
       await page.getByRole("link", { name: text.receiptNav }).click();
       await expect(main.getByRole("link", { name: text.download })).toBeVisible();
       await expectAccessible(page);
+
+      // Every other section of the editor, for accessibility.
+      for (const name of [text.projectNav, text.partnersNav, text.budgetNav]) {
+        await page.getByRole("link", { name, exact: true }).click();
+        await expect(page.getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
+        await expectAccessible(page);
+      }
     });
   });
 }
@@ -244,6 +263,19 @@ test.describe("candidacy submission after the deadline (en)", () => {
     await expect(main.getByRole("link", { name: /protocol\.pdf/ })).toBeVisible();
     await expectAccessible(page);
   });
+});
+
+test("the answers page fits a 320 px wide screen, with no accessibility violation", async ({ page, browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const callId = await createOpenCall(browser, baseURL!, IN_A_MONTH());
+  const { organisationId } = await createApplicant(browser, baseURL!, page.request, "FR");
+  const candidacyId = await createCandidacy(page.request, { callId, organisationId, answers: COMPLETE_ANSWERS });
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`/candidacies/${candidacyId}/answers`);
+  await expect(page.getByRole("main").getByLabel(TEXT.fr.summary)).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
 });
 
 test.describe("candidacy submission with the keyboard alone (de)", () => {

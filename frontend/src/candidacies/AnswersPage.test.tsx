@@ -163,6 +163,47 @@ describe("the answers page", () => {
     ]);
   });
 
+  it("sends a pending answer when the user leaves the page for another section", async () => {
+    const operations = mockEditor({}, () => saved());
+    await renderApp(PATH);
+    fireEvent.change(await screen.findByLabelText(/^Résumé/), { target: { value: "Écrit puis parti" } });
+    fireEvent.click(screen.getByRole("link", { name: "Projet" }));
+
+    await screen.findByLabelText("Titre du projet");
+    await waitFor(() => expect(sent(operations, "SaveCandidacyAnswers")).toHaveLength(1));
+    expect(answersOf(sent(operations, "SaveCandidacyAnswers")[0]!)).toEqual([
+      { questionKey: "summary", value: "Écrit puis parti" },
+    ]);
+  });
+
+  it("on closing the tab with an answer unsent, sends it in a request that outlives the page, and warns", async () => {
+    const operations = mockEditor({}, () => saved());
+    await renderApp(PATH);
+    fireEvent.change(await screen.findByLabelText(/^Résumé/), { target: { value: "Avant de fermer" } });
+
+    const event = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(event);
+
+    expect(event.defaultPrevented).toBe(true);
+    const save = sent(operations, "SaveCandidacyAnswers")[0]!;
+    expect(save.init.keepalive).toBe(true);
+    expect(save.init.headers).toMatchObject({ "X-Requested-With": "aap" });
+    expect(answersOf(save)).toEqual([{ questionKey: "summary", value: "Avant de fermer" }]);
+  });
+
+  it("lets the tab close without a warning once everything is saved", async () => {
+    mockEditor({}, () => saved());
+    await renderApp(PATH);
+    const summary = await screen.findByLabelText(/^Résumé/);
+    fireEvent.change(summary, { target: { value: "Enregistré" } });
+    fireEvent.blur(summary);
+    await screen.findByText(/^Enregistré à/);
+
+    const event = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(false);
+  });
+
   it("keeps the answers in the page when the network fails", async () => {
     mockEditor({}, () => {
       throw new TypeError("Failed to fetch");

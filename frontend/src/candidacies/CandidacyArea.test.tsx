@@ -116,6 +116,16 @@ describe("the project page", () => {
     expect(screen.queryByRole("button", { name: "Retirer la candidature…" })).toBeNull();
   });
 
+  it("is read-only once withdrawn, and says so", async () => {
+    mockEditor({
+      editor: editorData({ status: "WITHDRAWN" }),
+      check: checkData([{ field: "status", code: "CANDIDACY_NOT_EDITABLE" }]),
+    });
+    await renderApp(BASE);
+    expect(await screen.findByText(/Statut de la candidature : Retirée\. Elle ne peut plus être modifiée\./)).toBeTruthy();
+    expect(screen.getByRole("main").querySelector("input")).toBeNull();
+  });
+
   it("withdraws only once confirmed", async () => {
     const operations = mockEditor({}, () => ({
       withdrawCandidacy: { __typename: "CandidacyPayload", candidacy: { id: CANDIDACY_ID, status: "WITHDRAWN" } },
