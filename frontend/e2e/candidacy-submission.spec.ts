@@ -6,6 +6,7 @@ import {
   createOpenCall,
   uploadThroughApi,
 } from "./support/candidacies";
+import { graphql } from "./support/api";
 import { expect, expectAccessible, test, type Language } from "./support/fixtures";
 import { blankPdf } from "./support/pdf";
 
@@ -123,7 +124,8 @@ const TEXT: Record<
   },
 };
 
-const IN_A_MONTH = () => new Date(Date.now() + 30 * 86_400_000);
+/** A deadline far enough that the demo's own open calls still come first in the public list. */
+const FAR_AHEAD = () => new Date(Date.now() + 330 * 86_400_000);
 
 /** Presses Tab (Shift+Tab with `backwards`) until `target` has the focus: the keyboard alone. */
 async function tabTo(page: Page, target: Locator, { backwards = false, max = 60 } = {}) {
@@ -150,7 +152,7 @@ for (const language of ["fr", "en", "de"] as const) {
     }) => {
       test.setTimeout(120_000);
       const text = TEXT[language];
-      const callId = await createOpenCall(browser, baseURL!, IN_A_MONTH());
+      const callId = await createOpenCall(browser, baseURL!, FAR_AHEAD());
       const { organisationId } = await createApplicant(browser, baseURL!, page.request, text.api);
       const candidacyId = await createCandidacy(page.request, { callId, organisationId });
       const main = page.getByRole("main");
@@ -248,7 +250,13 @@ test.describe("candidacy submission after the deadline (en)", () => {
     await expect(page.getByRole("timer")).toBeVisible();
     await expectAccessible(page);
 
-    await page.waitForTimeout(Math.max(0, deadline.getTime() - Date.now() + 1_500));
+    // Wait for the deadline by the server's clock, the one that judges it.
+    await expect
+      .poll(async () => Date.parse((await graphql(page.request, "{ serverTime }")).serverTime), {
+        timeout: 40_000,
+        intervals: [1_000],
+      })
+      .toBeGreaterThan(deadline.getTime());
     await main.getByRole("button", { name: text.submit }).click();
     await expect(main.getByRole("alert").filter({ hasText: text.deadlineRefused })).toBeVisible();
     await expect(main.getByRole("heading", { name: text.submitted })).toHaveCount(0);
@@ -267,7 +275,7 @@ test.describe("candidacy submission after the deadline (en)", () => {
 
 test("the answers page fits a 320 px wide screen, with no accessibility violation", async ({ page, browser, baseURL }) => {
   test.setTimeout(60_000);
-  const callId = await createOpenCall(browser, baseURL!, IN_A_MONTH());
+  const callId = await createOpenCall(browser, baseURL!, FAR_AHEAD());
   const { organisationId } = await createApplicant(browser, baseURL!, page.request, "FR");
   const candidacyId = await createCandidacy(page.request, { callId, organisationId, answers: COMPLETE_ANSWERS });
   await page.setViewportSize({ width: 320, height: 640 });
@@ -288,7 +296,7 @@ test.describe("candidacy submission with the keyboard alone (de)", () => {
   }) => {
     test.setTimeout(90_000);
     const text = TEXT.de;
-    const callId = await createOpenCall(browser, baseURL!, IN_A_MONTH());
+    const callId = await createOpenCall(browser, baseURL!, FAR_AHEAD());
     const { organisationId } = await createApplicant(browser, baseURL!, page.request, text.api);
     const answers = COMPLETE_ANSWERS.filter((answer) => answer.questionKey !== "summary");
     const candidacyId = await createCandidacy(page.request, { callId, organisationId, answers });

@@ -106,6 +106,15 @@ describe("the project page", () => {
     expect(screen.getByLabelText(/^Durée/).getAttribute("aria-invalid")).toBe("true");
   });
 
+  it("asks for whole months before sending", async () => {
+    const operations = mockEditor();
+    await renderApp(BASE);
+    fireEvent.change(await screen.findByLabelText(/^Durée/), { target: { value: "12.5" } });
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer" }));
+    expect(await screen.findByText("Donnez une durée en mois entiers, dans les bornes de l’appel.")).toBeTruthy();
+    expect(sent(operations, "mutation UpdateCandidacy")).toHaveLength(0);
+  });
+
   it("shows the project to read once the call is closed, without fields or withdrawal", async () => {
     mockEditor({ check: checkData([{ field: "call", code: "CALL_NOT_OPEN" }]) });
     await renderApp(BASE);

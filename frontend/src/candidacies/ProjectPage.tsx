@@ -48,9 +48,11 @@ function ProjectForm({ candidacy, call }: { candidacy: Candidacy; call: Call }) 
   const [title, setTitle] = useState(candidacy.title ?? "");
   const [acronym, setAcronym] = useState(candidacy.acronym ?? "");
   const [duration, setDuration] = useState(candidacy.durationMonths?.toString() ?? "");
+  const [notWhole, setNotWhole] = useState(false);
   const result = update.isPending ? undefined : update.data;
   const refusal = refusalOf(result);
   const fields: Partial<Record<ProjectField, string>> = {};
+  if (notWhole) fields.durationMonths = t("project.invalid.durationMonths");
   let other = false;
   if (refusal?.__typename === "InvalidInputError") {
     for (const problem of refusal.fieldErrors) {
@@ -66,7 +68,10 @@ function ProjectForm({ candidacy, call }: { candidacy: Candidacy; call: Call }) 
     event.preventDefault();
     if (update.isPending) return;
     const months = duration.trim() === "" ? null : Number(duration);
-    update.mutate({ title, acronym, durationMonths: months != null && Number.isInteger(months) ? months : null });
+    // Whole months only: the API takes an Int, and a fraction would not reach it.
+    setNotWhole(months !== null && !Number.isInteger(months));
+    if (months !== null && !Number.isInteger(months)) return;
+    update.mutate({ title, acronym, durationMonths: months });
   };
 
   return (
