@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Route, Routes, useParams } from "react-router";
 import { request } from "../api";
@@ -19,6 +20,7 @@ import { CandidacyEditorQuery, SubmissionCheckQuery } from "./queries";
 import { ReadOnlyNotice } from "./ReadOnlyNotice";
 import { ReceiptPage } from "./ReceiptPage";
 import { SubmitPage } from "./SubmitPage";
+import { useFocusHash } from "./useFocusHash";
 
 /** `/candidacies/:candidacyId/*`: the candidacy editor, from the first draft to the receipt. */
 export function CandidacyArea() {
@@ -100,8 +102,22 @@ function Editor({
       <Routes>
         <Route index element={<ProjectPage candidacy={candidacy} call={call} access={access} />} />
         <Route path="answers" element={<AnswersPage candidacy={candidacy} call={call} access={access} />} />
-        <Route path="partners" element={<PartnersSection candidacyId={candidacy.id} editable={access.lead} />} />
-        <Route path="budget" element={<BudgetSection candidacyId={candidacy.id} editable={access.editContent} />} />
+        <Route
+          path="partners"
+          element={
+            <FocusingHash>
+              <PartnersSection candidacyId={candidacy.id} editable={access.lead} />
+            </FocusingHash>
+          }
+        />
+        <Route
+          path="budget"
+          element={
+            <FocusingHash>
+              <BudgetSection candidacyId={candidacy.id} editable={access.editContent} />
+            </FocusingHash>
+          }
+        />
         <Route
           path="submit"
           element={<SubmitPage candidacy={candidacy} call={call} access={access} check={check} />}
@@ -111,6 +127,12 @@ function Editor({
       </Routes>
     </>
   );
+}
+
+/** A section of another area's making, reached from a problem's link (`partners#partners`). */
+function FocusingHash({ children }: { children: ReactNode }) {
+  useFocusHash();
+  return children;
 }
 
 /** No candidacy by this id that the user may read: the API does not say which (by design). */
