@@ -64,7 +64,8 @@ function CandidacyEditor({ user }: { user: SessionUser }) {
   }
   const failed = editor.error ?? (mayEdit ? check.error : null);
   if (failed) {
-    return <QueryError error={failed} onRetry={() => void Promise.all([editor.refetch(), check.refetch()])} asPageTitle />;
+    const retry = () => void (editor.error ? editor.refetch() : check.refetch());
+    return <QueryError error={failed} onRetry={retry} asPageTitle />;
   }
   if (!candidacy?.call) return <CandidacyNotFound />;
   const checked = check.data?.submissionCheck ?? null;
