@@ -1,0 +1,30 @@
+import { useId, type ReactNode } from "react";
+
+export interface ScrollTableProps {
+  /** The table's caption: it also names the scrolling region for screen readers. */
+  caption: NonNullable<ReactNode>;
+  /** The table's `thead`, `tbody` and `tfoot`. */
+  children: ReactNode;
+}
+
+/**
+ * A table that scrolls sideways inside its own region when the screen is narrower (320 px):
+ * the region is named by the caption and focusable, so keyboard users can scroll it too.
+ */
+export function ScrollTable({ caption, children }: ScrollTableProps) {
+  const captionId = useId();
+  return (
+    <div className="fr-table fr-table--multiline">
+      <div className="fr-table__wrapper">
+        <div className="fr-table__container" role="region" aria-labelledby={captionId} tabIndex={0}>
+          <div className="fr-table__content">
+            <table>
+              <caption id={captionId}>{caption}</caption>
+              {children}
+            </table>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
