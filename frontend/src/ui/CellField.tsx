@@ -37,7 +37,8 @@ export interface CellTextInputProps extends CellFieldProps {
   inputMode?: "text" | "decimal";
 }
 
-/** A compact text field for a table cell, labelled for screen readers. */
+/** A compact text field for a table cell, labelled for screen readers; wide enough to read
+ * what it holds (on a narrow screen the table scrolls rather than squeezing it). */
 export function CellTextInput({ label, error, value, onChange, inputMode }: CellTextInputProps) {
   return (
     <CellField label={label} error={error}>
@@ -45,6 +46,7 @@ export function CellTextInput({ label, error, value, onChange, inputMode }: Cell
         <input
           id={ids.input}
           className={error ? "fr-input fr-input--error" : "fr-input"}
+          style={{ minWidth: "9rem" }}
           value={value}
           inputMode={inputMode}
           aria-invalid={error ? true : undefined}
@@ -70,6 +72,7 @@ export function CellSelect({ label, error, value, onChange, options }: CellSelec
         <select
           id={ids.input}
           className={error ? "fr-select fr-select--error" : "fr-select"}
+          style={{ minWidth: "11rem" }}
           value={value}
           aria-invalid={error ? true : undefined}
           aria-describedby={ids.error}

@@ -1,4 +1,4 @@
-import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { useId } from "react";
 
 export interface RadioGroupProps {
   legend: string;
@@ -10,24 +10,42 @@ export interface RadioGroupProps {
   error?: string;
 }
 
-/** One choice among a few, as native radio buttons (arrow keys move between them). */
+/**
+ * One choice among a few, as native radio buttons (arrow keys move between them). Written with
+ * the theme's classes rather than its React component, which would weigh on the entry chunk.
+ */
 export function RadioGroup({ legend, name, options, value, onChange, error }: RadioGroupProps) {
+  const id = useId();
   return (
-    <RadioButtons
-      legend={legend}
-      name={name}
-      state={error ? "error" : "default"}
-      stateRelatedMessage={error}
-      options={options.map((option) => ({
-        label: option.label,
-        hintText: option.hint,
-        nativeInputProps: {
-          value: option.value,
-          checked: option.value === value,
-          disabled: option.disabled,
-          onChange: () => onChange(option.value),
-        },
-      }))}
-    />
+    <fieldset
+      className={error ? "fr-fieldset fr-fieldset--error" : "fr-fieldset"}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <legend className="fr-fieldset__legend">{legend}</legend>
+      {options.map((option, index) => (
+        <div key={option.value} className="fr-fieldset__element">
+          <div className="fr-radio-group">
+            <input
+              type="radio"
+              id={`${id}-${index}`}
+              name={name}
+              value={option.value}
+              checked={option.value === value}
+              disabled={option.disabled}
+              onChange={() => onChange(option.value)}
+            />
+            <label className="fr-label" htmlFor={`${id}-${index}`}>
+              {option.label}
+              {option.hint && <span className="fr-hint-text">{option.hint}</span>}
+            </label>
+          </div>
+        </div>
+      ))}
+      {error && (
+        <div className="fr-messages-group" id={`${id}-error`} aria-live="polite">
+          <p className="fr-message fr-message--error">{error}</p>
+        </div>
+      )}
+    </fieldset>
   );
 }

@@ -5,16 +5,18 @@ export interface ScrollTableProps {
   caption: NonNullable<ReactNode>;
   /** The table's `thead`, `tbody` and `tfoot`. */
   children: ReactNode;
+  /** The caption is read by screen readers only (a heading just above already says it). */
+  captionHidden?: boolean;
 }
 
 /**
  * A table that scrolls sideways inside its own region when the screen is narrower (320 px):
  * the region is named by the caption and focusable, so keyboard users can scroll it too.
  */
-export function ScrollTable({ caption, children }: ScrollTableProps) {
+export function ScrollTable({ caption, children, captionHidden = false }: ScrollTableProps) {
   const captionId = useId();
   return (
-    <div className="fr-table fr-table--multiline">
+    <div className={captionHidden ? "fr-table fr-table--multiline fr-table--no-caption" : "fr-table fr-table--multiline"}>
       <div className="fr-table__wrapper">
         <div className="fr-table__container" role="region" aria-labelledby={captionId} tabIndex={0}>
           <div className="fr-table__content">

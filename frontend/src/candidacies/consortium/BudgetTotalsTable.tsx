@@ -21,7 +21,7 @@ export function BudgetTotalsTable({
   return (
     <>
       <h3>{t("budget.totalsCaption")}</h3>
-      <ScrollTable caption={t("budget.totalsCaption")}>
+      <ScrollTable caption={t("budget.totalsCaption")} captionHidden>
         <thead>
           <tr>
             <th scope="col">{t("budget.category")}</th>

@@ -9,42 +9,48 @@ import type { ConsortiumCandidacy, EmailInvitation } from "./types";
 export function EmailInvitationsTable({ candidacy, manage }: { candidacy: ConsortiumCandidacy; manage: boolean }) {
   const { t, i18n } = useTranslation("consortium");
   const invitations = candidacy.emailInvitations ?? [];
-  if (invitations.length === 0) return <p>{t("emailInvitations.none")}</p>;
   return (
-    <ScrollTable caption={t("emailInvitations.caption")}>
-      <thead>
-        <tr>
-          <th scope="col">{t("partners.organisation")}</th>
-          <th scope="col">{t("emailInvitations.email")}</th>
-          <th scope="col">{t("partners.role")}</th>
-          <th scope="col">{t("partners.status")}</th>
-          <th scope="col">{t("partners.share")}</th>
-          <th scope="col">{t("emailInvitations.expires")}</th>
-          {manage && <th scope="col">{t("partners.actions")}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {invitations.map((invitation) => (
-          <tr key={invitation.id}>
-            <th scope="row">
-              {invitation.organisationName} ({countryName(invitation.country, i18n.language)})
-            </th>
-            <td>{invitation.email}</td>
-            <td>{t(`roles.${invitation.role}`)}</td>
-            <td>{t(`statuses.${invitation.status}`)}</td>
-            <td>{formatMoney(invitation.requestedShare.cents, invitation.requestedShare.currency, i18n.language)}</td>
-            <td>{formatDateTime(invitation.expiresAt, i18n.language)}</td>
-            {manage && (
-              <td>
-                {invitation.status === "PENDING" && (
-                  <WithdrawEmailInvitation candidacyId={candidacy.id} invitation={invitation} />
+    <section aria-labelledby="email-invitations-title" className="fr-mb-6w">
+      <h3 id="email-invitations-title">{t("emailInvitations.caption")}</h3>
+      {invitations.length === 0 ? (
+        <p>{t("emailInvitations.none")}</p>
+      ) : (
+        <ScrollTable caption={t("emailInvitations.caption")} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t("partners.organisation")}</th>
+              <th scope="col">{t("emailInvitations.email")}</th>
+              <th scope="col">{t("partners.role")}</th>
+              <th scope="col">{t("partners.status")}</th>
+              <th scope="col">{t("partners.share")}</th>
+              <th scope="col">{t("emailInvitations.expires")}</th>
+              {manage && <th scope="col">{t("partners.actions")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.map((invitation) => (
+              <tr key={invitation.id}>
+                <th scope="row">
+                  {invitation.organisationName} ({countryName(invitation.country, i18n.language)})
+                </th>
+                <td>{invitation.email}</td>
+                <td>{t(`roles.${invitation.role}`)}</td>
+                <td>{t(`statuses.${invitation.status}`)}</td>
+                <td>{formatMoney(invitation.requestedShare.cents, invitation.requestedShare.currency, i18n.language)}</td>
+                <td>{formatDateTime(invitation.expiresAt, i18n.language)}</td>
+                {manage && (
+                  <td>
+                    {invitation.status === "PENDING" && (
+                      <WithdrawEmailInvitation candidacyId={candidacy.id} invitation={invitation} />
+                    )}
+                  </td>
                 )}
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </ScrollTable>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      )}
+    </section>
   );
 }
 

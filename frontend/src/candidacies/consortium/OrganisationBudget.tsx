@@ -29,7 +29,7 @@ export function OrganisationBudget(props: OrganisationBudgetProps) {
     <>
       <h3>{name}</h3>
       <p>{t("budget.requestedShare", { amount: money(organisation.share.cents) })}</p>
-      <ScrollTable caption={t("budget.caption", { name })}>
+      <ScrollTable caption={t("budget.caption", { name })} captionHidden>
         <thead>
           <tr>
             <th scope="col">{t("budget.category")}</th>
@@ -72,9 +72,11 @@ export function OrganisationBudget(props: OrganisationBudgetProps) {
         </p>
       )}
       {editable && (
-        <Button priority="secondary" onClick={() => props.onAdd(organisation.id)}>
-          {t("budget.addLine", { name })}
-        </Button>
+        <div className="fr-mb-6w">
+          <Button priority="secondary" onClick={() => props.onAdd(organisation.id)}>
+            {t("budget.addLine", { name })}
+          </Button>
+        </div>
       )}
     </>
   );

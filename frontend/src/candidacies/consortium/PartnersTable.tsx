@@ -128,7 +128,9 @@ export function PartnersTable({ candidacy, manage }: { candidacy: ConsortiumCand
       <SuccessAlert title={result?.__typename === "CandidacyPayload" ? t("partners.saved") : undefined} />
       {table}
       <p className="fr-text--sm">{t("partners.sharesNote")}</p>
-      <Button type="submit">{setPartners.isPending ? t("partners.saving") : t("partners.save")}</Button>
+      <div className="fr-mb-6w">
+        <Button type="submit">{setPartners.isPending ? t("partners.saving") : t("partners.save")}</Button>
+      </div>
     </form>
   );
 }

@@ -49,7 +49,7 @@ function useConsortiumMutation<TVariables, TResult extends Record<string, { __ty
     },
     onSuccess: async (result) => {
       if (result.__typename.endsWith("Payload")) {
-        // Any other query of this candidacy (the editor's, the submission check) is stale too.
+        // Every query about this candidacy (these sections', the editor's, the submission check).
         await queryClient.invalidateQueries({ predicate: (query) => query.queryKey.includes(candidacyId) });
       }
     },
