@@ -8,7 +8,6 @@ import { expect } from "vitest";
 import { startI18n, type AppLanguage } from "../../i18n";
 import { mockGraphQL, type GraphQLCall } from "../../test/render";
 import type { ConsortiumCandidacy } from "./types";
-import "./i18n";
 
 export const CANDIDACY_ID = "Q2FuZGlkYWN5OjE=";
 const euros = (cents: number) => ({ cents, currency: "EUR" });
@@ -135,6 +134,19 @@ export function fakeConsortiumApi(
 /** The operations named `name` (e.g. "InvitePartner") among those received. */
 export const callsOf = (calls: GraphQLCall[], name: string) =>
   calls.filter(({ query }) => new RegExp(`(mutation|query) ${name}\\(`).test(query));
+
+/**
+ * The two sections, imported once i18next has started: their texts register on import, which
+ * the application does only after starting it (the sections are in a chunk loaded on demand).
+ */
+export async function loadSections() {
+  await startI18n("fr");
+  const [{ PartnersSection }, { BudgetSection }] = await Promise.all([
+    import("./PartnersSection"),
+    import("./BudgetSection"),
+  ]);
+  return { PartnersSection, BudgetSection };
+}
 
 /** Renders a section in `language`, with a fresh query cache. */
 export async function renderSection(section: ReactElement, language: AppLanguage = "fr") {
