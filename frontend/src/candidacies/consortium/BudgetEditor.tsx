@@ -4,11 +4,12 @@ import { formatMoney } from "../../i18n/format";
 import { Button, ErrorAlert, SuccessAlert } from "../../ui";
 import { budgetTotals, readAmounts, type DraftLine } from "./budget";
 import { BudgetTotalsTable } from "./BudgetTotalsTable";
-import { actionErrorText, problemsAt, problemsOf } from "./errors";
+import { problemsAt, problemsOf } from "./errors";
 import { useSetCandidacyBudget } from "./hooks";
 import { centsToInput } from "./money";
 import { OrganisationBudget } from "./OrganisationBudget";
 import { DEFAULT_CURRENCY, type ConsortiumCandidacy } from "./types";
+import { useActionError } from "./useActionError";
 
 /** The lines as the server holds them, ready to edit. */
 function initialLines(candidacy: ConsortiumCandidacy, language: string): DraftLine[] {
@@ -29,6 +30,7 @@ export function BudgetEditor({ candidacy, editable }: { candidacy: ConsortiumCan
   const { t, i18n } = useTranslation("consortium");
   const language = i18n.language;
   const save = useSetCandidacyBudget(candidacy.id);
+  const actionErrorOf = useActionError(candidacy.id, "budget");
   const [lines, setLines] = useState(() => initialLines(candidacy, language));
   const [nextKey, setNextKey] = useState(lines.length);
   const [checked, setChecked] = useState(false);
@@ -45,7 +47,7 @@ export function BudgetEditor({ candidacy, editable }: { candidacy: ConsortiumCan
 
   const result = save.isPending ? undefined : save.data;
   const problems = problemsOf(result);
-  const actionError = actionErrorText(t, language, result, "budget");
+  const actionError = actionErrorOf(result);
   /** The API's problems about a line's field, found by the index the line was sent at. */
   const lineProblem = (key: number, field: string) => {
     const index = sentKeys.indexOf(key);

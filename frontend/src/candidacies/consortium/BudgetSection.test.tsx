@@ -118,7 +118,7 @@ describe("the budget section", () => {
   });
 
   it("says when the call sets no cap", async () => {
-    fakeConsortiumApi(consortiumFixture({ call: { id: "Q2FsbDox", capPerCandidacy: null } }));
+    fakeConsortiumApi(consortiumFixture({ call: { id: "Q2FsbDox", timeline: { timezone: "Europe/Paris" }, capPerCandidacy: null } }));
     await renderSection(section(false));
     expect(await screen.findByText("Cet appel ne fixe pas de plafond par candidature.")).toBeTruthy();
   });

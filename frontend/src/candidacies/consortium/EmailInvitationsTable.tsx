@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { countryName, formatDateTime, formatMoney } from "../../i18n/format";
 import { Button, ErrorAlert, ScrollTable } from "../../ui";
-import { actionErrorText, problemsOf } from "./errors";
+import { problemsOf } from "./errors";
 import { useWithdrawEmailInvitation } from "./hooks";
 import type { ConsortiumCandidacy, EmailInvitation } from "./types";
+import { useActionError } from "./useActionError";
 
 /** The invitations mailed to organisations not on the platform (lead members only see them). */
 export function EmailInvitationsTable({ candidacy, manage }: { candidacy: ConsortiumCandidacy; manage: boolean }) {
@@ -55,11 +56,12 @@ export function EmailInvitationsTable({ candidacy, manage }: { candidacy: Consor
 }
 
 function WithdrawEmailInvitation({ candidacyId, invitation }: { candidacyId: string; invitation: EmailInvitation }) {
-  const { t, i18n } = useTranslation("consortium");
+  const { t } = useTranslation("consortium");
   const withdraw = useWithdrawEmailInvitation(candidacyId);
+  const actionErrorOf = useActionError(candidacyId, "consortium");
   const result = withdraw.isPending ? undefined : withdraw.data;
   const error =
-    actionErrorText(t, i18n.language, result, "consortium") ??
+    actionErrorOf(result) ??
     (problemsOf(result).length > 0 ? t("errors.invalid") : undefined);
   return (
     <>

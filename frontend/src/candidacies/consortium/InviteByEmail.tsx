@@ -2,10 +2,11 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { apiLanguage, LANGUAGE_NAMES, LANGUAGES } from "../../i18n";
 import { Button, ErrorAlert, SelectInput, SuccessAlert, TextInput } from "../../ui";
-import { actionErrorText, problemsAt, problemsOf } from "./errors";
+import { problemsAt, problemsOf } from "./errors";
 import { useInviteEmailPartner } from "./hooks";
 import { amountExample, parseEuros, type ParsedAmount } from "./money";
 import { ORGANISATION_KINDS, PARTNER_ROLES } from "./types";
+import { useActionError } from "./useActionError";
 import { useAmountError } from "./useAmountError";
 
 const EMPTY = { email: "", name: "", country: "", siret: "", finess: "", registryId: "", share: "" };
@@ -27,6 +28,7 @@ export function InviteByEmail({ candidacyId }: { candidacyId: string }) {
   const { t, i18n } = useTranslation("consortium");
   const amountError = useAmountError();
   const invite = useInviteEmailPartner(candidacyId);
+  const actionErrorOf = useActionError(candidacyId, "consortium");
   const [values, setValues] = useState(EMPTY);
   const [kind, setKind] = useState<(typeof ORGANISATION_KINDS)[number]>("COMPANY");
   const [role, setRole] = useState<(typeof PARTNER_ROLES)[number]>("PARTNER");
@@ -35,7 +37,7 @@ export function InviteByEmail({ candidacyId }: { candidacyId: string }) {
   const [sentTo, setSentTo] = useState<string>();
   const result = invite.isPending ? undefined : invite.data;
   const problems = problemsOf(result);
-  const actionError = actionErrorText(t, i18n.language, result, "consortium");
+  const actionError = actionErrorOf(result);
   const at = (field: string) => problemsAt(t, problems, field);
   const set = (field: keyof typeof EMPTY) => (value: string) => setValues((all) => ({ ...all, [field]: value }));
 

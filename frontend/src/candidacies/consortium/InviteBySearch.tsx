@@ -2,10 +2,11 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { countryName } from "../../i18n/format";
 import { Button, ErrorAlert, RadioGroup, SelectInput, StatusMessage, SuccessAlert, TextInput } from "../../ui";
-import { actionErrorText, problemsAt, problemsOf } from "./errors";
+import { problemsAt, problemsOf } from "./errors";
 import { useInvitePartner, useOrganisationSearch } from "./hooks";
 import { amountExample, parseEuros, type ParsedAmount } from "./money";
 import { PARTNER_ROLES, type ConsortiumCandidacy } from "./types";
+import { useActionError } from "./useActionError";
 import { useAmountError } from "./useAmountError";
 
 const MIN_QUERY = 2;
@@ -24,6 +25,7 @@ export function InviteBySearch({ candidacy }: { candidacy: ConsortiumCandidacy }
   const [tooShort, setTooShort] = useState(false);
   const search = useOrganisationSearch(query);
   const invite = useInvitePartner(candidacy.id);
+  const actionErrorOf = useActionError(candidacy.id, "consortium");
   const [chosen, setChosen] = useState("");
   const [role, setRole] = useState<(typeof PARTNER_ROLES)[number]>("PARTNER");
   const [share, setShare] = useState("");
@@ -33,7 +35,7 @@ export function InviteBySearch({ candidacy }: { candidacy: ConsortiumCandidacy }
 
   const result = invite.isPending ? undefined : invite.data;
   const problems = problemsOf(result);
-  const actionError = actionErrorText(t, i18n.language, result, "consortium");
+  const actionError = actionErrorOf(result);
   const unplaced = problems.some((problem) => !INVITE_FIELDS.includes(problem.field));
   const inConsortium = new Set(
     (candidacy.partners ?? [])

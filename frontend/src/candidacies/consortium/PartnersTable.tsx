@@ -2,10 +2,11 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "../../i18n/format";
 import { Button, CellSelect, CellTextInput, ErrorAlert, ScrollTable, SuccessAlert } from "../../ui";
-import { actionErrorText, problemsAt, problemsOf } from "./errors";
+import { problemsAt, problemsOf } from "./errors";
 import { useSetCandidacyPartners, useSetPartnerCanEdit, useWithdrawPartnerInvitation } from "./hooks";
 import { centsToInput, parseEuros, type ParsedAmount } from "./money";
 import { PARTNER_ROLES, type ConsortiumCandidacy, type ConsortiumPartner } from "./types";
+import { useActionError } from "./useActionError";
 import { useAmountError } from "./useAmountError";
 
 interface Edit {
@@ -23,12 +24,13 @@ export function PartnersTable({ candidacy, manage }: { candidacy: ConsortiumCand
   const amountError = useAmountError();
   const partners = (candidacy.partners ?? []).filter((partner) => partner.organisation !== null);
   const setPartners = useSetCandidacyPartners(candidacy.id);
+  const actionErrorOf = useActionError(candidacy.id, "consortium");
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [parsed, setParsed] = useState<Record<string, ParsedAmount>>({});
   const result = setPartners.isPending ? undefined : setPartners.data;
   const problems = problemsOf(result);
-  const actionError = actionErrorText(t, i18n.language, result, "consortium");
-  const unplaced = problems.some((problem) => !/^partners\[\d+\]\.(role|requestedShareCents)$/.test(problem.field));
+  const actionError = actionErrorOf(result);
+  const unplaced = problems.some((problem) => !/^partners(\[\d+\]\.(role|requestedShareCents))?$/.test(problem.field));
 
   const roleOf = (partner: ConsortiumPartner) => edits[partner.id]?.role ?? partner.role;
   const shareOf = (partner: ConsortiumPartner) =>
@@ -137,15 +139,16 @@ export function PartnersTable({ candidacy, manage }: { candidacy: ConsortiumCand
 
 /** A partner's own actions, with their failures next to them. */
 function PartnerActions({ candidacyId, partner }: { candidacyId: string; partner: ConsortiumPartner }) {
-  const { t, i18n } = useTranslation("consortium");
+  const { t } = useTranslation("consortium");
   const withdraw = useWithdrawPartnerInvitation(candidacyId);
   const canEdit = useSetPartnerCanEdit(candidacyId);
+  const actionErrorOf = useActionError(candidacyId, "consortium");
   const name = partner.organisation?.name ?? "";
   const failed = [withdraw, canEdit]
     .map((mutation) => (mutation.isPending ? undefined : mutation.data))
     .find((result) => result !== undefined && !result.__typename.endsWith("Payload"));
   const error =
-    actionErrorText(t, i18n.language, failed, "consortium") ??
+    actionErrorOf(failed) ??
     (failed ? (problemsAt(t, problemsOf(failed), "id") ?? t("errors.invalid")) : undefined);
   return (
     <>

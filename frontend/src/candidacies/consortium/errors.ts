@@ -25,11 +25,13 @@ export function actionErrorText(
   language: string,
   result: EditResult | undefined,
   scope: "consortium" | "budget",
+  /** The call's time zone, the deadline's own. */
+  timeZone?: string,
 ): string | undefined {
   switch (result?.__typename) {
     case "DeadlinePassedError":
       return t("errors.deadlinePassed", {
-        deadline: result.deadlineLocal ? formatDateTime(result.deadlineLocal, language) : "",
+        deadline: result.deadlineLocal ? formatDateTime(result.deadlineLocal, language, timeZone) : "",
       });
     case "CallNotOpenError":
       return t("errors.callNotOpen");

@@ -11,6 +11,9 @@ export const ConsortiumQuery = graphql(`
       status
       call {
         id
+        timeline {
+          timezone
+        }
         capPerCandidacy {
           cents
           currency

@@ -18,7 +18,7 @@ export function consortiumFixture(overrides: Partial<ConsortiumCandidacy> = {}):
   return {
     id: CANDIDACY_ID,
     status: "DRAFT",
-    call: { id: "Q2FsbDox", capPerCandidacy: euros(30_000_000) },
+    call: { id: "Q2FsbDox", timeline: { timezone: "Europe/Paris" }, capPerCandidacy: euros(30_000_000) },
     leadOrganisation: { id: "org-aphp", name: "AP-HP" },
     partners: [
       {
@@ -94,7 +94,7 @@ export const ACTION_ERRORS: Array<[string, Record<string, unknown>, RegExp]> = [
   [
     "DeadlinePassedError",
     { deadlineAt: "2026-12-01T22:59:59Z", deadlineLocal: "2026-12-01T23:59:59+01:00", serverTime: "2026-12-02T08:00:00Z" },
-    /La date limite \(.*2026.*\) est passée/,
+    /La date limite \(1 décembre 2026.*23:59.*\) est passée/,
   ],
   ["CallNotOpenError", {}, /L’appel n’est pas ouvert/],
   ["CandidacyNotEditableError", { status: "SUBMITTED" }, /n’est plus modifiable/],

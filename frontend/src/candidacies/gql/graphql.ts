@@ -82,7 +82,7 @@ export type ConsortiumQueryVariables = Exact<{
 }>;
 
 
-export type ConsortiumQuery = { candidacy: { id: string, status: CandidacyStatus, call: { id: string, capPerCandidacy: { cents: number, currency: string } | null } | null, leadOrganisation: { id: string, name: string } | null, partners: Array<{ id: string, role: PartnerRole, status: PartnerStatus, canEdit: boolean, invitedAt: string | null, respondedAt: string | null, requestedShare: { cents: number, currency: string }, organisation: { id: string, name: string, country: string } | null }> | null, emailInvitations: Array<{ id: string, email: string, organisationName: string, country: string, role: PartnerRole, status: PartnerStatus, invitedAt: string, expiresAt: string, requestedShare: { cents: number, currency: string } }> | null, budget: Array<{ category: BudgetCategory, label: string, amount: { cents: number, currency: string }, organisation: { id: string } | null }> | null, budgetTotal: { cents: number, currency: string } | null } | null };
+export type ConsortiumQuery = { candidacy: { id: string, status: CandidacyStatus, call: { id: string, timeline: { timezone: string }, capPerCandidacy: { cents: number, currency: string } | null } | null, leadOrganisation: { id: string, name: string } | null, partners: Array<{ id: string, role: PartnerRole, status: PartnerStatus, canEdit: boolean, invitedAt: string | null, respondedAt: string | null, requestedShare: { cents: number, currency: string }, organisation: { id: string, name: string, country: string } | null }> | null, emailInvitations: Array<{ id: string, email: string, organisationName: string, country: string, role: PartnerRole, status: PartnerStatus, invitedAt: string, expiresAt: string, requestedShare: { cents: number, currency: string } }> | null, budget: Array<{ category: BudgetCategory, label: string, amount: { cents: number, currency: string }, organisation: { id: string } | null }> | null, budgetTotal: { cents: number, currency: string } | null } | null };
 
 export type OrganisationSearchQueryVariables = Exact<{
   query: string;
@@ -310,6 +310,9 @@ export const ConsortiumDocument = new TypedDocumentString(`
     status
     call {
       id
+      timeline {
+        timezone
+      }
       capPerCandidacy {
         cents
         currency
