@@ -6,6 +6,7 @@ const PARTNER = "Mistral AI";
 
 test.describe("the consortium and budget of a draft candidacy (fr)", () => {
   test("invite a partner found by search, then budget both and read the totals", async ({ page }) => {
+    test.setTimeout(90_000); // one long path (two screens, five axe runs) on a shared, busy machine
     await page.goto("/");
     await signInWithApi(page, "applicant.aphp@demo.aap.example");
     const id = await createDraftCandidacy(page, {
@@ -63,8 +64,13 @@ test.describe("the consortium and budget of a draft candidacy (fr)", () => {
     const region = page.getByRole("region", { name: `Budget de ${LEAD}` });
     await region.focus();
     await expect(region).toBeFocused();
-    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(pageWidth).toBeLessThanOrEqual(320);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectAccessible(page);
+
+    await page.goto(`/candidacies/${id}/partners`);
+    await page.getByRole("region", { name: "Organisations du consortium" }).focus();
+    await expect(page.getByRole("region", { name: "Organisations du consortium" })).toBeFocused();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expectAccessible(page);
   });
 });
