@@ -290,6 +290,7 @@ describe("the partners section", () => {
     change(await screen.findByLabelText("Part demandée par Mistral AI"), "1.234");
     fireEvent.click(screen.getByRole("button", { name: "Enregistrer les rôles et les parts" }));
     expect(await within(row("Mistral AI")).findByText(/Montant illisible/)).toBeTruthy();
+    expect(alerts()).toContain("Corrigez les montants signalés avant d’enregistrer.");
     expect(callsOf(calls, "SetCandidacyPartners")).toHaveLength(0);
   });
 

@@ -10,7 +10,7 @@ import { useActionError } from "./useActionError";
 import { useAmountError } from "./useAmountError";
 
 interface Edit {
-  role?: string;
+  role?: ConsortiumPartner["role"];
   share?: string;
 }
 
@@ -27,6 +27,8 @@ export function PartnersTable({ candidacy, manage }: { candidacy: ConsortiumCand
   const actionErrorOf = useActionError(candidacy.id, "consortium");
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [parsed, setParsed] = useState<Record<string, ParsedAmount>>({});
+  /** The partners in the order sent, to find the row of the API's `partners[i]` problems. */
+  const [sentIds, setSentIds] = useState<string[]>([]);
   const result = setPartners.isPending ? undefined : setPartners.data;
   const problems = problemsOf(result);
   const actionError = actionErrorOf(result);
@@ -45,12 +47,13 @@ export function PartnersTable({ candidacy, manage }: { candidacy: ConsortiumCand
     const amounts = Object.fromEntries(partners.map((p) => [p.id, parseEuros(shareOf(p), i18n.language)]));
     setParsed(amounts);
     if (setPartners.isPending || Object.values(amounts).some((amount) => !amount.ok)) return;
+    setSentIds(partners.map((partner) => partner.id));
     setPartners.mutate(
       {
         id: candidacy.id,
         partners: partners.map((partner) => ({
           organisationId: partner.organisation?.id ?? "",
-          role: roleOf(partner) as ConsortiumPartner["role"],
+          role: roleOf(partner),
           requestedShareCents: (amounts[partner.id] as { cents: number }).cents,
         })),
       },
@@ -71,7 +74,8 @@ export function PartnersTable({ candidacy, manage }: { candidacy: ConsortiumCand
         </tr>
       </thead>
       <tbody>
-        {partners.map((partner, index) => {
+        {partners.map((partner) => {
+          const index = sentIds.indexOf(partner.id);
           const name = partner.organisation?.name ?? "";
           const isLead = partner.role === "LEAD";
           const shareProblem = parsed[partner.id];
@@ -83,7 +87,7 @@ export function PartnersTable({ candidacy, manage }: { candidacy: ConsortiumCand
                   <CellSelect
                     label={t("partners.roleOf", { name })}
                     value={roleOf(partner)}
-                    onChange={(role) => edit(partner.id, { role })}
+                    onChange={(role) => edit(partner.id, { role: role as ConsortiumPartner["role"] })}
                     options={PARTNER_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
                     error={problemsAt(t, problems, `partners[${index}].role`)}
                   />
@@ -123,6 +127,7 @@ export function PartnersTable({ candidacy, manage }: { candidacy: ConsortiumCand
   return (
     <form onSubmit={submit} aria-label={t("partners.caption")}>
       {actionError && <ErrorAlert description={actionError} />}
+      {Object.values(parsed).some((amount) => !amount.ok) && <ErrorAlert description={t("fixAmounts")} />}
       {!actionError && problems.length > 0 && (
         <ErrorAlert description={unplaced ? t("errors.invalid") : t("errors.checkFields")} />
       )}
