@@ -238,6 +238,20 @@ describe("the partners section", () => {
     expect((await within(row("Charité")).findByRole("alert")).textContent).toMatch(text);
   });
 
+  it.each(ACTION_ERRORS)("shows %s next to the invitation it failed to withdraw", async (typename, fields, text) => {
+    fakeConsortiumApi(consortiumFixture(), { withdrawPartnerInvitation: failure(typename, fields) });
+    await renderSection(section());
+    fireEvent.click(await screen.findByRole("button", { name: "Retirer l’invitation de Charité" }));
+    expect((await within(row("Charité")).findByRole("alert")).textContent).toMatch(text);
+  });
+
+  it.each(ACTION_ERRORS)("shows %s next to the e-mail invitation it failed to withdraw", async (typename, fields, text) => {
+    fakeConsortiumApi(consortiumFixture(), { withdrawEmailInvitation: failure(typename, fields) });
+    await renderSection(section());
+    fireEvent.click(await screen.findByRole("button", { name: "Retirer l’invitation envoyée à contact@labo.example" }));
+    expect((await within(row("Labo Nord")).findByRole("alert")).textContent).toMatch(text);
+  });
+
   it("withdraws an invitation by e-mail, and shows its failure next to it", async () => {
     const calls = fakeConsortiumApi(consortiumFixture(), {
       withdrawEmailInvitation: failure("PermissionDeniedError"),
