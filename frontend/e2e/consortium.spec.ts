@@ -44,6 +44,12 @@ test.describe("the consortium and budget of a draft candidacy (fr)", () => {
     await budget.getByLabel(`Montant en euros, ligne 1 de ${LEAD}`).fill("150 000,50");
     await budget.getByRole("button", { name: `Ajouter une ligne pour ${PARTNER}` }).click();
     await budget.getByLabel(`Catégorie, ligne 1 de ${PARTNER}`).selectOption({ label: "Équipement" });
+    // An amount written the English way is refused in French, in its cell, before any request.
+    await budget.getByLabel(`Montant en euros, ligne 1 de ${PARTNER}`).fill("100,000.00");
+    await budget.getByRole("button", { name: "Enregistrer le budget" }).click();
+    await expect(budget.getByRole("alert")).toHaveText("Corrigez les montants signalés avant d’enregistrer.");
+    await expect(budget.getByLabel(`Montant en euros, ligne 1 de ${PARTNER}`)).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page);
     await budget.getByLabel(`Montant en euros, ligne 1 de ${PARTNER}`).fill("100000");
     // Narrow no-break spaces group the thousands in French.
     const euros = (text: string) => new RegExp(text.replace(/ /g, "\\s"));
