@@ -16,7 +16,7 @@ export interface ScrollTableProps {
 export function ScrollTable({ caption, children, captionHidden = false }: ScrollTableProps) {
   const captionId = useId();
   return (
-    <div className={captionHidden ? "fr-table fr-table--multiline fr-table--no-caption" : "fr-table fr-table--multiline"}>
+    <div className={`fr-table fr-table--multiline${captionHidden ? " fr-table--no-caption" : ""}`}>
       <div className="fr-table__wrapper">
         <div className="fr-table__container" role="region" aria-labelledby={captionId} tabIndex={0}>
           <div className="fr-table__content">

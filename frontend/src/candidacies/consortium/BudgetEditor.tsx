@@ -113,7 +113,8 @@ export function BudgetEditor({ candidacy, editable }: { candidacy: ConsortiumCan
   );
   if (!editable) return content;
 
-  const fieldProblems = checked && unreadable ? t("fixAmounts") : problems.length > 0 ? t("errors.checkFields") : undefined;
+  const fieldProblems =
+    checked && unreadable ? t("fixAmounts") : problems.length > 0 ? t("errors.checkFields") : undefined;
   return (
     <form onSubmit={submit} aria-label={t("budget.title")} noValidate>
       {actionError && <ErrorAlert description={actionError} />}

@@ -46,7 +46,9 @@ export function BudgetTotalsTable({
         </tfoot>
       </ScrollTable>
       <p>{cap === null ? t("budget.noCap") : t("budget.cap", { amount: money(cap) })}</p>
-      {exceeded && <p className="fr-error-text">{t("budget.capExceeded", { excess: money(totals.total - (cap ?? 0)) })}</p>}
+      {exceeded && (
+        <p className="fr-error-text">{t("budget.capExceeded", { excess: money(totals.total - (cap ?? 0)) })}</p>
+      )}
       {problem && <p className="fr-error-text">{problem}</p>}
     </>
   );

@@ -37,7 +37,9 @@ export function EmailInvitationsTable({ candidacy, manage }: { candidacy: Consor
                 <td>{invitation.email}</td>
                 <td>{t(`roles.${invitation.role}`)}</td>
                 <td>{t(`statuses.${invitation.status}`)}</td>
-                <td>{formatMoney(invitation.requestedShare.cents, invitation.requestedShare.currency, i18n.language)}</td>
+                <td>
+                  {formatMoney(invitation.requestedShare.cents, invitation.requestedShare.currency, i18n.language)}
+                </td>
                 <td>{formatDateTime(invitation.expiresAt, i18n.language)}</td>
                 {manage && (
                   <td>

@@ -81,7 +81,11 @@ export function InviteByEmail({ candidacyId }: { candidacyId: string }) {
       <h3 id="invite-email-title">{t("emailInvite.title")}</h3>
       <p>{t("emailInvite.intro")}</p>
       <SuccessAlert
-        title={sentTo && result?.__typename === "EmailInvitationPayload" ? t("emailInvite.sent", { email: sentTo }) : undefined}
+        title={
+          sentTo && result?.__typename === "EmailInvitationPayload"
+            ? t("emailInvite.sent", { email: sentTo })
+            : undefined
+        }
       />
       <form onSubmit={submit} aria-label={t("emailInvite.title")}>
         {actionError && <ErrorAlert description={actionError} />}
@@ -103,7 +107,13 @@ export function InviteByEmail({ candidacyId }: { candidacyId: string }) {
           onChange={set("email")}
           error={at("email")}
         />
-        <TextInput label={t("emailInvite.name")} required value={values.name} onChange={set("name")} error={at("organisation.name")} />
+        <TextInput
+          label={t("emailInvite.name")}
+          required
+          value={values.name}
+          onChange={set("name")}
+          error={at("organisation.name")}
+        />
         <SelectInput
           label={t("emailInvite.kind")}
           value={kind}
@@ -155,7 +165,9 @@ export function InviteByEmail({ candidacyId }: { candidacyId: string }) {
             set("share")(value);
             setShareParsed(undefined);
           }}
-          error={(shareParsed && !shareParsed.ok ? amountError(shareParsed.reason) : undefined) ?? at("requestedShareCents")}
+          error={
+            (shareParsed && !shareParsed.ok ? amountError(shareParsed.reason) : undefined) ?? at("requestedShareCents")
+          }
         />
         <SelectInput
           label={t("emailInvite.language")}

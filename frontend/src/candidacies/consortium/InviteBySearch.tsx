@@ -87,7 +87,13 @@ export function InviteBySearch({ candidacy }: { candidacy: ConsortiumCandidacy }
   return (
     <section aria-labelledby="invite-search-title" className="fr-mb-6w">
       <h3 id="invite-search-title">{t("search.title")}</h3>
-      <SuccessAlert title={invitedName && result?.__typename === "PartnerPayload" ? t("search.invited", { name: invitedName }) : undefined} />
+      <SuccessAlert
+        title={
+          invitedName && result?.__typename === "PartnerPayload"
+            ? t("search.invited", { name: invitedName })
+            : undefined
+        }
+      />
       <form role="search" onSubmit={submitSearch} aria-label={t("search.label")}>
         <TextInput
           type="search"

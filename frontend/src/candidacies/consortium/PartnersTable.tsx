@@ -113,7 +113,11 @@ export function PartnersTable({ candidacy, manage }: { candidacy: ConsortiumCand
                 )}
               </td>
               <td>
-                {isLead ? t("partners.canEditLead") : partner.canEdit ? t("partners.canEditYes") : t("partners.canEditNo")}
+                {isLead
+                  ? t("partners.canEditLead")
+                  : partner.canEdit
+                    ? t("partners.canEditYes")
+                    : t("partners.canEditNo")}
               </td>
               {manage && <td>{!isLead && <PartnerActions candidacyId={candidacy.id} partner={partner} />}</td>}
             </tr>

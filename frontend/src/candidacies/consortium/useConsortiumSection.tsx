@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryError } from "../../pages/QueryError";
 import { Notice, StatusMessage } from "../../ui";
@@ -10,7 +11,7 @@ import type { ConsortiumCandidacy } from "./types";
  */
 export function useConsortiumSection(candidacyId: string):
   | { candidacy: ConsortiumCandidacy; fallback?: undefined }
-  | { candidacy?: undefined; fallback: React.ReactNode } {
+  | { candidacy?: undefined; fallback: ReactNode } {
   const { t } = useTranslation("consortium");
   const query = useConsortium(candidacyId);
   if (query.isPending) return { fallback: <StatusMessage>{t("loading")}</StatusMessage> };
