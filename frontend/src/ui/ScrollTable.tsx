@@ -1,35 +1,34 @@
-import { fr } from "@codegouvfr/react-dsfr";
 import { useId, type ReactNode } from "react";
 
 export interface ScrollTableProps {
-  /** The table's caption: its name for screen readers and the scroll region's label. */
-  caption: ReactNode;
-  /** The `<thead>` and `<tbody>` (header cells with `scope`). */
+  /** The table's caption: it also names the scrolling region for screen readers. */
+  caption: NonNullable<ReactNode>;
+  /** The table's `thead`, `tbody` and `tfoot`. */
   children: ReactNode;
+  /** The caption is read by screen readers only (a heading just above already says it). */
+  captionHidden?: boolean;
 }
 
 /**
- * A data table that scrolls sideways inside its own region when the screen is narrower than
- * the table (320 px): the region is focusable, so keyboard users scroll it with the arrows,
- * and named by the caption.
+ * A table that scrolls sideways inside its own region when the screen is narrower (320 px):
+ * the region is named by the caption and focusable, so keyboard users can scroll it too.
  *
- * Lazy areas import it by its path (`ui/ScrollTable`), not through `ui/index.ts`: a theme component
- * re-exported there lands in the entry chunk, which the public pages' size budget pays for.
+ * Lazy areas import it by its path (`ui/ScrollTable`), not through `ui/index.ts`: a theme
+ * component re-exported there lands in the entry chunk, which the public pages' budget pays.
  */
-export function ScrollTable({ caption, children }: ScrollTableProps) {
+export function ScrollTable({ caption, children, captionHidden = false }: ScrollTableProps) {
   const captionId = useId();
   return (
-    <div className={fr.cx("fr-table", "fr-table--bordered")}>
-      <div
-        role="region"
-        aria-labelledby={captionId}
-        tabIndex={0}
-        style={{ overflowX: "auto", maxWidth: "100%" }}
-      >
-        <table style={{ display: "table", width: "100%" }}>
-          <caption id={captionId}>{caption}</caption>
-          {children}
-        </table>
+    <div className={`fr-table fr-table--multiline${captionHidden ? " fr-table--no-caption" : ""}`}>
+      <div className="fr-table__wrapper">
+        <div className="fr-table__container" role="region" aria-labelledby={captionId} tabIndex={0}>
+          <div className="fr-table__content">
+            <table>
+              <caption id={captionId}>{caption}</caption>
+              {children}
+            </table>
+          </div>
+        </div>
       </div>
     </div>
   );

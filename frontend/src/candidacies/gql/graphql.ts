@@ -10,6 +10,20 @@ export type AnswerInput = {
   value?: unknown;
 };
 
+export type BudgetCategory =
+  | 'EQUIPMENT'
+  | 'INDIRECT_COSTS'
+  | 'OTHER_DIRECT_COSTS'
+  | 'STAFF'
+  | 'SUBCONTRACTING';
+
+export type BudgetLineInput = {
+  amountCents: number | string;
+  category: BudgetCategory;
+  label?: string;
+  organisationId: string | number;
+};
+
 export type CallStatus =
   | 'ARCHIVED'
   | 'CLOSED'
@@ -25,10 +39,53 @@ export type CandidacyStatus =
   | 'SUBMITTED'
   | 'WITHDRAWN';
 
+export type CreateOrganisationInput = {
+  /** ISO 3166-1 alpha-2, e.g. FR or DE. */
+  country: string;
+  /** Required for French health and medico-social establishments. */
+  finess?: string | null | undefined;
+  kind: OrganisationKind;
+  name: string;
+  /** Trade or association register id, outside France. */
+  registryId?: string | null | undefined;
+  /** Required in France. */
+  siret?: string | null | undefined;
+};
+
+export type EmailPartnerInput = {
+  /** The contact who will answer for the organisation. */
+  email: string;
+  /** The language of the mail. */
+  language?: Language;
+  /** The organisation as it will be registered when the contact accepts. */
+  organisation: CreateOrganisationInput;
+  requestedShareCents: number | string;
+  role: PartnerRole;
+};
+
 export type Language =
   | 'DE'
   | 'EN'
   | 'FR';
+
+export type OrganisationKind =
+  | 'ACADEMIC_LAB'
+  | 'ASSOCIATION'
+  | 'COMPANY'
+  | 'HEALTH_ESTABLISHMENT'
+  | 'MEDICO_SOCIAL_ESTABLISHMENT'
+  | 'PUBLIC_BODY';
+
+export type PartnerInput = {
+  organisationId: string | number;
+  requestedShareCents: number | string;
+  role: PartnerRole;
+};
+
+export type PartnerRole =
+  | 'LEAD'
+  | 'PARTNER'
+  | 'SUBCONTRACTOR';
 
 export type PartnerStatus =
   | 'ACCEPTED'
@@ -43,6 +100,194 @@ export type QuestionKind =
   | 'NUMBER'
   | 'TEXT'
   | 'YES_NO';
+
+export type ConsortiumQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsortiumQuery = { candidacy: { id: string, status: CandidacyStatus, call: { id: string, timeline: { timezone: string }, capPerCandidacy: { cents: number, currency: string } | null } | null, leadOrganisation: { id: string, name: string } | null, partners: Array<{ id: string, role: PartnerRole, status: PartnerStatus, canEdit: boolean, invitedAt: string | null, respondedAt: string | null, requestedShare: { cents: number, currency: string }, organisation: { id: string, name: string, country: string } | null }> | null, emailInvitations: Array<{ id: string, email: string, organisationName: string, country: string, role: PartnerRole, status: PartnerStatus, invitedAt: string, expiresAt: string, requestedShare: { cents: number, currency: string } }> | null, budget: Array<{ category: BudgetCategory, label: string, amount: { cents: number, currency: string }, organisation: { id: string } | null }> | null, budgetTotal: { cents: number, currency: string } | null } | null };
+
+export type OrganisationSearchQueryVariables = Exact<{
+  query: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type OrganisationSearchQuery = { organisationSearch: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: OrganisationKind, country: string, siret: string | null, registryId: string | null } }> } };
+
+type ConsortiumEditErrors_AlreadyMemberError_Fragment = { __typename: 'AlreadyMemberError', code: string, message: string };
+
+type ConsortiumEditErrors_AuthenticationRequiredError_Fragment = { __typename: 'AuthenticationRequiredError', code: string, message: string };
+
+type ConsortiumEditErrors_CallNotOpenError_Fragment = { __typename: 'CallNotOpenError', code: string, message: string };
+
+type ConsortiumEditErrors_CallReferenceTakenError_Fragment = { __typename: 'CallReferenceTakenError', code: string, message: string };
+
+type ConsortiumEditErrors_CallStructureFrozenError_Fragment = { __typename: 'CallStructureFrozenError', code: string, message: string };
+
+type ConsortiumEditErrors_CandidacyNotEditableError_Fragment = { __typename: 'CandidacyNotEditableError', status: string, code: string, message: string };
+
+type ConsortiumEditErrors_DeadlinePassedError_Fragment = { __typename: 'DeadlinePassedError', deadlineLocal: string, code: string, message: string };
+
+type ConsortiumEditErrors_EmailAlreadyUsedError_Fragment = { __typename: 'EmailAlreadyUsedError', code: string, message: string };
+
+type ConsortiumEditErrors_InvalidCodeError_Fragment = { __typename: 'InvalidCodeError', code: string, message: string };
+
+type ConsortiumEditErrors_InvalidCredentialsError_Fragment = { __typename: 'InvalidCredentialsError', code: string, message: string };
+
+type ConsortiumEditErrors_InvalidInputError_Fragment = { __typename: 'InvalidInputError', code: string, message: string, fieldErrors: Array<{ field: string, code: string, message: string }> };
+
+type ConsortiumEditErrors_InvalidTransitionError_Fragment = { __typename: 'InvalidTransitionError', code: string, message: string };
+
+type ConsortiumEditErrors_NotFoundError_Fragment = { __typename: 'NotFoundError', code: string, message: string };
+
+type ConsortiumEditErrors_PermissionDeniedError_Fragment = { __typename: 'PermissionDeniedError', code: string, message: string };
+
+type ConsortiumEditErrors_SubmissionRejectedError_Fragment = { __typename: 'SubmissionRejectedError', code: string, message: string };
+
+type ConsortiumEditErrors_TooManyAttemptsError_Fragment = { __typename: 'TooManyAttemptsError', code: string, message: string };
+
+type ConsortiumEditErrors_UploadRejectedError_Fragment = { __typename: 'UploadRejectedError', code: string, message: string };
+
+export type ConsortiumEditErrorsFragment =
+  | ConsortiumEditErrors_AlreadyMemberError_Fragment
+  | ConsortiumEditErrors_AuthenticationRequiredError_Fragment
+  | ConsortiumEditErrors_CallNotOpenError_Fragment
+  | ConsortiumEditErrors_CallReferenceTakenError_Fragment
+  | ConsortiumEditErrors_CallStructureFrozenError_Fragment
+  | ConsortiumEditErrors_CandidacyNotEditableError_Fragment
+  | ConsortiumEditErrors_DeadlinePassedError_Fragment
+  | ConsortiumEditErrors_EmailAlreadyUsedError_Fragment
+  | ConsortiumEditErrors_InvalidCodeError_Fragment
+  | ConsortiumEditErrors_InvalidCredentialsError_Fragment
+  | ConsortiumEditErrors_InvalidInputError_Fragment
+  | ConsortiumEditErrors_InvalidTransitionError_Fragment
+  | ConsortiumEditErrors_NotFoundError_Fragment
+  | ConsortiumEditErrors_PermissionDeniedError_Fragment
+  | ConsortiumEditErrors_SubmissionRejectedError_Fragment
+  | ConsortiumEditErrors_TooManyAttemptsError_Fragment
+  | ConsortiumEditErrors_UploadRejectedError_Fragment
+;
+
+export type InvitePartnerMutationVariables = Exact<{
+  candidacyId: string | number;
+  organisationId: string | number;
+  role: PartnerRole;
+  requestedShareCents: number | string;
+}>;
+
+
+export type InvitePartnerMutation = { invitePartner:
+    | { __typename: 'AuthenticationRequiredError', code: string, message: string }
+    | { __typename: 'CallNotOpenError', code: string, message: string }
+    | { __typename: 'CandidacyNotEditableError', status: string, code: string, message: string }
+    | { __typename: 'DeadlinePassedError', deadlineLocal: string, code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string, fieldErrors: Array<{ field: string, code: string, message: string }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'PartnerPayload' }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+   };
+
+export type InviteEmailPartnerMutationVariables = Exact<{
+  candidacyId: string | number;
+  input: EmailPartnerInput;
+}>;
+
+
+export type InviteEmailPartnerMutation = { inviteEmailPartner:
+    | { __typename: 'AuthenticationRequiredError', code: string, message: string }
+    | { __typename: 'CallNotOpenError', code: string, message: string }
+    | { __typename: 'CandidacyNotEditableError', status: string, code: string, message: string }
+    | { __typename: 'DeadlinePassedError', deadlineLocal: string, code: string, message: string }
+    | { __typename: 'EmailInvitationPayload' }
+    | { __typename: 'InvalidInputError', code: string, message: string, fieldErrors: Array<{ field: string, code: string, message: string }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+   };
+
+export type WithdrawPartnerInvitationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawPartnerInvitationMutation = { withdrawPartnerInvitation:
+    | { __typename: 'AuthenticationRequiredError', code: string, message: string }
+    | { __typename: 'CallNotOpenError', code: string, message: string }
+    | { __typename: 'CandidacyNotEditableError', status: string, code: string, message: string }
+    | { __typename: 'CandidacyPayload' }
+    | { __typename: 'DeadlinePassedError', deadlineLocal: string, code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string, fieldErrors: Array<{ field: string, code: string, message: string }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+   };
+
+export type WithdrawEmailInvitationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawEmailInvitationMutation = { withdrawEmailInvitation:
+    | { __typename: 'AuthenticationRequiredError', code: string, message: string }
+    | { __typename: 'CallNotOpenError', code: string, message: string }
+    | { __typename: 'CandidacyNotEditableError', status: string, code: string, message: string }
+    | { __typename: 'CandidacyPayload' }
+    | { __typename: 'DeadlinePassedError', deadlineLocal: string, code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string, fieldErrors: Array<{ field: string, code: string, message: string }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+   };
+
+export type SetPartnerCanEditMutationVariables = Exact<{
+  id: string | number;
+  canEdit: boolean;
+}>;
+
+
+export type SetPartnerCanEditMutation = { setPartnerCanEdit:
+    | { __typename: 'AuthenticationRequiredError', code: string, message: string }
+    | { __typename: 'CallNotOpenError', code: string, message: string }
+    | { __typename: 'CandidacyNotEditableError', status: string, code: string, message: string }
+    | { __typename: 'DeadlinePassedError', deadlineLocal: string, code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string, fieldErrors: Array<{ field: string, code: string, message: string }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'PartnerPayload' }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+   };
+
+export type SetCandidacyPartnersMutationVariables = Exact<{
+  id: string | number;
+  partners: Array<PartnerInput> | PartnerInput;
+}>;
+
+
+export type SetCandidacyPartnersMutation = { setCandidacyPartners:
+    | { __typename: 'AuthenticationRequiredError', code: string, message: string }
+    | { __typename: 'CallNotOpenError', code: string, message: string }
+    | { __typename: 'CandidacyNotEditableError', status: string, code: string, message: string }
+    | { __typename: 'CandidacyPayload' }
+    | { __typename: 'DeadlinePassedError', deadlineLocal: string, code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string, fieldErrors: Array<{ field: string, code: string, message: string }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+   };
+
+export type SetCandidacyBudgetMutationVariables = Exact<{
+  id: string | number;
+  lines: Array<BudgetLineInput> | BudgetLineInput;
+}>;
+
+
+export type SetCandidacyBudgetMutation = { setCandidacyBudget:
+    | { __typename: 'AuthenticationRequiredError', code: string, message: string }
+    | { __typename: 'CallNotOpenError', code: string, message: string }
+    | { __typename: 'CandidacyNotEditableError', status: string, code: string, message: string }
+    | { __typename: 'CandidacyPayload' }
+    | { __typename: 'DeadlinePassedError', deadlineLocal: string, code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string, fieldErrors: Array<{ field: string, code: string, message: string }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+   };
 
 export type CandidacyEditorQueryVariables = Exact<{
   id: string | number;
@@ -226,6 +471,26 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ConsortiumEditErrorsFragmentDoc = new TypedDocumentString(`
+    fragment ConsortiumEditErrors on Error {
+  __typename
+  code
+  message
+  ... on InvalidInputError {
+    fieldErrors {
+      field
+      code
+      message
+    }
+  }
+  ... on DeadlinePassedError {
+    deadlineLocal
+  }
+  ... on CandidacyNotEditableError {
+    status
+  }
+}
+    `, {"fragmentName":"ConsortiumEditErrors"}) as unknown as TypedDocumentString<ConsortiumEditErrorsFragment, unknown>;
 export const EditRefusalFragmentDoc = new TypedDocumentString(`
     fragment EditRefusal on Error {
   code
@@ -247,6 +512,271 @@ export const EditRefusalFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"EditRefusal"}) as unknown as TypedDocumentString<EditRefusalFragment, unknown>;
+export const ConsortiumDocument = new TypedDocumentString(`
+    query Consortium($id: ID!) {
+  candidacy(id: $id) {
+    id
+    status
+    call {
+      id
+      timeline {
+        timezone
+      }
+      capPerCandidacy {
+        cents
+        currency
+      }
+    }
+    leadOrganisation {
+      id
+      name
+    }
+    partners {
+      id
+      role
+      status
+      canEdit
+      invitedAt
+      respondedAt
+      requestedShare {
+        cents
+        currency
+      }
+      organisation {
+        id
+        name
+        country
+      }
+    }
+    emailInvitations {
+      id
+      email
+      organisationName
+      country
+      role
+      status
+      invitedAt
+      expiresAt
+      requestedShare {
+        cents
+        currency
+      }
+    }
+    budget {
+      category
+      label
+      amount {
+        cents
+        currency
+      }
+      organisation {
+        id
+      }
+    }
+    budgetTotal {
+      cents
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsortiumQuery, ConsortiumQueryVariables>;
+export const OrganisationSearchDocument = new TypedDocumentString(`
+    query OrganisationSearch($query: String!, $first: Int) {
+  organisationSearch(query: $query, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        kind
+        country
+        siret
+        registryId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationSearchQuery, OrganisationSearchQueryVariables>;
+export const InvitePartnerDocument = new TypedDocumentString(`
+    mutation InvitePartner($candidacyId: ID!, $organisationId: ID!, $role: PartnerRole!, $requestedShareCents: BigInt!) {
+  invitePartner(
+    candidacyId: $candidacyId
+    organisationId: $organisationId
+    role: $role
+    requestedShareCents: $requestedShareCents
+  ) {
+    __typename
+    ...ConsortiumEditErrors
+  }
+}
+    fragment ConsortiumEditErrors on Error {
+  __typename
+  code
+  message
+  ... on InvalidInputError {
+    fieldErrors {
+      field
+      code
+      message
+    }
+  }
+  ... on DeadlinePassedError {
+    deadlineLocal
+  }
+  ... on CandidacyNotEditableError {
+    status
+  }
+}`) as unknown as TypedDocumentString<InvitePartnerMutation, InvitePartnerMutationVariables>;
+export const InviteEmailPartnerDocument = new TypedDocumentString(`
+    mutation InviteEmailPartner($candidacyId: ID!, $input: EmailPartnerInput!) {
+  inviteEmailPartner(candidacyId: $candidacyId, input: $input) {
+    __typename
+    ...ConsortiumEditErrors
+  }
+}
+    fragment ConsortiumEditErrors on Error {
+  __typename
+  code
+  message
+  ... on InvalidInputError {
+    fieldErrors {
+      field
+      code
+      message
+    }
+  }
+  ... on DeadlinePassedError {
+    deadlineLocal
+  }
+  ... on CandidacyNotEditableError {
+    status
+  }
+}`) as unknown as TypedDocumentString<InviteEmailPartnerMutation, InviteEmailPartnerMutationVariables>;
+export const WithdrawPartnerInvitationDocument = new TypedDocumentString(`
+    mutation WithdrawPartnerInvitation($id: ID!) {
+  withdrawPartnerInvitation(id: $id) {
+    __typename
+    ...ConsortiumEditErrors
+  }
+}
+    fragment ConsortiumEditErrors on Error {
+  __typename
+  code
+  message
+  ... on InvalidInputError {
+    fieldErrors {
+      field
+      code
+      message
+    }
+  }
+  ... on DeadlinePassedError {
+    deadlineLocal
+  }
+  ... on CandidacyNotEditableError {
+    status
+  }
+}`) as unknown as TypedDocumentString<WithdrawPartnerInvitationMutation, WithdrawPartnerInvitationMutationVariables>;
+export const WithdrawEmailInvitationDocument = new TypedDocumentString(`
+    mutation WithdrawEmailInvitation($id: ID!) {
+  withdrawEmailInvitation(id: $id) {
+    __typename
+    ...ConsortiumEditErrors
+  }
+}
+    fragment ConsortiumEditErrors on Error {
+  __typename
+  code
+  message
+  ... on InvalidInputError {
+    fieldErrors {
+      field
+      code
+      message
+    }
+  }
+  ... on DeadlinePassedError {
+    deadlineLocal
+  }
+  ... on CandidacyNotEditableError {
+    status
+  }
+}`) as unknown as TypedDocumentString<WithdrawEmailInvitationMutation, WithdrawEmailInvitationMutationVariables>;
+export const SetPartnerCanEditDocument = new TypedDocumentString(`
+    mutation SetPartnerCanEdit($id: ID!, $canEdit: Boolean!) {
+  setPartnerCanEdit(id: $id, canEdit: $canEdit) {
+    __typename
+    ...ConsortiumEditErrors
+  }
+}
+    fragment ConsortiumEditErrors on Error {
+  __typename
+  code
+  message
+  ... on InvalidInputError {
+    fieldErrors {
+      field
+      code
+      message
+    }
+  }
+  ... on DeadlinePassedError {
+    deadlineLocal
+  }
+  ... on CandidacyNotEditableError {
+    status
+  }
+}`) as unknown as TypedDocumentString<SetPartnerCanEditMutation, SetPartnerCanEditMutationVariables>;
+export const SetCandidacyPartnersDocument = new TypedDocumentString(`
+    mutation SetCandidacyPartners($id: ID!, $partners: [PartnerInput!]!) {
+  setCandidacyPartners(id: $id, partners: $partners) {
+    __typename
+    ...ConsortiumEditErrors
+  }
+}
+    fragment ConsortiumEditErrors on Error {
+  __typename
+  code
+  message
+  ... on InvalidInputError {
+    fieldErrors {
+      field
+      code
+      message
+    }
+  }
+  ... on DeadlinePassedError {
+    deadlineLocal
+  }
+  ... on CandidacyNotEditableError {
+    status
+  }
+}`) as unknown as TypedDocumentString<SetCandidacyPartnersMutation, SetCandidacyPartnersMutationVariables>;
+export const SetCandidacyBudgetDocument = new TypedDocumentString(`
+    mutation SetCandidacyBudget($id: ID!, $lines: [BudgetLineInput!]!) {
+  setCandidacyBudget(id: $id, lines: $lines) {
+    __typename
+    ...ConsortiumEditErrors
+  }
+}
+    fragment ConsortiumEditErrors on Error {
+  __typename
+  code
+  message
+  ... on InvalidInputError {
+    fieldErrors {
+      field
+      code
+      message
+    }
+  }
+  ... on DeadlinePassedError {
+    deadlineLocal
+  }
+  ... on CandidacyNotEditableError {
+    status
+  }
+}`) as unknown as TypedDocumentString<SetCandidacyBudgetMutation, SetCandidacyBudgetMutationVariables>;
 export const CandidacyEditorDocument = new TypedDocumentString(`
     query CandidacyEditor($id: ID!, $language: Language!) {
   serverTime

@@ -1,0 +1,71 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { request } from "../../api";
+import type { TypedDocument } from "../../api/graphql";
+import {
+  ConsortiumQuery,
+  InviteEmailPartnerMutation,
+  InvitePartnerMutation,
+  OrganisationSearchQuery,
+  SetCandidacyBudgetMutation,
+  SetCandidacyPartnersMutation,
+  SetPartnerCanEditMutation,
+  WithdrawEmailInvitationMutation,
+  WithdrawPartnerInvitationMutation,
+} from "./queries";
+
+export const consortiumKey = (candidacyId: string) => ["consortium", candidacyId] as const;
+
+export function useConsortium(candidacyId: string) {
+  return useQuery({
+    queryKey: consortiumKey(candidacyId),
+    queryFn: async ({ signal }) => (await request(ConsortiumQuery, { id: candidacyId }, { signal })).candidacy,
+  });
+}
+
+/** Search results for `query` (none asked below two characters). */
+export function useOrganisationSearch(query: string) {
+  return useQuery({
+    queryKey: ["organisationSearch", query],
+    enabled: query.length >= 2,
+    queryFn: async ({ signal }) =>
+      (await request(OrganisationSearchQuery, { query, first: 20 }, { signal })).organisationSearch,
+  });
+}
+
+/**
+ * One mutation of the consortium or budget: its typed result union, and on success (the
+ * payload's `__typename` ends in "Payload") the candidacy read again, so both sections and the
+ * candidacy's other screens (submission check, counts) show what the server now holds.
+ */
+function useConsortiumMutation<TVariables, TResult extends Record<string, { __typename: string }>>(
+  candidacyId: string,
+  document: TypedDocument<TResult, TVariables>,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (variables: TVariables) => {
+      const data = await request(document, variables);
+      return Object.values(data)[0] as TResult[keyof TResult];
+    },
+    onSuccess: async (result) => {
+      if (result.__typename.endsWith("Payload")) {
+        // Every query about this candidacy (these sections', the editor's, the submission check).
+        await queryClient.invalidateQueries({ predicate: (query) => query.queryKey.includes(candidacyId) });
+      }
+    },
+  });
+}
+
+export const useInvitePartner = (candidacyId: string) => useConsortiumMutation(candidacyId, InvitePartnerMutation);
+export const useInviteEmailPartner = (candidacyId: string) =>
+  useConsortiumMutation(candidacyId, InviteEmailPartnerMutation);
+export const useWithdrawPartnerInvitation = (candidacyId: string) =>
+  useConsortiumMutation(candidacyId, WithdrawPartnerInvitationMutation);
+export const useWithdrawEmailInvitation = (candidacyId: string) =>
+  useConsortiumMutation(candidacyId, WithdrawEmailInvitationMutation);
+export const useSetPartnerCanEdit = (candidacyId: string) =>
+  useConsortiumMutation(candidacyId, SetPartnerCanEditMutation);
+export const useSetCandidacyPartners = (candidacyId: string) =>
+  useConsortiumMutation(candidacyId, SetCandidacyPartnersMutation);
+export const useSetCandidacyBudget = (candidacyId: string) =>
+  useConsortiumMutation(candidacyId, SetCandidacyBudgetMutation);
