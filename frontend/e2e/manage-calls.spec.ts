@@ -75,6 +75,23 @@ test.describe("a programme manager runs a call (fr)", () => {
     await main.getByRole("button", { name: "Oui, publier" }).click();
     await expect(main.getByText("L'appel est maintenant : Publié, à venir.")).toBeVisible();
 
+    // Every editor of the manager's own call passes axe; the published call's deadline moves.
+    for (const section of ["Formulaire", "Grille d'évaluation", "Éligibilité", "Cofinanceurs"]) {
+      await main.getByRole("navigation", { name: "Sections de l'appel" }).getByRole("link", { name: section }).click();
+      await expect(main.getByRole("heading", { level: 2, name: section })).toBeVisible();
+      await expectAccessible(page);
+    }
+    await main.getByRole("link", { name: "Prolongation" }).click();
+    const deadline = main.getByLabel(/^Nouvelle date limite/);
+    const current = await deadline.inputValue();
+    // A week later (the review deadline, 56 days after, stays ahead).
+    const weekLater = new Date(Date.parse(`${current.slice(0, 16)}:00Z`) + 7 * 86_400_000).toISOString().slice(0, 16);
+    await deadline.fill(weekLater);
+    await main.getByLabel(/^Motif de la prolongation/).fill("Report demandé par les établissements");
+    await main.getByRole("button", { name: "Prolonger" }).click();
+    await expect(main.getByText("Date limite prolongée.")).toBeVisible();
+    await expectAccessible(page);
+
     await page.goto("/calls");
     await expect(page.getByRole("main").getByRole("link", { name: new RegExp(title) })).toBeVisible();
   });

@@ -11,7 +11,8 @@ import { useManagedCalls } from "./api";
 
 type CallRow = ManagedCallsData["calls"]["edges"][number]["node"];
 
-/** `/manage/calls`: every call the user may manage or read, drafts included. */
+/** `/manage/calls`: every call the user may manage or read, drafts included (the API's
+ * largest page, 100 calls, the soonest deadlines first: it says when there are more). */
 export function ManagedCallsPage() {
   const { t } = useTranslation("manageCalls");
   usePageTitle(t("list.title"));
@@ -37,7 +38,11 @@ export function ManagedCallsPage() {
         <StatusMessage>{t("list.empty")}</StatusMessage>
       ) : (
         <>
-          <StatusMessage>{t("list.count", { count: calls.data.totalCount })}</StatusMessage>
+          <StatusMessage>
+            {calls.data.edges.length < calls.data.totalCount
+              ? t("list.partial", { shown: calls.data.edges.length, count: calls.data.totalCount })
+              : t("list.count", { count: calls.data.totalCount })}
+          </StatusMessage>
           <CallsTable calls={calls.data.edges.map((edge) => edge.node)} />
         </>
       )}

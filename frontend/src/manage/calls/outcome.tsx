@@ -33,7 +33,12 @@ export function useOutcome(result: CallResult | undefined, local: ProblemCodes =
     case "InvalidInputError":
       return { codes: problemsFromApi(result.fieldErrors), form: t("errors.checkFields") };
     case "CallStructureFrozenError":
-      return { codes: {}, form: t("errors.frozen") };
+      return {
+        codes: {},
+        form: t("errors.frozen", {
+          sections: [...new Set(result.frozenFields.map(sectionOf))].map((section) => t(`sections.${section}`)).join(", "),
+        }),
+      };
     case "InvalidTransitionError":
       return {
         codes: {},
@@ -59,11 +64,11 @@ export function OutcomeAlert({ outcome, attempt }: { outcome: Outcome; attempt: 
   const message = useProblemMessage();
   const ref = useRef<HTMLDivElement>(null);
   const shown = Boolean(outcome.form);
-  // Focus once per answer (`attempt` counts the sends), never while the user types after it.
+  // Focus when an answer (or a check before sending) brings problems: once per send
+  // (`attempt` counts them), never again while the user corrects the fields.
   useEffect(() => {
     if (shown) ref.current?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [attempt]);
+  }, [attempt, shown]);
   if (!outcome.form) return null;
   const items = Object.entries(outcome.codes);
   return (

@@ -1,13 +1,9 @@
 import { graphql } from "../gql";
 
 export const ManagedCallsQuery = graphql(`
-  query ManagedCalls($language: Language!, $after: String) {
-    calls(first: 100, after: $after) {
+  query ManagedCalls($language: Language!) {
+    calls(first: 100) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
       edges {
         node {
           id
