@@ -96,13 +96,19 @@ test.describe("a programme manager runs a call (fr)", () => {
     await expect(page.getByRole("main").getByRole("link", { name: new RegExp(title) })).toBeVisible();
   });
 
-  test("the list of managed calls at 320 px wide", async ({ page }) => {
+  test("the list and the form builder at 320 px wide", async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 720 });
+    const fitsTheWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     await signIn(page, "manager@demo.aap.example", "/manage/calls", FR_SIGN_IN);
     await expect(page.getByRole("main").getByRole("table")).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    expect(overflow).toBe(false);
+    expect(await fitsTheWidth()).toBe(true);
     await expectAccessible(page);
+
+    await page.goto("/manage/calls/new");
+    const main = page.getByRole("main");
+    await main.getByRole("button", { name: "Partir de ce modèle" }).click();
+    await expect(main.getByRole("heading", { name: "Question 1" })).toBeVisible();
+    expect(await fitsTheWidth()).toBe(true);
   });
 });
 
