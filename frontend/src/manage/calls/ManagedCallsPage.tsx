@@ -5,7 +5,8 @@ import { QueryError } from "../../pages/QueryError";
 import { usePageTitle } from "../../pages/usePageTitle";
 import { canManageCalls } from "../../session/roles";
 import { useSession } from "../../session/useSession";
-import { AppLink, ScrollTable, StatusBadge, StatusMessage } from "../../ui";
+import { AppLink, StatusBadge, StatusMessage } from "../../ui";
+import { ScrollTable } from "../../ui/forms";
 import type { ManagedCallsQuery as ManagedCallsData } from "../gql/graphql";
 import { useManagedCalls } from "./api";
 

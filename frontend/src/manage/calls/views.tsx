@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime, formatMoney } from "../../i18n/format";
-import { ScrollTable, StatusBadge } from "../../ui";
+import { StatusBadge } from "../../ui";
+import { ScrollTable } from "../../ui/forms";
 import type { ManagedCallFieldsFragment } from "../gql/graphql";
 import { LANGUAGES, type Texts } from "./model";
 

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Button, CheckboxField } from "../../../ui";
+import { Button } from "../../../ui";
+import { CheckboxField } from "../../../ui/forms";
 import { GroupProblem, PathInput } from "./PathInput";
 import { emptyCriterion, type CriterionDraft, type GridDraft } from "../model";
 import { ItemControls, ListAnnouncement } from "./ListControls";

@@ -1,4 +1,5 @@
-import { FormInput, SelectInput, type FormInputProps, type SelectInputProps } from "../../../ui";
+import { SelectInput, type SelectInputProps } from "../../../ui";
+import { FormInput, type FormInputProps } from "../../../ui/forms";
 import { useProblemAt } from "../problems";
 
 /** A field of the call's input at `path`, showing the problem the API or the editor found there. */

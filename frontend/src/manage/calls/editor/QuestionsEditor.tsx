@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Button, CheckboxField, FormInput } from "../../../ui";
+import { Button } from "../../../ui";
+import { CheckboxField, FormInput } from "../../../ui/forms";
 import { GroupProblem, PathInput, PathSelect } from "./PathInput";
 import { emptyQuestion, emptyTexts, hasChoices, newUid, QUESTION_KINDS, type ChoiceDraft, type QuestionDraft } from "../model";
 import { ItemControls, ListAnnouncement } from "./ListControls";

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Button, CheckboxField, Fieldset } from "../../../ui";
+import { Button } from "../../../ui";
+import { CheckboxField, Fieldset } from "../../../ui/forms";
 import {
   CALL_KINDS,
 

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Fieldset, FormInput, TextArea } from "../../../ui";
+import { Columns, Fieldset, FormInput, TextArea } from "../../../ui/forms";
 import { LANGUAGES, type Texts } from "../model";
 import { useProblemAt } from "../problems";
 
@@ -12,13 +12,14 @@ export interface TextsFieldsProps {
   multiline?: boolean;
 }
 
-/** One text in French, English and German, each field marked with its language. */
+/** One text in French, English and German side by side, each field marked with its language. */
 export function TextsFields({ legend, path, value, onChange, multiline }: TextsFieldsProps) {
   const { t } = useTranslation("manageCalls");
   const groupError = useProblemAt(path);
   return (
     <Fieldset legend={legend} error={groupError}>
-      {LANGUAGES.map((language) => (
+      <Columns>
+        {LANGUAGES.map((language) => (
         <LanguageField
           key={language}
           label={t(`languages.${language}`)}
@@ -28,7 +29,8 @@ export function TextsFields({ legend, path, value, onChange, multiline }: TextsF
           onChange={(text) => onChange({ ...value, [language]: text })}
           multiline={multiline}
         />
-      ))}
+        ))}
+      </Columns>
     </Fieldset>
   );
 }
