@@ -184,6 +184,30 @@ describe("a call's sub-pages", { timeout: 20_000 }, () => {
     expect(sent(requests, "RespondToCoFunding")).toEqual({ callId: "Q2FsbDo3", funderId: "RnVuZGVyOjI=", accept: true });
   });
 
+  it.each([
+    ["NotFoundError", "Appel, programme ou financeur introuvable"],
+    ["PermissionDeniedError", "Vous n'avez pas le droit de faire cette modification."],
+    ["AuthenticationRequiredError", "Votre session a expiré : reconnectez-vous."],
+  ])("shows %s of updateCall at the top of the section's form", async (typename, message) => {
+    mockGraphQL(callsApi(manager(), { UpdateCall: () => ({ updateCall: { __typename: typename } }) }));
+    await renderApp(`${PATH}/eligibility`);
+    fireEvent.click(await screen.findByRole("button", { name: "Enregistrer" }));
+
+    expect(await screen.findByText(new RegExp(message))).toBeTruthy();
+  });
+
+  it.each([
+    [{ __typename: "InvalidInputError", fieldErrors: [{ field: "funderId", code: "UNKNOWN" }] }, "Général : Élément introuvable."],
+    [{ __typename: "NotFoundError" }, "Appel, programme ou financeur introuvable"],
+    [{ __typename: "AuthenticationRequiredError" }, "Votre session a expiré : reconnectez-vous."],
+  ])("shows the refusal of respondToCoFunding %#", async (respondToCoFunding, message) => {
+    mockGraphQL(callsApi(anapManager(), { RespondToCoFunding: () => ({ respondToCoFunding }) }));
+    await renderApp(`${PATH}/funders`);
+    fireEvent.click(await screen.findByRole("button", { name: "Refuser la part" }));
+
+    expect(await screen.findByText(new RegExp(message))).toBeTruthy();
+  });
+
   it.each(["", "translations", "form", "grid", "eligibility", "funders", "status", "deadline"])(
     "shows a funder viewer the section %j without any form, and says why",
     async (section) => {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { request } from "../../api";
+import { apiLanguage } from "../../i18n";
 import type { CallStatus, CreateCallInput, ManagedCallQuery as ManagedCallData, UpdateCallInput } from "../gql/graphql";
 import {
   CreateCallMutation,
@@ -18,7 +19,6 @@ import {
 const CALLS_KEY = ["manageCalls"] as const;
 const callKey = (id: string) => [...CALLS_KEY, "call", id] as const;
 
-const apiLanguage = (language: string) => (language.slice(0, 2).toUpperCase() as "FR" | "EN" | "DE");
 
 export function useManagedCalls() {
   const { i18n } = useTranslation();
