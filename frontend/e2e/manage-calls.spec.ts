@@ -18,7 +18,7 @@ const EN_SIGN_IN = { email: "Email address", password: "Password", submit: "Sign
 
 test.describe("a programme manager runs a call (fr)", () => {
   test("creates a call from a template, translates it, publishes it; the public list shows it", async ({ page }) => {
-    test.setTimeout(90_000); // a long path: eight pages, each checked with axe
+    test.setTimeout(180_000); // a long path: a dozen pages, each checked with axe
     // A reference of its own: specs share one server and may run in any order.
     const reference = `E2E-CALLS-${Date.now().toString(36).toUpperCase()}`;
     const title = `Appel de bout en bout ${reference}`;
