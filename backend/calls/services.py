@@ -420,6 +420,10 @@ async def publication_problems(
     return problems
 
 
+EXTENSION_REASON_MAX_LENGTH = 500
+"""Why a deadline moved, as the audit entry keeps it."""
+
+
 async def extend_deadline(
     session: AsyncSession,
     *,
@@ -427,8 +431,10 @@ async def extend_deadline(
     call_id: uuid.UUID,
     new_deadline: datetime,
     now: datetime,
+    reason: str = "",
 ) -> Call:
-    """Push a PUBLISHED or OPEN call's deadline later (never earlier). Audited.
+    """Push a PUBLISHED or OPEN call's deadline later (never earlier). Audited, with the
+    manager's ``reason`` (one line, at most ``EXTENSION_REASON_MAX_LENGTH``) when given.
 
     Side effects: after commit, a closing job at the new deadline (the old one will find the
     deadline ahead and do nothing).
@@ -454,6 +460,11 @@ async def extend_deadline(
         raise InvalidInput.single(
             "deadlineAt", "must stay before the review deadline", "AFTER_REVIEW"
         )
+    reason = one_line(reason)
+    if len(reason) > EXTENSION_REASON_MAX_LENGTH:
+        raise InvalidInput.single(
+            "reason", f"at most {EXTENSION_REASON_MAX_LENGTH} characters", "TOO_LONG"
+        )
     before = call.deadline_at
     call.deadline_at = ensure_utc(new_deadline)
     call.updated_at = now
@@ -467,7 +478,7 @@ async def extend_deadline(
         object_id=call.id,
         now=now,
         before={"deadline_at": before},
-        after={"deadline_at": call.deadline_at},
+        after={"deadline_at": call.deadline_at, "reason": reason},
     )
     scheduling.schedule_closing(session, call, now=now)
     return call

@@ -122,9 +122,16 @@ class CallMutations:
             _call_payload,
         )
 
-    @strawberry.mutation(description="Push the deadline of a PUBLISHED or OPEN call later.")
+    @strawberry.mutation(
+        description="Push the deadline of a PUBLISHED or OPEN call later; the reason (one line,"
+        " at most 500 characters) is kept in the audit log."
+    )
     async def extend_call_deadline(
-        self, info: strawberry.Info, id: relay.GlobalID, deadline_at: datetime
+        self,
+        info: strawberry.Info,
+        id: relay.GlobalID,
+        deadline_at: datetime,
+        reason: str = "",
     ) -> TransitionCallResult:
         ctx = info.context
         return await run_mutation(  # type: ignore[return-value]
@@ -135,6 +142,7 @@ class CallMutations:
                 call_id=node_uuid(id, "Call"),
                 new_deadline=deadline_at,
                 now=ctx.now,
+                reason=reason,
             ),
             _call_payload,
         )

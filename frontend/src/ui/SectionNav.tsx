@@ -8,8 +8,14 @@ export interface SectionNavItem {
   end?: boolean;
 }
 
+export interface SectionNavProps {
+  /** The navigation's name for screen readers ("Sections of the call"). */
+  label: string;
+  items: readonly SectionNavItem[];
+}
+
 /** The sections of a page, as links; the current one carries aria-current="page". */
-export function SectionNav({ label, items }: { label: string; items: readonly SectionNavItem[] }) {
+export function SectionNav({ label, items }: SectionNavProps) {
   return (
     <nav aria-label={label} className={fr.cx("fr-mb-4w")}>
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--sm")}>

@@ -680,6 +680,47 @@ async def test_extend_deadline_later_moves_deadline_and_audits(world, status):
     assert await sealed_chain(world.factory) == []
 
 
+async def test_extend_deadline_keeps_its_reason_in_the_audit_entry(world):
+    # Arrange
+    call = await world.call(CallStatus.OPEN)
+    new = call.deadline_at + timedelta(days=7)
+
+    # Act
+    await _run(
+        world,
+        calls.extend_deadline,
+        actor=ADMIN,
+        call_id=call.id,
+        new_deadline=new,
+        reason="  Strike at the\npost office ",
+    )
+
+    # Assert
+    entry = await _last_entry(world.factory)
+    assert entry.after["reason"] == "Strike at the post office"
+
+
+async def test_extend_deadline_too_long_reason_refused(world):
+    # Arrange
+    call = await world.call(CallStatus.OPEN)
+    audit_before = await _audit_state(world.factory)
+
+    # Act
+    with pytest.raises(InvalidInput) as caught:
+        await _run(
+            world,
+            calls.extend_deadline,
+            actor=ADMIN,
+            call_id=call.id,
+            new_deadline=call.deadline_at + timedelta(days=7),
+            reason="x" * 501,
+        )
+
+    # Assert
+    assert (caught.value.problems[0].field, caught.value.problems[0].code) == ("reason", "TOO_LONG")
+    assert await _audit_state(world.factory) == audit_before
+
+
 @pytest.mark.parametrize("delta", [timedelta(0), -timedelta(days=1)], ids=["same", "earlier"])
 async def test_extend_deadline_not_later_refused(world, delta):
     # Arrange

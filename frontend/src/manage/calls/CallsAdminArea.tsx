@@ -1,10 +1,18 @@
-import { useTranslation } from "react-i18next";
-import { usePageTitle } from "../../pages/usePageTitle";
+import { Route, Routes } from "react-router";
+import { NotFoundPage } from "../../pages/NotFoundPage";
+import { CallAdminPage } from "./CallAdminPage";
+import { ManagedCallsPage } from "./ManagedCallsPage";
+import { NewCallPage } from "./NewCallPage";
 import "./i18n";
 
-/** Placeholder: the area's screens replace it. */
+/** `/manage/calls/*`: the list, a new call, and one call's sub-pages. */
 export function CallsAdminArea() {
-  const { t } = useTranslation("manageCalls");
-  usePageTitle(t("title"));
-  return <h1>{t("title")}</h1>;
+  return (
+    <Routes>
+      <Route index element={<ManagedCallsPage />} />
+      <Route path="new" element={<NewCallPage />} />
+      <Route path=":id/*" element={<CallAdminPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

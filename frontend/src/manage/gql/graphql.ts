@@ -11,6 +11,11 @@ export type BudgetCategory =
   | 'STAFF'
   | 'SUBCONTRACTING';
 
+export type CallKind =
+  | 'AAP'
+  | 'AMI'
+  | 'JOINT';
+
 export type CallStatus =
   | 'ARCHIVED'
   | 'CLOSED'
@@ -32,15 +37,92 @@ export type CandidacyStatus =
   | 'SUBMITTED'
   | 'WITHDRAWN';
 
+export type ChoiceInput = {
+  label: LocalizedTextInput;
+  value: string;
+};
+
+export type CoFundingStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'PENDING';
+
+export type CreateCallInput = {
+  budgetEnvelopeCents: number | string;
+  capPerCandidacyCents?: number | string | null | undefined;
+  description?: LocalizedTextInput | null | undefined;
+  eligibility?: EligibilityInput | null | undefined;
+  funders: Array<FunderShareInput>;
+  grid: GridInput;
+  kind: CallKind;
+  programmeId: string | number;
+  questions: Array<QuestionInput>;
+  reference: string;
+  themes?: Array<string> | null | undefined;
+  timeline: TimelineInput;
+  title: LocalizedTextInput;
+};
+
+export type CriterionInput = {
+  key: string;
+  label: LocalizedTextInput;
+  scaleMax: string;
+  scaleMin: string;
+  step: string;
+  threshold?: string | null | undefined;
+  weight: string;
+};
+
 export type EligibilityDecision =
   | 'ELIGIBLE'
   | 'INELIGIBLE'
   | 'PENDING';
 
+export type EligibilityInput = {
+  allowedOrganisationKinds?: Array<OrganisationKind> | null | undefined;
+  maxDurationMonths?: number | null | undefined;
+  maxPartners?: number | null | undefined;
+  minDurationMonths?: number | null | undefined;
+  minPartners?: number | null | undefined;
+  requiredDocumentKeys?: Array<string> | null | undefined;
+  requiredPartnerCountries?: Array<PartnerCountryRuleInput> | null | undefined;
+};
+
+export type FunderShareInput = {
+  funderId: string | number;
+  shareCents: number | string;
+};
+
+export type GridInput = {
+  blindReview?: boolean;
+  criteria: Array<CriterionInput>;
+  expertsPerCandidacy?: number;
+  overallThreshold?: string | null | undefined;
+};
+
 export type Language =
   | 'DE'
   | 'EN'
   | 'FR';
+
+export type LocalizedTextInput = {
+  de?: string | null | undefined;
+  en?: string | null | undefined;
+  fr?: string | null | undefined;
+};
+
+export type OrganisationKind =
+  | 'ACADEMIC_LAB'
+  | 'ASSOCIATION'
+  | 'COMPANY'
+  | 'HEALTH_ESTABLISHMENT'
+  | 'MEDICO_SOCIAL_ESTABLISHMENT'
+  | 'PUBLIC_BODY';
+
+export type PartnerCountryRuleInput = {
+  country: string;
+  minPartners?: number;
+};
 
 export type PartnerRole =
   | 'LEAD'
@@ -52,6 +134,18 @@ export type PartnerStatus =
   | 'DECLINED'
   | 'PENDING';
 
+export type QuestionInput = {
+  choices?: Array<ChoiceInput> | null | undefined;
+  helpText?: LocalizedTextInput | null | undefined;
+  key: string;
+  kind: QuestionKind;
+  label: LocalizedTextInput;
+  maxLength?: number | null | undefined;
+  maxValue?: string | null | undefined;
+  minValue?: string | null | undefined;
+  required?: boolean;
+};
+
 export type QuestionKind =
   | 'CHOICE'
   | 'DATE'
@@ -60,6 +154,141 @@ export type QuestionKind =
   | 'NUMBER'
   | 'TEXT'
   | 'YES_NO';
+
+export type TimelineInput = {
+  /** An instant with its offset. */
+  deadlineAt: string;
+  decisionDate?: string | null | undefined;
+  opensAt: string;
+  projectStartDate?: string | null | undefined;
+  reviewDeadlineAt?: string | null | undefined;
+  /** IANA zone, e.g. Europe/Paris or Europe/Berlin. */
+  timezone: string;
+};
+
+/** Only the parts given change; lists replace the whole part. */
+export type UpdateCallInput = {
+  budgetEnvelopeCents?: number | string | null | undefined;
+  capPerCandidacyCents?: number | string | null | undefined;
+  description?: LocalizedTextInput | null | undefined;
+  eligibility?: EligibilityInput | null | undefined;
+  funders?: Array<FunderShareInput> | null | undefined;
+  grid?: GridInput | null | undefined;
+  questions?: Array<QuestionInput> | null | undefined;
+  themes?: Array<string> | null | undefined;
+  timeline?: TimelineInput | null | undefined;
+  title?: LocalizedTextInput | null | undefined;
+};
+
+export type ManagedCallsQueryVariables = Exact<{
+  language: Language;
+}>;
+
+
+export type ManagedCallsQuery = { calls: { totalCount: number, edges: Array<{ node: { id: string, reference: string, kind: CallKind, title: string, status: CallStatus, programme: { id: string, name: string } | null, timeline: { timezone: string, deadlineAt: string } } }> } };
+
+export type ManagedCallFieldsFragment = { id: string, reference: string, kind: CallKind, status: CallStatus, publishedAt: string | null, themes: Array<string>, titles: { fr: string | null, en: string | null, de: string | null }, descriptions: { fr: string | null, en: string | null, de: string | null }, budgetEnvelope: { cents: number, currency: string }, capPerCandidacy: { cents: number, currency: string } | null, programme: { id: string, code: string, name: string, funder: { id: string } | null } | null, funders: Array<{ status: CoFundingStatus, respondedAt: string | null, share: { cents: number, currency: string }, funder: { id: string, code: string, name: string } | null }>, timeline: { timezone: string, opensAt: string, deadlineAt: string, reviewDeadlineAt: string | null, decisionDate: string | null, projectStartDate: string | null }, eligibility: { allowedOrganisationKinds: Array<OrganisationKind>, requiredDocumentKeys: Array<string>, minDurationMonths: number | null, maxDurationMonths: number | null, minPartners: number | null, maxPartners: number | null, requiredPartnerCountries: Array<{ country: string, minPartners: number }> }, questions: Array<{ key: string, kind: QuestionKind, required: boolean, maxLength: number | null, minValue: string | null, maxValue: string | null, label: { fr: string | null, en: string | null, de: string | null }, helpText: { fr: string | null, en: string | null, de: string | null }, choices: Array<{ value: string, label: { fr: string | null, en: string | null, de: string | null } }> }>, grid: { overallThreshold: string | null, expertsPerCandidacy: number, blindReview: boolean, criteria: Array<{ key: string, weight: string, scaleMin: string, scaleMax: string, step: string, threshold: string | null, label: { fr: string | null, en: string | null, de: string | null } }> } };
+
+export type ManagedCallQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManagedCallQuery = { call: { id: string, reference: string, kind: CallKind, status: CallStatus, publishedAt: string | null, themes: Array<string>, titles: { fr: string | null, en: string | null, de: string | null }, descriptions: { fr: string | null, en: string | null, de: string | null }, budgetEnvelope: { cents: number, currency: string }, capPerCandidacy: { cents: number, currency: string } | null, programme: { id: string, code: string, name: string, funder: { id: string } | null } | null, funders: Array<{ status: CoFundingStatus, respondedAt: string | null, share: { cents: number, currency: string }, funder: { id: string, code: string, name: string } | null }>, timeline: { timezone: string, opensAt: string, deadlineAt: string, reviewDeadlineAt: string | null, decisionDate: string | null, projectStartDate: string | null }, eligibility: { allowedOrganisationKinds: Array<OrganisationKind>, requiredDocumentKeys: Array<string>, minDurationMonths: number | null, maxDurationMonths: number | null, minPartners: number | null, maxPartners: number | null, requiredPartnerCountries: Array<{ country: string, minPartners: number }> }, questions: Array<{ key: string, kind: QuestionKind, required: boolean, maxLength: number | null, minValue: string | null, maxValue: string | null, label: { fr: string | null, en: string | null, de: string | null }, helpText: { fr: string | null, en: string | null, de: string | null }, choices: Array<{ value: string, label: { fr: string | null, en: string | null, de: string | null } }> }>, grid: { overallThreshold: string | null, expertsPerCandidacy: number, blindReview: boolean, criteria: Array<{ key: string, weight: string, scaleMin: string, scaleMax: string, step: string, threshold: string | null, label: { fr: string | null, en: string | null, de: string | null } }> } } | null };
+
+export type ProgrammesAndFundersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProgrammesAndFundersQuery = { programmes: { edges: Array<{ node: { id: string, code: string, name: string, funder: { id: string, code: string } | null } }> }, funders: { edges: Array<{ node: { id: string, code: string, name: string } }> } };
+
+export type CreateCallMutationVariables = Exact<{
+  input: CreateCallInput;
+}>;
+
+
+export type CreateCallMutation = { createCall:
+    | { __typename: 'AuthenticationRequiredError' }
+    | { __typename: 'CallPayload', call: { id: string } }
+    | { __typename: 'CallReferenceTakenError' }
+    | { __typename: 'InvalidInputError', fieldErrors: Array<{ field: string, code: string }> }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
+   };
+
+export type UpdateCallMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateCallInput;
+}>;
+
+
+export type UpdateCallMutation = { updateCall:
+    | { __typename: 'AuthenticationRequiredError' }
+    | { __typename: 'CallPayload', call: { id: string, reference: string, kind: CallKind, status: CallStatus, publishedAt: string | null, themes: Array<string>, titles: { fr: string | null, en: string | null, de: string | null }, descriptions: { fr: string | null, en: string | null, de: string | null }, budgetEnvelope: { cents: number, currency: string }, capPerCandidacy: { cents: number, currency: string } | null, programme: { id: string, code: string, name: string, funder: { id: string } | null } | null, funders: Array<{ status: CoFundingStatus, respondedAt: string | null, share: { cents: number, currency: string }, funder: { id: string, code: string, name: string } | null }>, timeline: { timezone: string, opensAt: string, deadlineAt: string, reviewDeadlineAt: string | null, decisionDate: string | null, projectStartDate: string | null }, eligibility: { allowedOrganisationKinds: Array<OrganisationKind>, requiredDocumentKeys: Array<string>, minDurationMonths: number | null, maxDurationMonths: number | null, minPartners: number | null, maxPartners: number | null, requiredPartnerCountries: Array<{ country: string, minPartners: number }> }, questions: Array<{ key: string, kind: QuestionKind, required: boolean, maxLength: number | null, minValue: string | null, maxValue: string | null, label: { fr: string | null, en: string | null, de: string | null }, helpText: { fr: string | null, en: string | null, de: string | null }, choices: Array<{ value: string, label: { fr: string | null, en: string | null, de: string | null } }> }>, grid: { overallThreshold: string | null, expertsPerCandidacy: number, blindReview: boolean, criteria: Array<{ key: string, weight: string, scaleMin: string, scaleMax: string, step: string, threshold: string | null, label: { fr: string | null, en: string | null, de: string | null } }> } } }
+    | { __typename: 'CallStructureFrozenError', frozenFields: Array<string> }
+    | { __typename: 'InvalidInputError', fieldErrors: Array<{ field: string, code: string }> }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
+   };
+
+export type PublishCallMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishCallMutation = { publishCall:
+    | { __typename: 'AuthenticationRequiredError' }
+    | { __typename: 'CallPayload', call: { id: string, reference: string, kind: CallKind, status: CallStatus, publishedAt: string | null, themes: Array<string>, titles: { fr: string | null, en: string | null, de: string | null }, descriptions: { fr: string | null, en: string | null, de: string | null }, budgetEnvelope: { cents: number, currency: string }, capPerCandidacy: { cents: number, currency: string } | null, programme: { id: string, code: string, name: string, funder: { id: string } | null } | null, funders: Array<{ status: CoFundingStatus, respondedAt: string | null, share: { cents: number, currency: string }, funder: { id: string, code: string, name: string } | null }>, timeline: { timezone: string, opensAt: string, deadlineAt: string, reviewDeadlineAt: string | null, decisionDate: string | null, projectStartDate: string | null }, eligibility: { allowedOrganisationKinds: Array<OrganisationKind>, requiredDocumentKeys: Array<string>, minDurationMonths: number | null, maxDurationMonths: number | null, minPartners: number | null, maxPartners: number | null, requiredPartnerCountries: Array<{ country: string, minPartners: number }> }, questions: Array<{ key: string, kind: QuestionKind, required: boolean, maxLength: number | null, minValue: string | null, maxValue: string | null, label: { fr: string | null, en: string | null, de: string | null }, helpText: { fr: string | null, en: string | null, de: string | null }, choices: Array<{ value: string, label: { fr: string | null, en: string | null, de: string | null } }> }>, grid: { overallThreshold: string | null, expertsPerCandidacy: number, blindReview: boolean, criteria: Array<{ key: string, weight: string, scaleMin: string, scaleMax: string, step: string, threshold: string | null, label: { fr: string | null, en: string | null, de: string | null } }> } } }
+    | { __typename: 'InvalidInputError', fieldErrors: Array<{ field: string, code: string }> }
+    | { __typename: 'InvalidTransitionError', currentStatus: CallStatus, requestedStatus: CallStatus }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
+   };
+
+export type TransitionCallMutationVariables = Exact<{
+  id: string | number;
+  to: CallStatus;
+}>;
+
+
+export type TransitionCallMutation = { transitionCall:
+    | { __typename: 'AuthenticationRequiredError' }
+    | { __typename: 'CallPayload', call: { id: string, reference: string, kind: CallKind, status: CallStatus, publishedAt: string | null, themes: Array<string>, titles: { fr: string | null, en: string | null, de: string | null }, descriptions: { fr: string | null, en: string | null, de: string | null }, budgetEnvelope: { cents: number, currency: string }, capPerCandidacy: { cents: number, currency: string } | null, programme: { id: string, code: string, name: string, funder: { id: string } | null } | null, funders: Array<{ status: CoFundingStatus, respondedAt: string | null, share: { cents: number, currency: string }, funder: { id: string, code: string, name: string } | null }>, timeline: { timezone: string, opensAt: string, deadlineAt: string, reviewDeadlineAt: string | null, decisionDate: string | null, projectStartDate: string | null }, eligibility: { allowedOrganisationKinds: Array<OrganisationKind>, requiredDocumentKeys: Array<string>, minDurationMonths: number | null, maxDurationMonths: number | null, minPartners: number | null, maxPartners: number | null, requiredPartnerCountries: Array<{ country: string, minPartners: number }> }, questions: Array<{ key: string, kind: QuestionKind, required: boolean, maxLength: number | null, minValue: string | null, maxValue: string | null, label: { fr: string | null, en: string | null, de: string | null }, helpText: { fr: string | null, en: string | null, de: string | null }, choices: Array<{ value: string, label: { fr: string | null, en: string | null, de: string | null } }> }>, grid: { overallThreshold: string | null, expertsPerCandidacy: number, blindReview: boolean, criteria: Array<{ key: string, weight: string, scaleMin: string, scaleMax: string, step: string, threshold: string | null, label: { fr: string | null, en: string | null, de: string | null } }> } } }
+    | { __typename: 'InvalidInputError', fieldErrors: Array<{ field: string, code: string }> }
+    | { __typename: 'InvalidTransitionError', currentStatus: CallStatus, requestedStatus: CallStatus }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
+   };
+
+export type ExtendCallDeadlineMutationVariables = Exact<{
+  id: string | number;
+  deadlineAt: string;
+  reason: string;
+}>;
+
+
+export type ExtendCallDeadlineMutation = { extendCallDeadline:
+    | { __typename: 'AuthenticationRequiredError' }
+    | { __typename: 'CallPayload', call: { id: string, reference: string, kind: CallKind, status: CallStatus, publishedAt: string | null, themes: Array<string>, titles: { fr: string | null, en: string | null, de: string | null }, descriptions: { fr: string | null, en: string | null, de: string | null }, budgetEnvelope: { cents: number, currency: string }, capPerCandidacy: { cents: number, currency: string } | null, programme: { id: string, code: string, name: string, funder: { id: string } | null } | null, funders: Array<{ status: CoFundingStatus, respondedAt: string | null, share: { cents: number, currency: string }, funder: { id: string, code: string, name: string } | null }>, timeline: { timezone: string, opensAt: string, deadlineAt: string, reviewDeadlineAt: string | null, decisionDate: string | null, projectStartDate: string | null }, eligibility: { allowedOrganisationKinds: Array<OrganisationKind>, requiredDocumentKeys: Array<string>, minDurationMonths: number | null, maxDurationMonths: number | null, minPartners: number | null, maxPartners: number | null, requiredPartnerCountries: Array<{ country: string, minPartners: number }> }, questions: Array<{ key: string, kind: QuestionKind, required: boolean, maxLength: number | null, minValue: string | null, maxValue: string | null, label: { fr: string | null, en: string | null, de: string | null }, helpText: { fr: string | null, en: string | null, de: string | null }, choices: Array<{ value: string, label: { fr: string | null, en: string | null, de: string | null } }> }>, grid: { overallThreshold: string | null, expertsPerCandidacy: number, blindReview: boolean, criteria: Array<{ key: string, weight: string, scaleMin: string, scaleMax: string, step: string, threshold: string | null, label: { fr: string | null, en: string | null, de: string | null } }> } } }
+    | { __typename: 'InvalidInputError', fieldErrors: Array<{ field: string, code: string }> }
+    | { __typename: 'InvalidTransitionError', currentStatus: CallStatus, requestedStatus: CallStatus }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
+   };
+
+export type RespondToCoFundingMutationVariables = Exact<{
+  callId: string | number;
+  funderId: string | number;
+  accept: boolean;
+}>;
+
+
+export type RespondToCoFundingMutation = { respondToCoFunding:
+    | { __typename: 'AuthenticationRequiredError' }
+    | { __typename: 'CallPayload', call: { id: string, reference: string, kind: CallKind, status: CallStatus, publishedAt: string | null, themes: Array<string>, titles: { fr: string | null, en: string | null, de: string | null }, descriptions: { fr: string | null, en: string | null, de: string | null }, budgetEnvelope: { cents: number, currency: string }, capPerCandidacy: { cents: number, currency: string } | null, programme: { id: string, code: string, name: string, funder: { id: string } | null } | null, funders: Array<{ status: CoFundingStatus, respondedAt: string | null, share: { cents: number, currency: string }, funder: { id: string, code: string, name: string } | null }>, timeline: { timezone: string, opensAt: string, deadlineAt: string, reviewDeadlineAt: string | null, decisionDate: string | null, projectStartDate: string | null }, eligibility: { allowedOrganisationKinds: Array<OrganisationKind>, requiredDocumentKeys: Array<string>, minDurationMonths: number | null, maxDurationMonths: number | null, minPartners: number | null, maxPartners: number | null, requiredPartnerCountries: Array<{ country: string, minPartners: number }> }, questions: Array<{ key: string, kind: QuestionKind, required: boolean, maxLength: number | null, minValue: string | null, maxValue: string | null, label: { fr: string | null, en: string | null, de: string | null }, helpText: { fr: string | null, en: string | null, de: string | null }, choices: Array<{ value: string, label: { fr: string | null, en: string | null, de: string | null } }> }>, grid: { overallThreshold: string | null, expertsPerCandidacy: number, blindReview: boolean, criteria: Array<{ key: string, weight: string, scaleMin: string, scaleMax: string, step: string, threshold: string | null, label: { fr: string | null, en: string | null, de: string | null } }> } } }
+    | { __typename: 'InvalidInputError', fieldErrors: Array<{ field: string, code: string }> }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
+   };
 
 export type ManagedCandidaciesQueryVariables = Exact<{
   filter?: CandidacyFilter | null | undefined;
@@ -144,7 +373,959 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ManagedCallFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ManagedCallFields on Call {
+  id
+  reference
+  kind
+  status
+  publishedAt
+  titles {
+    fr
+    en
+    de
+  }
+  descriptions {
+    fr
+    en
+    de
+  }
+  themes
+  budgetEnvelope {
+    cents
+    currency
+  }
+  capPerCandidacy {
+    cents
+    currency
+  }
+  programme {
+    id
+    code
+    name
+    funder {
+      id
+    }
+  }
+  funders {
+    status
+    respondedAt
+    share {
+      cents
+      currency
+    }
+    funder {
+      id
+      code
+      name
+    }
+  }
+  timeline {
+    timezone
+    opensAt
+    deadlineAt
+    reviewDeadlineAt
+    decisionDate
+    projectStartDate
+  }
+  eligibility {
+    requiredPartnerCountries {
+      country
+      minPartners
+    }
+    allowedOrganisationKinds
+    requiredDocumentKeys
+    minDurationMonths
+    maxDurationMonths
+    minPartners
+    maxPartners
+  }
+  questions {
+    key
+    kind
+    label {
+      fr
+      en
+      de
+    }
+    helpText {
+      fr
+      en
+      de
+    }
+    required
+    maxLength
+    minValue
+    maxValue
+    choices {
+      value
+      label {
+        fr
+        en
+        de
+      }
+    }
+  }
+  grid {
+    overallThreshold
+    expertsPerCandidacy
+    blindReview
+    criteria {
+      key
+      label {
+        fr
+        en
+        de
+      }
+      weight
+      scaleMin
+      scaleMax
+      step
+      threshold
+    }
+  }
+}
+    `, {"fragmentName":"ManagedCallFields"}) as unknown as TypedDocumentString<ManagedCallFieldsFragment, unknown>;
+export const ManagedCallsDocument = new TypedDocumentString(`
+    query ManagedCalls($language: Language!) {
+  calls(first: 100) {
+    totalCount
+    edges {
+      node {
+        id
+        reference
+        kind
+        title(language: $language)
+        status
+        programme {
+          id
+          name
+        }
+        timeline {
+          timezone
+          deadlineAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ManagedCallsQuery, ManagedCallsQueryVariables>;
+export const ManagedCallDocument = new TypedDocumentString(`
+    query ManagedCall($id: ID!) {
+  call(id: $id) {
+    ...ManagedCallFields
+  }
+}
+    fragment ManagedCallFields on Call {
+  id
+  reference
+  kind
+  status
+  publishedAt
+  titles {
+    fr
+    en
+    de
+  }
+  descriptions {
+    fr
+    en
+    de
+  }
+  themes
+  budgetEnvelope {
+    cents
+    currency
+  }
+  capPerCandidacy {
+    cents
+    currency
+  }
+  programme {
+    id
+    code
+    name
+    funder {
+      id
+    }
+  }
+  funders {
+    status
+    respondedAt
+    share {
+      cents
+      currency
+    }
+    funder {
+      id
+      code
+      name
+    }
+  }
+  timeline {
+    timezone
+    opensAt
+    deadlineAt
+    reviewDeadlineAt
+    decisionDate
+    projectStartDate
+  }
+  eligibility {
+    requiredPartnerCountries {
+      country
+      minPartners
+    }
+    allowedOrganisationKinds
+    requiredDocumentKeys
+    minDurationMonths
+    maxDurationMonths
+    minPartners
+    maxPartners
+  }
+  questions {
+    key
+    kind
+    label {
+      fr
+      en
+      de
+    }
+    helpText {
+      fr
+      en
+      de
+    }
+    required
+    maxLength
+    minValue
+    maxValue
+    choices {
+      value
+      label {
+        fr
+        en
+        de
+      }
+    }
+  }
+  grid {
+    overallThreshold
+    expertsPerCandidacy
+    blindReview
+    criteria {
+      key
+      label {
+        fr
+        en
+        de
+      }
+      weight
+      scaleMin
+      scaleMax
+      step
+      threshold
+    }
+  }
+}`) as unknown as TypedDocumentString<ManagedCallQuery, ManagedCallQueryVariables>;
+export const ProgrammesAndFundersDocument = new TypedDocumentString(`
+    query ProgrammesAndFunders {
+  programmes(first: 100) {
+    edges {
+      node {
+        id
+        code
+        name
+        funder {
+          id
+          code
+        }
+      }
+    }
+  }
+  funders(first: 100) {
+    edges {
+      node {
+        id
+        code
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProgrammesAndFundersQuery, ProgrammesAndFundersQueryVariables>;
+export const CreateCallDocument = new TypedDocumentString(`
+    mutation CreateCall($input: CreateCallInput!) {
+  createCall(input: $input) {
+    __typename
+    ... on CallPayload {
+      call {
+        id
+      }
+    }
+    ... on InvalidInputError {
+      fieldErrors {
+        field
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCallMutation, CreateCallMutationVariables>;
+export const UpdateCallDocument = new TypedDocumentString(`
+    mutation UpdateCall($id: ID!, $input: UpdateCallInput!) {
+  updateCall(id: $id, input: $input) {
+    __typename
+    ... on CallPayload {
+      call {
+        ...ManagedCallFields
+      }
+    }
+    ... on CallStructureFrozenError {
+      frozenFields
+    }
+    ... on InvalidInputError {
+      fieldErrors {
+        field
+        code
+      }
+    }
+  }
+}
+    fragment ManagedCallFields on Call {
+  id
+  reference
+  kind
+  status
+  publishedAt
+  titles {
+    fr
+    en
+    de
+  }
+  descriptions {
+    fr
+    en
+    de
+  }
+  themes
+  budgetEnvelope {
+    cents
+    currency
+  }
+  capPerCandidacy {
+    cents
+    currency
+  }
+  programme {
+    id
+    code
+    name
+    funder {
+      id
+    }
+  }
+  funders {
+    status
+    respondedAt
+    share {
+      cents
+      currency
+    }
+    funder {
+      id
+      code
+      name
+    }
+  }
+  timeline {
+    timezone
+    opensAt
+    deadlineAt
+    reviewDeadlineAt
+    decisionDate
+    projectStartDate
+  }
+  eligibility {
+    requiredPartnerCountries {
+      country
+      minPartners
+    }
+    allowedOrganisationKinds
+    requiredDocumentKeys
+    minDurationMonths
+    maxDurationMonths
+    minPartners
+    maxPartners
+  }
+  questions {
+    key
+    kind
+    label {
+      fr
+      en
+      de
+    }
+    helpText {
+      fr
+      en
+      de
+    }
+    required
+    maxLength
+    minValue
+    maxValue
+    choices {
+      value
+      label {
+        fr
+        en
+        de
+      }
+    }
+  }
+  grid {
+    overallThreshold
+    expertsPerCandidacy
+    blindReview
+    criteria {
+      key
+      label {
+        fr
+        en
+        de
+      }
+      weight
+      scaleMin
+      scaleMax
+      step
+      threshold
+    }
+  }
+}`) as unknown as TypedDocumentString<UpdateCallMutation, UpdateCallMutationVariables>;
+export const PublishCallDocument = new TypedDocumentString(`
+    mutation PublishCall($id: ID!) {
+  publishCall(id: $id) {
+    __typename
+    ... on CallPayload {
+      call {
+        ...ManagedCallFields
+      }
+    }
+    ... on InvalidTransitionError {
+      currentStatus
+      requestedStatus
+    }
+    ... on InvalidInputError {
+      fieldErrors {
+        field
+        code
+      }
+    }
+  }
+}
+    fragment ManagedCallFields on Call {
+  id
+  reference
+  kind
+  status
+  publishedAt
+  titles {
+    fr
+    en
+    de
+  }
+  descriptions {
+    fr
+    en
+    de
+  }
+  themes
+  budgetEnvelope {
+    cents
+    currency
+  }
+  capPerCandidacy {
+    cents
+    currency
+  }
+  programme {
+    id
+    code
+    name
+    funder {
+      id
+    }
+  }
+  funders {
+    status
+    respondedAt
+    share {
+      cents
+      currency
+    }
+    funder {
+      id
+      code
+      name
+    }
+  }
+  timeline {
+    timezone
+    opensAt
+    deadlineAt
+    reviewDeadlineAt
+    decisionDate
+    projectStartDate
+  }
+  eligibility {
+    requiredPartnerCountries {
+      country
+      minPartners
+    }
+    allowedOrganisationKinds
+    requiredDocumentKeys
+    minDurationMonths
+    maxDurationMonths
+    minPartners
+    maxPartners
+  }
+  questions {
+    key
+    kind
+    label {
+      fr
+      en
+      de
+    }
+    helpText {
+      fr
+      en
+      de
+    }
+    required
+    maxLength
+    minValue
+    maxValue
+    choices {
+      value
+      label {
+        fr
+        en
+        de
+      }
+    }
+  }
+  grid {
+    overallThreshold
+    expertsPerCandidacy
+    blindReview
+    criteria {
+      key
+      label {
+        fr
+        en
+        de
+      }
+      weight
+      scaleMin
+      scaleMax
+      step
+      threshold
+    }
+  }
+}`) as unknown as TypedDocumentString<PublishCallMutation, PublishCallMutationVariables>;
+export const TransitionCallDocument = new TypedDocumentString(`
+    mutation TransitionCall($id: ID!, $to: CallStatus!) {
+  transitionCall(id: $id, to: $to) {
+    __typename
+    ... on CallPayload {
+      call {
+        ...ManagedCallFields
+      }
+    }
+    ... on InvalidTransitionError {
+      currentStatus
+      requestedStatus
+    }
+    ... on InvalidInputError {
+      fieldErrors {
+        field
+        code
+      }
+    }
+  }
+}
+    fragment ManagedCallFields on Call {
+  id
+  reference
+  kind
+  status
+  publishedAt
+  titles {
+    fr
+    en
+    de
+  }
+  descriptions {
+    fr
+    en
+    de
+  }
+  themes
+  budgetEnvelope {
+    cents
+    currency
+  }
+  capPerCandidacy {
+    cents
+    currency
+  }
+  programme {
+    id
+    code
+    name
+    funder {
+      id
+    }
+  }
+  funders {
+    status
+    respondedAt
+    share {
+      cents
+      currency
+    }
+    funder {
+      id
+      code
+      name
+    }
+  }
+  timeline {
+    timezone
+    opensAt
+    deadlineAt
+    reviewDeadlineAt
+    decisionDate
+    projectStartDate
+  }
+  eligibility {
+    requiredPartnerCountries {
+      country
+      minPartners
+    }
+    allowedOrganisationKinds
+    requiredDocumentKeys
+    minDurationMonths
+    maxDurationMonths
+    minPartners
+    maxPartners
+  }
+  questions {
+    key
+    kind
+    label {
+      fr
+      en
+      de
+    }
+    helpText {
+      fr
+      en
+      de
+    }
+    required
+    maxLength
+    minValue
+    maxValue
+    choices {
+      value
+      label {
+        fr
+        en
+        de
+      }
+    }
+  }
+  grid {
+    overallThreshold
+    expertsPerCandidacy
+    blindReview
+    criteria {
+      key
+      label {
+        fr
+        en
+        de
+      }
+      weight
+      scaleMin
+      scaleMax
+      step
+      threshold
+    }
+  }
+}`) as unknown as TypedDocumentString<TransitionCallMutation, TransitionCallMutationVariables>;
+export const ExtendCallDeadlineDocument = new TypedDocumentString(`
+    mutation ExtendCallDeadline($id: ID!, $deadlineAt: DateTime!, $reason: String!) {
+  extendCallDeadline(id: $id, deadlineAt: $deadlineAt, reason: $reason) {
+    __typename
+    ... on CallPayload {
+      call {
+        ...ManagedCallFields
+      }
+    }
+    ... on InvalidTransitionError {
+      currentStatus
+      requestedStatus
+    }
+    ... on InvalidInputError {
+      fieldErrors {
+        field
+        code
+      }
+    }
+  }
+}
+    fragment ManagedCallFields on Call {
+  id
+  reference
+  kind
+  status
+  publishedAt
+  titles {
+    fr
+    en
+    de
+  }
+  descriptions {
+    fr
+    en
+    de
+  }
+  themes
+  budgetEnvelope {
+    cents
+    currency
+  }
+  capPerCandidacy {
+    cents
+    currency
+  }
+  programme {
+    id
+    code
+    name
+    funder {
+      id
+    }
+  }
+  funders {
+    status
+    respondedAt
+    share {
+      cents
+      currency
+    }
+    funder {
+      id
+      code
+      name
+    }
+  }
+  timeline {
+    timezone
+    opensAt
+    deadlineAt
+    reviewDeadlineAt
+    decisionDate
+    projectStartDate
+  }
+  eligibility {
+    requiredPartnerCountries {
+      country
+      minPartners
+    }
+    allowedOrganisationKinds
+    requiredDocumentKeys
+    minDurationMonths
+    maxDurationMonths
+    minPartners
+    maxPartners
+  }
+  questions {
+    key
+    kind
+    label {
+      fr
+      en
+      de
+    }
+    helpText {
+      fr
+      en
+      de
+    }
+    required
+    maxLength
+    minValue
+    maxValue
+    choices {
+      value
+      label {
+        fr
+        en
+        de
+      }
+    }
+  }
+  grid {
+    overallThreshold
+    expertsPerCandidacy
+    blindReview
+    criteria {
+      key
+      label {
+        fr
+        en
+        de
+      }
+      weight
+      scaleMin
+      scaleMax
+      step
+      threshold
+    }
+  }
+}`) as unknown as TypedDocumentString<ExtendCallDeadlineMutation, ExtendCallDeadlineMutationVariables>;
+export const RespondToCoFundingDocument = new TypedDocumentString(`
+    mutation RespondToCoFunding($callId: ID!, $funderId: ID!, $accept: Boolean!) {
+  respondToCoFunding(callId: $callId, funderId: $funderId, accept: $accept) {
+    __typename
+    ... on CallPayload {
+      call {
+        ...ManagedCallFields
+      }
+    }
+    ... on InvalidInputError {
+      fieldErrors {
+        field
+        code
+      }
+    }
+  }
+}
+    fragment ManagedCallFields on Call {
+  id
+  reference
+  kind
+  status
+  publishedAt
+  titles {
+    fr
+    en
+    de
+  }
+  descriptions {
+    fr
+    en
+    de
+  }
+  themes
+  budgetEnvelope {
+    cents
+    currency
+  }
+  capPerCandidacy {
+    cents
+    currency
+  }
+  programme {
+    id
+    code
+    name
+    funder {
+      id
+    }
+  }
+  funders {
+    status
+    respondedAt
+    share {
+      cents
+      currency
+    }
+    funder {
+      id
+      code
+      name
+    }
+  }
+  timeline {
+    timezone
+    opensAt
+    deadlineAt
+    reviewDeadlineAt
+    decisionDate
+    projectStartDate
+  }
+  eligibility {
+    requiredPartnerCountries {
+      country
+      minPartners
+    }
+    allowedOrganisationKinds
+    requiredDocumentKeys
+    minDurationMonths
+    maxDurationMonths
+    minPartners
+    maxPartners
+  }
+  questions {
+    key
+    kind
+    label {
+      fr
+      en
+      de
+    }
+    helpText {
+      fr
+      en
+      de
+    }
+    required
+    maxLength
+    minValue
+    maxValue
+    choices {
+      value
+      label {
+        fr
+        en
+        de
+      }
+    }
+  }
+  grid {
+    overallThreshold
+    expertsPerCandidacy
+    blindReview
+    criteria {
+      key
+      label {
+        fr
+        en
+        de
+      }
+      weight
+      scaleMin
+      scaleMax
+      step
+      threshold
+    }
+  }
+}`) as unknown as TypedDocumentString<RespondToCoFundingMutation, RespondToCoFundingMutationVariables>;
 export const ManagedCandidaciesDocument = new TypedDocumentString(`
     query ManagedCandidacies($filter: CandidacyFilter, $first: Int!, $after: String, $language: Language!) {
   candidacies(filter: $filter, first: $first, after: $after) {
