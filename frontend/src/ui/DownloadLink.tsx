@@ -1,4 +1,4 @@
-import { fr } from "@codegouvfr/react-dsfr";
+import { fr } from "./dsfrFr";
 import type { ReactNode } from "react";
 
 /** A plain link to a file the cookie session may download (not a client-side navigation). */

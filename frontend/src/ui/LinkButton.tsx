@@ -1,4 +1,4 @@
-import { fr } from "@codegouvfr/react-dsfr";
+import { fr } from "./dsfrFr";
 import type { ReactNode } from "react";
 import { Link as RouterLink } from "react-router";
 

@@ -1,4 +1,4 @@
-import { fr } from "@codegouvfr/react-dsfr";
+import { fr } from "./dsfrFr";
 import { NavLink } from "react-router";
 
 export interface SecondaryNavProps {

@@ -23,6 +23,16 @@ describe("the theme boundary", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("takes the fr helper from ./dsfrFr, never from the package's root", () => {
+    // The root re-exports the full helper, colour tables included (~12 kB gzipped in the entry).
+    const rootImport = new RegExp(`from "${THEME}"`);
+    const offenders = sourceFiles(UI)
+      .filter((path) => !path.endsWith(".test.ts"))
+      .filter((path) => rootImport.test(readFileSync(path, "utf8")))
+      .map((path) => relative(SRC, path));
+    expect(offenders).toEqual([]);
+  });
+
   it("finds the files it checks", () => {
     expect(sourceFiles(SRC).length).toBeGreaterThan(10);
   });
