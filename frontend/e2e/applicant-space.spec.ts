@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { graphql, signUpAndSignIn, uniqueEmail } from "./support/accounts";
+import { rootField, signUpAndSignIn, uniqueEmail } from "./support/accounts";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { linkFromOutbox } from "./support/outbox";
 
@@ -161,7 +161,7 @@ test("anonymous visitors are sent to sign in, then back", async ({ page }) => {
 
 /** The demo's open IMPACT-IA call. */
 async function impactCallId(page: Page): Promise<string> {
-  const calls = await graphql(page, "query { calls(first: 100) { edges { node { id reference } } } }");
+  const calls = await rootField(page, "query { calls(first: 100) { edges { node { id reference } } } }");
   const edges = calls.edges as { node: { id: string; reference: string } }[];
   const call = edges.find(({ node }) => node.reference.startsWith("IMPACT-IA"));
   if (!call) throw new Error("the demo has no IMPACT-IA call");
@@ -170,7 +170,7 @@ async function impactCallId(page: Page): Promise<string> {
 
 /** Registers an organisation through the API as `page`'s user (its admin); resolves to its id. */
 async function organisationOf(page: Page, name: string): Promise<string> {
-  const created = await graphql(
+  const created = await rootField(
     page,
     "mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { __typename ... on OrganisationPayload { organisation { id } } } }",
     { input: { name, kind: "HEALTH_ESTABLISHMENT", country: "FR", siret: SIRET, finess: FINESS } },
@@ -190,7 +190,7 @@ test.describe("invitations (fr)", () => {
     // The lead: an organisation and a candidacy to IMPACT-IA, made through the API.
     await signUpAndSignIn(page, "Lina Lead");
     const leadId = await organisationOf(page, "CHU Lead");
-    const created = await graphql(
+    const created = await rootField(
       page,
       "mutation($call: ID!, $org: ID!) { createCandidacy(callId: $call, organisationId: $org, title: \"Suivi post-opératoire\", acronym: \"POSTOP\") { __typename ... on CandidacyPayload { candidacy { id } } } }",
       { call: await impactCallId(page), org: leadId },
@@ -204,7 +204,7 @@ test.describe("invitations (fr)", () => {
     const partner = await partnerContext.newPage();
     await signUpAndSignIn(partner, "Paul Partner");
     const partnerOrgId = await organisationOf(partner, "Clinique Partenaire");
-    const invited = await graphql(
+    const invited = await rootField(
       page,
       "mutation($c: ID!, $o: ID!) { invitePartner(candidacyId: $c, organisationId: $o, role: PARTNER, requestedShareCents: 5000000) { __typename } }",
       { c: candidacyId, o: partnerOrgId },
@@ -231,7 +231,7 @@ test.describe("invitations (fr)", () => {
     // An organisation not on the platform, invited by e-mail: its contact follows the mailed link.
     const contactEmail = uniqueEmail("contact");
     const asked = Date.now() - 1000;
-    const mailed = await graphql(
+    const mailed = await rootField(
       page,
       "mutation($c: ID!, $input: EmailPartnerInput!) { inviteEmailPartner(candidacyId: $c, input: $input) { __typename } }",
       {

@@ -1,4 +1,5 @@
-import { createDraftCandidacy, signInWithApi } from "./support/consortium";
+import { signInThroughApi } from "./support/api";
+import { createDraftCandidacy } from "./support/consortium";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
 const LEAD = "Assistance Publique – Hôpitaux de Paris (AP-HP)";
@@ -8,7 +9,7 @@ test.describe("the consortium and budget of a draft candidacy (fr)", () => {
   test("invite a partner found by search, then budget both and read the totals", async ({ page }) => {
     test.setTimeout(90_000); // one long path (two screens, five axe runs) on a shared, busy machine
     await page.goto("/");
-    await signInWithApi(page, "applicant.aphp@demo.aap.example");
+    await signInThroughApi(page.request, "applicant.aphp@demo.aap.example");
     const id = await createDraftCandidacy(page, {
       callReference: "IMPACT-IA",
       organisationName: LEAD,

@@ -33,8 +33,10 @@ def test_bench_web_small_run_shows_the_managers_whole_count_and_first_page():
     base = configured if configured.startswith("postgresql") else DEFAULT_DATABASE_URL
     url = make_url(base).set(database="aap_bench_web_smoke").render_as_string(False)
     done = subprocess.run(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, "-m", "tests.benchmarks.web", "--candidacies", "60", "--rounds", "1"]
-        + ["--database-url", url],
+        [
+            *(sys.executable, "-m", "tests.benchmarks.web"),
+            *("--candidacies", "60", "--rounds", "1", "--database-url", url),
+        ],
         capture_output=True,
         text=True,
         timeout=600,

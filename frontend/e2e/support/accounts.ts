@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { graphql } from "./api";
 import { linkFromOutbox } from "./outbox";
 
 /** An address no account uses yet (one per call). */
@@ -13,26 +14,20 @@ export interface NewAccount {
 }
 
 /**
- * One GraphQL request from `page`'s browser context (its session cookie, the CSRF header), for
- * a spec to arrange data through the API; fails on an HTTP or GraphQL error. Resolves to the
- * first root field's value.
+ * One GraphQL operation as `page`'s user (see `graphql` in ./api), resolving to the first root
+ * field's value: the union result a spec checks.
  */
-export async function graphql(
+export async function rootField(
   page: Page,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<{ __typename: string } & Record<string, unknown>> {
-  const response = await page.request.post("/graphql", {
-    data: { query, variables },
-    headers: { "X-Requested-With": "aap" },
-  });
-  expect(response.ok(), `${query}: HTTP ${response.status()}`).toBe(true);
-  const body = (await response.json()) as {
-    data?: Record<string, { __typename: string } & Record<string, unknown>>;
-    errors?: unknown;
-  };
-  expect(body.errors, query).toBeUndefined();
-  const [result] = Object.values(body.data ?? {});
+  const data = await graphql<Record<string, { __typename: string } & Record<string, unknown>>>(
+    page.request,
+    query,
+    variables,
+  );
+  const [result] = Object.values(data ?? {});
   if (!result) throw new Error(`${query}: no data`);
   return result;
 }
@@ -50,18 +45,18 @@ export async function signUpAndSignIn(
 ): Promise<NewAccount> {
   const password = "e2e-password-2026";
   const asked = Date.now() - 1000;
-  const signedUp = await graphql(
+  const signedUp = await rootField(
     page,
     "mutation($email: String!, $password: String!, $fullName: String!) { signUp(email: $email, password: $password, fullName: $fullName) { __typename } }",
     { email, password, fullName },
   );
   expect(signedUp.__typename).toBe("MailSentPayload");
   const code = new URLSearchParams((await linkFromOutbox(email, "/confirm-email", asked)).split("#")[1]).get("code");
-  const confirmed = await graphql(page, "mutation($code: String!) { confirmSignUp(code: $code) { __typename } }", {
+  const confirmed = await rootField(page, "mutation($code: String!) { confirmSignUp(code: $code) { __typename } }", {
     code,
   });
   expect(confirmed.__typename).not.toMatch(/Error$/);
-  const login = await graphql(
+  const login = await rootField(
     page,
     "mutation($email: String!, $password: String!) { login(email: $email, password: $password, inCookie: true) { __typename } }",
     { email, password },

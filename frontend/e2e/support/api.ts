@@ -22,13 +22,17 @@ export async function graphql<T = Record<string, any>>(
     headers: { "Content-Type": "application/json", "X-Requested-With": "aap" },
     data: { query, variables },
   });
+  expect(response.ok(), `HTTP ${response.status()} for ${query.slice(0, 60)}`).toBe(true);
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  expect(body.errors, `GraphQL errors for ${query.slice(0, 60)}`).toBeUndefined();
+  expect(body.errors, `GraphQL errors for ${query.slice(0, 60)}: ${JSON.stringify(body.errors)}`).toBeUndefined();
   return body.data as T;
 }
 
-/** Signs in through the API with the session in a cookie (as the sign-in page does). */
-export async function signInThroughApi(request: APIRequestContext, email: string, password: string) {
+/**
+ * Signs in through the API with the session in a cookie (as the sign-in page does); with a
+ * page's `page.request`, the page is signed in too. Demo people need no password.
+ */
+export async function signInThroughApi(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
   const data = await graphql<{ login: { __typename: string } }>(
     request,
     `mutation ($email: String!, $password: String!) {
@@ -37,6 +41,11 @@ export async function signInThroughApi(request: APIRequestContext, email: string
     { email, password },
   );
   expect(data.login.__typename, `sign in as ${email}`).toBe("LoginPayload");
+}
+
+/** Signs the context's session out (the API revokes it and clears the cookie). */
+export async function signOutThroughApi(request: APIRequestContext): Promise<void> {
+  await graphql(request, "mutation { logout { __typename } }");
 }
 
 /** Expects a mutation's union result to be its success member; returns it. */

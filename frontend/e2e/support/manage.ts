@@ -1,8 +1,6 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { graphql, signInThroughApi, signOutThroughApi } from "./api";
 import { expect } from "./fixtures";
-
-/** Every demo person's password (backend/demo/data/people.yaml). */
-export const DEMO_PASSWORD = "demo-password-2026";
 
 /** Demo people by their key: `<key>@demo.aap.example`. */
 export const DEMO = {
@@ -13,39 +11,9 @@ export const DEMO = {
   applicant: "applicant.charite@demo.aap.example",
 } as const;
 
-/**
- * One GraphQL operation through the page's own request context, which shares the browser's
- * cookies: a `login` here signs the page in. Fails the test on a transport or GraphQL error.
- */
-export async function graphqlRequest<T = Record<string, any>>(
-  request: APIRequestContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const response = await request.post("/graphql", {
-    data: { query, variables },
-    headers: { "X-Requested-With": "aap" },
-  });
-  expect(response.ok(), `HTTP ${response.status()} for ${query}`).toBe(true);
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data as T;
-}
-
-/** Signs the page's context in as `email` (the HttpOnly session cookie the application uses). */
+/** Signs the page's context in as the demo person `email` (the application's HttpOnly cookie). */
 export async function signInAs(page: Page, email: string): Promise<void> {
-  const data = await graphqlRequest(
-    page.request,
-    `mutation($email: String!, $password: String!) {
-      login(email: $email, password: $password, inCookie: true) { __typename }
-    }`,
-    { email, password: DEMO_PASSWORD },
-  );
-  expect(data.login.__typename).toBe("LoginPayload");
-}
-
-export async function signOut(page: Page): Promise<void> {
-  await graphqlRequest(page.request, "mutation { logout { __typename } }");
+  await signInThroughApi(page.request, email);
 }
 
 export interface OwnCandidacy {
@@ -62,7 +30,7 @@ export interface OwnCandidacy {
  */
 export async function createOwnDraft(page: Page, title: string): Promise<OwnCandidacy> {
   await signInAs(page, DEMO.applicant);
-  const found = await graphqlRequest(
+  const found = await graphql(
     page.request,
     `{ me { memberships { organisation { id name } } }
        calls(first: 100) { edges { node { id reference status timeline { timezone deadlineLocal } } } } }`,
@@ -71,7 +39,7 @@ export async function createOwnDraft(page: Page, title: string): Promise<OwnCand
     .map((edge: { node: any }) => edge.node)
     .find((node: { reference: string }) => node.reference.startsWith("IMPACT-IA"));
   const organisation = found.me.memberships[0].organisation;
-  const created = await graphqlRequest(
+  const created = await graphql(
     page.request,
     `mutation($callId: ID!, $organisationId: ID!, $title: String!) {
       createCandidacy(callId: $callId, organisationId: $organisationId, title: $title, acronym: "E2E") {
@@ -81,7 +49,7 @@ export async function createOwnDraft(page: Page, title: string): Promise<OwnCand
     { callId: call.id, organisationId: organisation.id, title },
   );
   expect(created.createCandidacy.__typename, created.createCandidacy.message).toBe("CandidacyPayload");
-  await signOut(page);
+  await signOutThroughApi(page.request);
   return {
     id: created.createCandidacy.candidacy.id,
     callId: call.id,
@@ -99,7 +67,7 @@ export function daysAfter(deadlineLocal: string, days: number, time = "18:00"): 
 
 /** A mutation's union result, failing the test with its message unless it is `expected`. */
 async function mutate(page: Page, field: string, expected: string, query: string, variables = {}) {
-  const data = await graphqlRequest(page.request, query, variables);
+  const data = await graphql(page.request, query, variables);
   const result = data[field];
   expect(result.__typename, `${field}: ${JSON.stringify(result)}`).toBe(expected);
   return result;
@@ -123,7 +91,7 @@ export interface ScreenableCandidacy {
  */
 export async function createScreenableCandidacy(page: Page, secondsOpen = 20): Promise<ScreenableCandidacy> {
   await signInAs(page, DEMO.manager);
-  const found = await graphqlRequest(
+  const found = await graphql(
     page.request,
     "{ programmes(first: 100) { edges { node { id code funder { id } } } } funders(first: 100) { edges { node { id code } } } }",
   );
@@ -161,17 +129,17 @@ export async function createScreenableCandidacy(page: Page, secondsOpen = 20): P
       },
     },
   });
-  await signOut(page);
+  await signOutThroughApi(page.request);
   await signInAs(page, DEMO.anapManager);
   await mutate(page, "respondToCoFunding", "CallPayload", `mutation($callId: ID!, $funderId: ID!) {
       respondToCoFunding(callId: $callId, funderId: $funderId, accept: true) { __typename ${ERRORS} } }`, {
     callId: call.id,
     funderId: anap.id,
   });
-  await signOut(page);
+  await signOutThroughApi(page.request);
   await signInAs(page, DEMO.manager);
   const transition: Transition = (to: string) =>
-    graphqlRequest(
+    graphql(
       page.request,
       `mutation($id: ID!, $to: CallStatus!) { transitionCall(id: $id, to: $to) { __typename ${ERRORS} ... on InvalidTransitionError { currentStatus } } }`,
       { id: call.id, to },
@@ -180,10 +148,10 @@ export async function createScreenableCandidacy(page: Page, secondsOpen = 20): P
     id: call.id,
   });
   // Published after its opening, it accepts candidacies at once (its status follows the clock).
-  await signOut(page);
+  await signOutThroughApi(page.request);
 
   await signInAs(page, DEMO.applicant);
-  const me = await graphqlRequest(page.request, "{ me { memberships { organisation { id } } } }");
+  const me = await graphql(page.request, "{ me { memberships { organisation { id } } } }");
   const organisationId = me.me.memberships[0].organisation.id;
   const summary = "Étude avant/après dans quatre services d'urgences (e2e).";
   const { candidacy } = await mutate(page, "createCandidacy", "CandidacyPayload", `mutation($callId: ID!, $org: ID!) {
@@ -211,12 +179,12 @@ export async function createScreenableCandidacy(page: Page, secondsOpen = 20): P
       submitCandidacy(id: $id) { __typename ${ERRORS} ... on SubmissionRejectedError { problems { field code } } } }`, {
     id: candidacy.id,
   });
-  await signOut(page);
+  await signOutThroughApi(page.request);
 
   await signInAs(page, DEMO.manager);
   await page.waitForTimeout(Math.max(0, deadline.getTime() - Date.now() + 1_000));
   await closeCall(transition);
-  await signOut(page);
+  await signOutThroughApi(page.request);
   return { id: candidacy.id, callId: call.id, summary };
 }
 
