@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
-import i18next from "i18next";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LANGUAGES, type AppLanguage } from "../i18n";
 import { jsonResponse, mockFetch, mockGraphQL, renderApp } from "../test/render";
 import { meData } from "../test/fixtures";
+import { watchRawKeys } from "../test/rawKeys";
 import fr from "./i18n/fr.json";
 import { CANDIDACY_ID, checkData, editorData, mockEditor, sent } from "./testData";
 
@@ -170,24 +170,8 @@ describe("the project page", () => {
 });
 
 describe("the editor's texts", () => {
-  const missing: string[] = [];
-  const record = (_languages: readonly string[], namespace: string, key: string) => missing.push(`${namespace}:${key}`);
-  beforeEach(() => {
-    missing.length = 0;
-    i18next.options.saveMissing = true;
-    i18next.on("missingKey", record);
-  });
-  afterEach(() => {
-    i18next.off("missingKey", record);
-    i18next.options.saveMissing = false;
-  });
+  const expectNoRawKey = watchRawKeys(fr);
 
-  /** The namespace's keys, as a screen would show them if their text were missing. */
-  const keys = (tree: object, prefix = ""): string[] =>
-    Object.entries(tree).flatMap(([key, value]) =>
-      typeof value === "string" ? [`${prefix}${key}`.replace(/_(one|other)$/, "")] : keys(value as object, `${prefix}${key}.`),
-    );
-  const dotted = keys(fr).filter((key) => key.includes("."));
 
   describe.each(LANGUAGES)("in %s", (language: AppLanguage) => {
     it.each(["", "/answers", "/submit", "/receipt"])("the section %s shows no raw key", async (section) => {
@@ -200,9 +184,7 @@ describe("the editor's texts", () => {
       });
       await renderApp(`${BASE}${section}`, language);
       await screen.findAllByRole("heading", { level: 2 });
-      const text = document.body.textContent ?? "";
-      expect(dotted.filter((key) => text.includes(key))).toEqual([]);
-      expect(missing).toEqual([]);
+      expectNoRawKey();
     });
   });
 });

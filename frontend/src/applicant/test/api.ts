@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
-import i18next from "i18next";
-import { afterEach, beforeEach, expect } from "vitest";
+import { expect } from "vitest";
 import { meData } from "../../test/fixtures";
+import { watchRawKeys as watchAnyRawKeys } from "../../test/rawKeys";
 import { mockGraphQL, type GraphQLCall } from "../../test/render";
 import fr from "../i18n/fr.json";
 
@@ -27,33 +27,14 @@ export function fakeApi(
 export const operations = (calls: GraphQLCall[], name: string) =>
   calls.filter(({ query }) => new RegExp(`(query|mutation) ${name}\\b`).test(query));
 
-type Tree = { [key: string]: string | Tree };
-const keysOf = (tree: Tree, prefix = ""): string[] =>
-  Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === "string" ? [prefix + key.replace(/_(one|other)$/, "")] : keysOf(value, `${prefix}${key}.`),
-  );
-const AREA_KEYS = [...new Set(keysOf(fr as Tree))].filter((key) => key.includes("."));
-
 /**
- * Records i18next's missing keys while a test runs; `expectNoRawKey()` fails if the page shows
- * one of the area's keys instead of its text, or asked for a key that does not exist.
+ * `watchRawKeys` of src/test/rawKeys for the area's texts; its `expectNoRawKey()` also checks
+ * the page has exactly one h1.
  */
 export function watchRawKeys() {
-  const missing: string[] = [];
-  const record = (_languages: readonly string[], namespace: string, key: string) => missing.push(`${namespace}:${key}`);
-  beforeEach(() => {
-    missing.length = 0;
-    i18next.options.saveMissing = true;
-    i18next.on("missingKey", record);
-  });
-  afterEach(() => {
-    i18next.off("missingKey", record);
-    i18next.options.saveMissing = false;
-  });
-  return function expectNoRawKey() {
-    const text = document.body.textContent ?? "";
-    expect(AREA_KEYS.filter((key) => text.includes(key))).toEqual([]);
-    expect(missing).toEqual([]);
+  const expectNoRawKey = watchAnyRawKeys(fr);
+  return () => {
+    expectNoRawKey();
     expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
   };
 }

@@ -1,13 +1,13 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import i18next from "i18next";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { watchRawKeys } from "../../test/rawKeys";
+import consortium from "./i18n/fr.json";
 import { LANGUAGES, type AppLanguage } from "../../i18n";
 import {
   ACTION_ERRORS,
   CANDIDACY_ID,
   callsOf,
   consortiumFixture,
-  expectNoRawKey,
   failure,
   fakeConsortiumApi,
   invalidInput,
@@ -161,23 +161,12 @@ describe("the budget section", () => {
 });
 
 describe("the budget section's texts", () => {
-  const missing: string[] = [];
-  const record = (_languages: readonly string[], _namespace: string, key: string) => missing.push(key);
-  beforeEach(() => {
-    missing.length = 0;
-    i18next.options.saveMissing = true;
-    i18next.on("missingKey", record);
-  });
-  afterEach(() => {
-    i18next.off("missingKey", record);
-    i18next.options.saveMissing = false;
-  });
+  const expectNoRawKey = watchRawKeys(consortium);
 
   it.each(LANGUAGES)("in %s, show no raw key", async (language) => {
     fakeConsortiumApi();
     await renderSection(section(), language);
     await screen.findAllByRole("combobox");
     expectNoRawKey();
-    expect(missing).toEqual([]);
   });
 });

@@ -1,13 +1,13 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import i18next from "i18next";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { watchRawKeys } from "../../test/rawKeys";
+import consortium from "./i18n/fr.json";
 import { LANGUAGES } from "../../i18n";
 import {
   ACTION_ERRORS,
   CANDIDACY_ID,
   callsOf,
   consortiumFixture,
-  expectNoRawKey,
   failure,
   fakeConsortiumApi,
   invalidInput,
@@ -317,17 +317,7 @@ describe("the partners section", () => {
 });
 
 describe("the partners section's texts", () => {
-  const missing: string[] = [];
-  const record = (_languages: readonly string[], _namespace: string, key: string) => missing.push(key);
-  beforeEach(() => {
-    missing.length = 0;
-    i18next.options.saveMissing = true;
-    i18next.on("missingKey", record);
-  });
-  afterEach(() => {
-    i18next.off("missingKey", record);
-    i18next.options.saveMissing = false;
-  });
+  const expectNoRawKey = watchRawKeys(consortium);
 
   it.each(LANGUAGES)("in %s, show no raw key", async (language) => {
     fakeConsortiumApi();
@@ -336,6 +326,5 @@ describe("the partners section's texts", () => {
     fireEvent.submit(screen.getByRole("search"));
     await screen.findAllByRole("radio");
     expectNoRawKey();
-    expect(missing).toEqual([]);
   });
 });

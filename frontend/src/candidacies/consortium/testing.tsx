@@ -1,10 +1,8 @@
 /** Test helpers of the consortium sections: a fake API over fixtures, and a renderer. */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
-import i18next from "i18next";
 import type { ReactElement } from "react";
 import { MemoryRouter } from "react-router";
-import { expect } from "vitest";
 import { startI18n, type AppLanguage } from "../../i18n";
 import { mockGraphQL, type GraphQLCall } from "../../test/render";
 import type { ConsortiumCandidacy } from "./types";
@@ -156,23 +154,5 @@ export async function renderSection(section: ReactElement, language: AppLanguage
     <MemoryRouter>
       <QueryClientProvider client={queryClient}>{section}</QueryClientProvider>
     </MemoryRouter>,
-  );
-}
-
-/** Fails if the page shows one of the namespace's keys instead of its text. */
-export function expectNoRawKey() {
-  const text = document.body.textContent ?? "";
-  const keys = Object.keys(flatten(i18next.getResourceBundle("fr", "consortium") as Tree)).map((key) =>
-    key.replace(/_(one|other)$/, ""),
-  );
-  expect(keys.filter((key) => text.includes(key))).toEqual([]);
-}
-
-type Tree = { [key: string]: string | Tree };
-function flatten(tree: Tree, prefix = ""): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(tree).flatMap(([key, value]) =>
-      typeof value === "string" ? [[prefix + key, value]] : Object.entries(flatten(value, `${prefix}${key}.`)),
-    ),
   );
 }

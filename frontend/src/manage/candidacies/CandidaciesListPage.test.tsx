@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import i18next from "i18next";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AppLanguage } from "../../i18n";
+import { watchRawKeys } from "../../test/rawKeys";
 import { mockGraphQL, renderApp, type GraphQLCall } from "../../test/render";
+import manageCandidacies from "./i18n/fr.json";
 import { PAGE_SIZE } from "./CandidaciesListPage";
 import { CALL_ID, filterCalls, listPage, operationName, staffMe, statusCounts } from "./testFixtures";
 
@@ -116,17 +117,7 @@ describe("the list of candidacies received", () => {
 });
 
 describe("the list in each language", () => {
-  const missing: string[] = [];
-  const record = (_languages: readonly string[], namespace: string, key: string) => missing.push(`${namespace}:${key}`);
-  beforeEach(() => {
-    missing.length = 0;
-    i18next.options.saveMissing = true;
-    i18next.on("missingKey", record);
-  });
-  afterEach(() => {
-    i18next.off("missingKey", record);
-    i18next.options.saveMissing = false;
-  });
+  const expectNoRawKey = watchRawKeys(manageCandidacies);
 
   const HEADINGS: Record<AppLanguage, string> = {
     fr: "Candidatures reçues",
@@ -141,7 +132,6 @@ describe("the list in each language", () => {
     expect(await screen.findByRole("heading", { level: 1, name: HEADINGS[language] })).toBeTruthy();
     await screen.findByRole("link", { name: "IMPACT-IA-2026-0001" });
     expect(listRequests(calls)[0]?.variables.language).toBe(language.toUpperCase());
-    expect(missing).toEqual([]);
-    expect(document.body.textContent).not.toMatch(/\b(list|columns|filters|status|eligibility)\.\w+/);
+    expectNoRawKey();
   });
 });

@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import i18next from "i18next";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AppLanguage } from "../../i18n";
+import { watchRawKeys } from "../../test/rawKeys";
 import { mockGraphQL, renderApp, type GraphQLCall } from "../../test/render";
+import manageCandidacies from "./i18n/fr.json";
 import { CANDIDACY_ID, candidacy, operationName, staffMe } from "./testFixtures";
 
 const PATH = `/manage/candidacies/${CANDIDACY_ID}`;
@@ -211,17 +212,7 @@ describe("an individual extension", () => {
 });
 
 describe("the candidacy in each language", () => {
-  const missing: string[] = [];
-  const record = (_languages: readonly string[], namespace: string, key: string) => missing.push(`${namespace}:${key}`);
-  beforeEach(() => {
-    missing.length = 0;
-    i18next.options.saveMissing = true;
-    i18next.on("missingKey", record);
-  });
-  afterEach(() => {
-    i18next.off("missingKey", record);
-    i18next.options.saveMissing = false;
-  });
+  const expectNoRawKey = watchRawKeys(manageCandidacies);
 
   const EXPECTED: Record<AppLanguage, { label: string; choice: string; actions: string }> = {
     fr: { label: "Lieu de soins", choice: "Urgences", actions: "Actions du gestionnaire" },
@@ -237,7 +228,6 @@ describe("the candidacy in each language", () => {
     expect(await screen.findByText(expected.label)).toBeTruthy();
     expect(screen.getByText(expected.choice)).toBeTruthy();
     expect(screen.getByRole("heading", { level: 2, name: expected.actions })).toBeTruthy();
-    expect(missing).toEqual([]);
-    expect(document.body.textContent).not.toMatch(/\b(review|eligibility|extension|errors|status)\.\w+/);
+    expectNoRawKey();
   });
 });
