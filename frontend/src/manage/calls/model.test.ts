@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createInput, draftFromCall, eurosToCents, instantToZoned, zonedToInstant } from "./model";
+import { instantToZoned, zonedToInstant } from "../../i18n/zonedTime";
+import { createInput, draftFromCall, eurosToCents } from "./model";
 import { draftFromTemplate, TEMPLATES } from "./templates";
 import { catalogue, managedCall } from "./testData";
 

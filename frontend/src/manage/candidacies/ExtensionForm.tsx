@@ -8,7 +8,7 @@ import { TextAreaInput } from "../../ui/TextAreaInput";
 import { useGrantExtension } from "./mutations";
 import { refusalProblems } from "./problems";
 import { useFocusOnChange } from "./useFocusOnChange";
-import { instantOfWallTime } from "./zonedTime";
+import { zonedToInstant } from "../../i18n/zonedTime";
 
 /**
  * An individual late exception: the new deadline typed as the call's clock shows it (its time
@@ -26,7 +26,7 @@ export function ExtensionForm({ candidacyId, timeZone }: { candidacyId: string; 
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const instant = instantOfWallTime(until, timeZone);
+    const instant = zonedToInstant(until, timeZone);
     if (grant.isPending || !instant) return;
     grant.mutate({ until: instant, reason });
   };
@@ -63,7 +63,7 @@ export function ExtensionForm({ candidacyId, timeZone }: { candidacyId: string; 
             : undefined
         }
       />
-      <Button type="submit" disabled={!instantOfWallTime(until, timeZone) || grant.isPending}>
+      <Button type="submit" disabled={!zonedToInstant(until, timeZone) || grant.isPending}>
         {grant.isPending ? t("extension.submitting") : t("extension.submit")}
       </Button>
     </form>

@@ -7,7 +7,7 @@ import { TextArea } from "../../../ui/editing";
 import { useExtendDeadline } from "../api";
 import type { SectionProps } from "../CallAdminPage";
 import { PathInput } from "../editor/PathInput";
-import { instantToZoned, zonedToInstant } from "../model";
+import { instantToZoned, zonedToInstant } from "../../../i18n/zonedTime";
 import { OutcomeAlert, useOutcome } from "../outcome";
 import { ProblemsContext, useProblemAt, type ProblemCodes } from "../problems";
 
