@@ -10,15 +10,8 @@ import type { OrganisationKind } from "./gql/graphql";
 import { errorMessage, fieldProblems } from "./model";
 import { useCreateOrganisation } from "./mutations";
 import { safeNextPath } from "../session/next";
+import { ORGANISATION_KINDS } from "../api/enums";
 
-const KINDS: readonly OrganisationKind[] = [
-  "HEALTH_ESTABLISHMENT",
-  "MEDICO_SOCIAL_ESTABLISHMENT",
-  "COMPANY",
-  "ACADEMIC_LAB",
-  "PUBLIC_BODY",
-  "ASSOCIATION",
-];
 /** The kinds for which the API requires a FINESS number in France. */
 const ESTABLISHMENTS: readonly OrganisationKind[] = ["HEALTH_ESTABLISHMENT", "MEDICO_SOCIAL_ESTABLISHMENT"];
 /** The countries offered (the European Economic Area, Switzerland, the United Kingdom). */
@@ -108,7 +101,7 @@ export function CreateOrganisationPage() {
           name="kind"
           value={kind}
           onChange={(value) => setKind(value as OrganisationKind)}
-          options={KINDS.map((value) => ({ value, label: t(`kind.${value}`) }))}
+          options={ORGANISATION_KINDS.map((value) => ({ value, label: t(`kind.${value}`) }))}
           error={fields.kind}
         />
         <SelectInput

@@ -6,14 +6,7 @@ export type ConsortiumPartner = NonNullable<ConsortiumCandidacy["partners"]>[num
 export type EmailInvitation = NonNullable<ConsortiumCandidacy["emailInvitations"]>[number];
 
 export const PARTNER_ROLES = ["PARTNER", "SUBCONTRACTOR"] as const;
-export const ORGANISATION_KINDS = [
-  "HEALTH_ESTABLISHMENT",
-  "MEDICO_SOCIAL_ESTABLISHMENT",
-  "COMPANY",
-  "ACADEMIC_LAB",
-  "PUBLIC_BODY",
-  "ASSOCIATION",
-] as const;
+export { ORGANISATION_KINDS } from "../../api/enums";
 export const BUDGET_CATEGORIES = [
   "STAFF",
   "EQUIPMENT",

@@ -118,14 +118,7 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
   "YES_NO",
 ];
 export const CALL_KINDS: readonly CallKind[] = ["AAP", "AMI", "JOINT"];
-export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
-  "HEALTH_ESTABLISHMENT",
-  "MEDICO_SOCIAL_ESTABLISHMENT",
-  "COMPANY",
-  "ACADEMIC_LAB",
-  "PUBLIC_BODY",
-  "ASSOCIATION",
-];
+export { ORGANISATION_KINDS } from "../../api/enums";
 export const TIME_ZONES = ["Europe/Paris", "Europe/Berlin", "Europe/Brussels", "Europe/Luxembourg", "UTC"];
 
 let uidCounter = 0;
