@@ -219,7 +219,7 @@ ANSWER_PAGE = "/my/invitations/email"
 def _answer_link(token: str) -> str:
     """A link to the answer page with the code (``AAP_PUBLIC_URL``), in the fragment, which
     browsers never send: the code reaches no server's log."""
-    return f"{get_settings().public_url.rstrip('/')}{ANSWER_PAGE}#code={token}"
+    return get_settings().web_url(f"{ANSWER_PAGE}#code={token}")
 
 
 async def _mail_invitation(

@@ -16,6 +16,7 @@ from backend.calls.models import Call
 from backend.candidacies.enums import PartnerStatus
 from backend.candidacies.models import Candidacy
 from backend.core.i18n import pick_text
+from backend.core.settings import get_settings
 from backend.notifications import services as notifications
 
 
@@ -33,6 +34,10 @@ async def _active_members(
     if admins_only:
         stmt = stmt.where(col(Membership.role) == MembershipRole.ADMIN)
     return (await session.exec(stmt)).all()
+
+
+INVITATIONS_PAGE = "/my/invitations"
+"""The web application's page where an organisation's admins answer its invitations."""
 
 
 async def notify_invited(
@@ -55,6 +60,7 @@ async def notify_invited(
                 "candidacy_title": candidacy.title,
                 "lead_name": lead.name,
                 "partner_name": invited.name,
+                "link": get_settings().web_url(INVITATIONS_PAGE),
             },
             dedupe_key=f"partner-invited:{candidacy.id}:{invited.id}:{now.isoformat()}:{user.id}",
             now=now,

@@ -155,6 +155,10 @@ class Settings(BaseSettings):
             self.graphql_operation_timeout_seconds + self.upload_max_bytes / SLOW_LINK_BYTES_PER_S
         )
 
+    def web_url(self, path: str) -> str:
+        """A page of the web application as mailed (``AAP_PUBLIC_URL`` then ``path``)."""
+        return f"{self.public_url.rstrip('/')}{path}"
+
     @property
     def is_prod(self) -> bool:
         return self.environment is Environment.PROD

@@ -243,14 +243,15 @@ DEADLINE_EXTENDED = EmailTemplate(
 )
 
 PARTNER_INVITED = EmailTemplate(
-    required=frozenset({"call_title", "candidacy_title", "lead_name", "partner_name"}),
+    required=frozenset({"call_title", "candidacy_title", "lead_name", "partner_name", "link"}),
     texts={
         FR: (
             "Invitation à rejoindre la candidature « ${candidacy_title} »",
             "${lead_name} invite ${partner_name} à rejoindre comme partenaire sa candidature "
             "« ${candidacy_title} » à l'appel à projets « ${call_title} ».\n\n"
             "Un administrateur de ${partner_name} peut accepter ou décliner cette invitation "
-            "sur la plateforme (vos invitations : myPartnerInvitations). Tant qu'elle n'est "
+            "sur la plateforme, dans ses invitations :\n\n${link}\n\n"
+            "(par l'API : myPartnerInvitations). Tant qu'elle n'est "
             "pas acceptée, ${partner_name} n'est pas partenaire.",
         ),
         EN: (
@@ -258,7 +259,8 @@ PARTNER_INVITED = EmailTemplate(
             "${lead_name} invites ${partner_name} to join as a partner its application "
             '"${candidacy_title}" to the call for projects "${call_title}".\n\n'
             "An administrator of ${partner_name} can accept or decline this invitation on the "
-            "platform (your invitations: myPartnerInvitations). Until it is accepted, "
+            "platform, among their invitations:\n\n${link}\n\n"
+            "(through the API: myPartnerInvitations). Until it is accepted, "
             "${partner_name} is not a partner.",
         ),
         DE: (
@@ -266,7 +268,8 @@ PARTNER_INVITED = EmailTemplate(
             "${lead_name} lädt ${partner_name} ein, sich als Partner an seinem Antrag "
             "„${candidacy_title}“ zum Projektaufruf „${call_title}“ zu beteiligen.\n\n"
             "Ein Administrator von ${partner_name} kann diese Einladung auf der Plattform "
-            "annehmen oder ablehnen (Ihre Einladungen: myPartnerInvitations). Solange sie nicht "
+            "unter seinen Einladungen annehmen oder ablehnen:\n\n${link}\n\n"
+            "(über die API: myPartnerInvitations). Solange sie nicht "
             "angenommen ist, ist ${partner_name} kein Partner.",
         ),
     },

@@ -39,13 +39,8 @@ RESEND_AFTER = timedelta(minutes=5)
 CODE_PREFIX = "aapc_"
 
 
-def _web_url(path: str) -> str:
-    """A page of the web application, as mailed (``AAP_PUBLIC_URL``)."""
-    return f"{get_settings().public_url.rstrip('/')}{path}"
-
-
 def _link(path: str, code: str) -> str:
-    return f"{_web_url(path)}#code={code}"
+    return f"{get_settings().web_url(path)}#code={code}"
 
 
 def _window(now: datetime) -> str:
@@ -83,7 +78,7 @@ async def sign_up(
             session,
             user=owner,
             template="sign_up_address_taken",
-            context={"sign_in_link": _web_url("/sign-in")},
+            context={"sign_in_link": get_settings().web_url("/sign-in")},
             dedupe_key=f"sign-up-taken:{owner.id}:{_window(now)}",
             now=now,
         )

@@ -47,6 +47,7 @@ CONTEXTS = {
         "candidacy_title": "Radiologie augmentée",
         "lead_name": "CHU de Rennes",
         "partner_name": "Klinikum Köln",
+        "link": "https://aap.example/my/invitations",
     },
     "partner_answered": {
         "call_title": "Études d'impact de l'IA",

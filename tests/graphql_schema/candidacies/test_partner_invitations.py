@@ -114,6 +114,17 @@ async def mails(session_factory, template: str, partner_name: str) -> set[str]:
     return {row.email for row in rows if row.context["partner_name"] == partner_name}
 
 
+async def invitation_links(session_factory) -> set[str]:
+    """The web pages the invitation mails send their readers to."""
+    async with read_session(session_factory) as session:
+        rows = (
+            await session.exec(
+                select(Notification).where(Notification.template == "partner_invited")
+            )
+        ).all()
+    return {row.context["link"] for row in rows}
+
+
 async def test_an_invited_organisation_reads_nothing_until_its_admin_accepts(
     client, session_factory, world
 ):
@@ -128,6 +139,7 @@ async def test_an_invited_organisation_reads_nothing_until_its_admin_accepts(
     assert await mails(session_factory, "partner_invited", "Org Y") == {
         world.user("applicant_y").email
     }
+    assert await invitation_links(session_factory) == {"http://127.0.0.1:8000/my/invitations"}
     listed = (await ask(client, world, "applicant_y", INVITATIONS))["data"]
     (edge,) = listed["myPartnerInvitations"]["edges"]
     assert edge["node"]["candidacyTitle"] == world.candidacy("x_a").title
