@@ -225,6 +225,9 @@ async def test_programmes_with_funder_cost_the_same_for_1_and_20(
 ORGANISATIONS = """
 query { organisations(first: 50) { totalCount
   edges { node { id name kind country registryId } } } }"""
+ORGANISATIONS_WITH_MEMBERS = """
+query { organisations(first: 50) { totalCount
+  edges { node { id name members { fullName email role joinedAt } } } } }"""
 ME = """
 query { me { email
   roles { role funder { code } }
@@ -251,6 +254,30 @@ async def test_organisations_cost_the_same_for_1_and_20(
     twenty, data = await counted(client, count_queries, ORGANISATIONS, applicant.headers)
 
     assert len(data["organisations"]["edges"]) == data["organisations"]["totalCount"] == 20
+    assert_same_cost(one, twenty)
+
+
+async def test_organisations_with_members_cost_the_same_for_1_and_20(
+    client, session_factory, clock, count_queries, applicant
+):
+    now = clock.now()
+
+    async def seed(count: int) -> None:
+        for _ in range(count):
+            organisation = await f.make_organisation(session_factory, now, applicant.user)
+            colleague = await f.make_user(session_factory, now)
+            await f.add_member(session_factory, now, organisation, applicant.user, colleague)
+
+    await seed(1)
+    one, data = await counted(client, count_queries, ORGANISATIONS_WITH_MEMBERS, applicant.headers)
+    assert [len(e["node"]["members"]) for e in data["organisations"]["edges"]] == [2]
+
+    await seed(19)
+    twenty, data = await counted(
+        client, count_queries, ORGANISATIONS_WITH_MEMBERS, applicant.headers
+    )
+
+    assert [len(e["node"]["members"]) for e in data["organisations"]["edges"]] == [2] * 20
     assert_same_cost(one, twenty)
 
 
@@ -390,6 +417,7 @@ COUNTED: dict[str, object] = {
     "FunderConnection.totalCount": test_funders_cost_the_same_for_1_and_20,
     "ProgrammeConnection.totalCount": test_programmes_with_funder_cost_the_same_for_1_and_20,
     "OrganisationConnection.totalCount": test_organisations_cost_the_same_for_1_and_20,
+    "Organisation.members": test_organisations_with_members_cost_the_same_for_1_and_20,
     "ApiTokenConnection.totalCount": token_counts.test_my_api_tokens_cost_the_same_for_1_and_20,
     "Query.organisationSearch": search_counts.test_organisation_search_costs_the_same_for_1_and_20,
     "PublicOrganisationConnection.totalCount": (
