@@ -19,8 +19,8 @@ export function mailText(raw: string): string {
 
 /**
  * The path and fragment of the newest link to `path` (`/confirm-email`, `/reset-password`) in a
- * mail to `email` sent since `after` (ms since the epoch), waiting up to 15 s for the worker to
- * send it. The mail's host is the server's public URL, not necessarily the one under test: only
+ * mail to `email` sent since `after` (ms since the epoch), waiting up to 60 s for the worker to
+ * send it (a loaded CI machine once took more than 15 s). The mail's host is the server's public URL, not necessarily the one under test: only
  * the path and the code are kept.
  */
 export async function linkFromOutbox(email: string, path: string, after: number): Promise<string> {
@@ -50,7 +50,7 @@ export async function linkFromOutbox(email: string, path: string, after: number)
         }
         return "";
       },
-      { timeout: 15_000, intervals: [250, 500, 1000] },
+      { timeout: 60_000, intervals: [250, 500, 1000] },
     )
     .not.toBe("");
   return found;
