@@ -17,15 +17,17 @@ from typing import Any
 os.environ.setdefault("AAP_ENVIRONMENT", "test")
 os.environ["AAP_SECRET_KEY"] = "test-secret-key-with-at-least-32-characters!"
 
+import argon2
 import httpx
 import pytest
 import sqlalchemy as sa
+from argon2 import PasswordHasher
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
 import backend.models_registry  # noqa: F401
-from backend.core import migrate
+from backend.core import auth, migrate
 from backend.core.audit import GENESIS_HASH
 from backend.core.clock import FrozenClock
 from backend.core.db import SessionFactory, create_engine, create_session_factory
@@ -34,6 +36,19 @@ from backend.core.settings import Settings, get_settings
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 _RUN_DIR = Path(tempfile.mkdtemp(prefix="aap-tests-"))
+
+
+def _cheap_password_hashing() -> None:
+    """argon2id with production's parameters costs about 0.1 s of CPU and 64 MiB per hash or
+    check, and the suite makes thousands (sign-ups, logins, the demo seed): in this process it
+    hashes with argon2-cffi's CHEAPEST profile, made for tests. What is measured is still
+    argon2id through the same functions; servers started as processes (live servers, the
+    fuzzer, the browser runs) keep production's parameters."""
+    auth._hasher = PasswordHasher.from_parameters(argon2.profiles.CHEAPEST)
+    auth._DUMMY_HASH = auth._hasher.hash("not-a-real-password")
+
+
+_cheap_password_hashing()
 
 
 def _database_url() -> str:
