@@ -6,7 +6,9 @@ to "Unexpected error." before it reaches a client (and logged with the request i
 
 from __future__ import annotations
 
+import functools
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from graphql import GraphQLError
@@ -97,33 +99,60 @@ class MaskErrorsAndSuggestions(MaskErrors):
         return [without_suggestion(error) for error in processed]
 
 
-def _limit_rules(settings: Settings) -> list[Any]:
+@dataclass(frozen=True)
+class SchemaLimits:
+    """The settings a schema is built from: equal limits give the same schema."""
+
+    max_depth: int
+    max_aliases: int
+    max_tokens: int
+    max_cost: int
+    is_prod: bool
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SchemaLimits:
+        return cls(
+            max_depth=settings.graphql_max_depth,
+            max_aliases=settings.graphql_max_aliases,
+            max_tokens=settings.graphql_max_tokens,
+            max_cost=settings.graphql_max_cost,
+            is_prod=settings.is_prod,
+        )
+
+
+def _limit_rules(limits: SchemaLimits) -> list[Any]:
     """The depth and alias (and in prod, introspection) rules, built once per schema.
 
     One rule class per schema keeps the rule set identical across requests, which is what
     lets the validation cache hit. The shape rule measures each fragment once: never add a
     rule that walks into fragment spreads afresh (see graphql_schema.limits).
     """
-    rules: list[Any] = [
-        shape_rule(max_depth=settings.graphql_max_depth, max_aliases=settings.graphql_max_aliases)
-    ]
-    if settings.is_prod:
+    rules: list[Any] = [shape_rule(max_depth=limits.max_depth, max_aliases=limits.max_aliases)]
+    if limits.is_prod:
         rules.append(NoSchemaIntrospectionCustomRule)
     return rules
 
 
 def build_schema(settings: Settings | None = None) -> Schema:
     """The schema with its limits (tokens, depth, aliases, cost), caches (parse and
-    validation, per query text) and masking."""
-    settings = settings or get_settings()
-    rules = _limit_rules(settings)
-    hide = settings.is_prod
+    validation, per query text) and masking.
+
+    Building one walks every type (about 0.1 s of CPU), and a schema holds no request's
+    state: apps with the same limits share one (each test builds an app).
+    """
+    return _schema_with(SchemaLimits.from_settings(settings or get_settings()))
+
+
+@functools.lru_cache(maxsize=8)
+def _schema_with(limits: SchemaLimits) -> Schema:
+    rules = _limit_rules(limits)
+    hide = limits.is_prod
     extensions: list[Any] = [
-        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: ParserCache(maxsize=QUERY_CACHE_SIZE),
         lambda: AddValidationRules(rules),
         lambda: CachedValidation(hide_suggestions=hide),
-        cost_limiter(max_cost=settings.graphql_max_cost, default_page_size=DEFAULT_PAGE_SIZE),
+        cost_limiter(max_cost=limits.max_cost, default_page_size=DEFAULT_PAGE_SIZE),
         lambda: MaskErrorsAndSuggestions(hide_suggestions=hide),
     ]
     return AapSchema(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +40,10 @@ def check(database_url: str | None = None) -> None:
     command.check(alembic_config(database_url))
 
 
+@functools.cache
 def head_revision() -> str | None:
-    """The newest migration the code knows (read from the scripts, not the database)."""
+    """The newest migration the code knows (read from the scripts, not the database; once per
+    process, since the scripts ship with the code)."""
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head()

@@ -506,11 +506,15 @@ def unguessable() -> str:
 
 
 async def database_fingerprint(factory: SessionFactory) -> dict[str, list[tuple[str, ...]]]:
-    """Every row of every table, sorted: equal fingerprints mean nothing at all changed."""
-    snapshot: dict[str, list[tuple[str, ...]]] = {}
+    """Every row of every table, sorted: equal fingerprints mean nothing at all changed (one
+    statement finds the tables holding rows; only those are read)."""
+    tables = SQLModel.metadata.sorted_tables
+    holds_rows = sa.select(*(sa.exists(sa.select(1).select_from(t)) for t in tables))
+    snapshot: dict[str, list[tuple[str, ...]]] = {table.name: [] for table in tables}
     async with read_session(factory) as session:
         connection = await session.connection()
-        for table in SQLModel.metadata.sorted_tables:
+        flags = (await connection.execute(holds_rows)).one()
+        for table in (t for t, has_rows in zip(tables, flags, strict=True) if has_rows):
             rows = (await connection.execute(sa.select(table))).all()
             snapshot[table.name] = sorted(tuple(repr(v) for v in row) for row in rows)
     return snapshot
