@@ -6,7 +6,7 @@ import { budgetTotals, readAmounts, type DraftLine } from "./budget";
 import { BudgetTotalsTable } from "./BudgetTotalsTable";
 import { problemsAt, problemsOf } from "./errors";
 import { useSetCandidacyBudget } from "./hooks";
-import { centsToInput } from "./money";
+import { centsToInput } from "../../i18n/money";
 import { OrganisationBudget } from "./OrganisationBudget";
 import { DEFAULT_CURRENCY, type ConsortiumCandidacy } from "./types";
 import { useActionError } from "./useActionError";

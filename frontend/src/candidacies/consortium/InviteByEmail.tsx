@@ -4,7 +4,7 @@ import { apiLanguage, LANGUAGE_NAMES, LANGUAGES } from "../../i18n";
 import { Button, ErrorAlert, SelectInput, SuccessAlert, TextInput } from "../../ui";
 import { problemsAt, problemsOf } from "./errors";
 import { useInviteEmailPartner } from "./hooks";
-import { amountExample, parseEuros, type ParsedAmount } from "./money";
+import { amountExample, parseEuros, type ParsedAmount } from "../../i18n/money";
 import { ORGANISATION_KINDS, PARTNER_ROLES } from "./types";
 import { useActionError } from "./useActionError";
 import { useAmountError } from "./useAmountError";

@@ -5,7 +5,7 @@ import { Button, ErrorAlert, SelectInput, StatusMessage, SuccessAlert, TextInput
 import { RadioGroup } from "../../ui/editing";
 import { problemsAt, problemsOf } from "./errors";
 import { useInvitePartner, useOrganisationSearch } from "./hooks";
-import { amountExample, parseEuros, type ParsedAmount } from "./money";
+import { amountExample, parseEuros, type ParsedAmount } from "../../i18n/money";
 import { PARTNER_ROLES, type ConsortiumCandidacy } from "./types";
 import { useActionError } from "./useActionError";
 import { useAmountError } from "./useAmountError";

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "../../ui";
 import { CellSelect, CellTextInput, ScrollTable } from "../../ui/editing";
 import type { Category, DraftLine } from "./budget";
-import type { ParsedAmount } from "./money";
+import type { ParsedAmount } from "../../i18n/money";
 import { BUDGET_CATEGORIES } from "./types";
 import { useAmountError } from "./useAmountError";
 

@@ -5,7 +5,7 @@ import { Button, ErrorAlert, SuccessAlert } from "../../ui";
 import { CellSelect, CellTextInput, ScrollTable } from "../../ui/editing";
 import { problemsAt, problemsOf } from "./errors";
 import { useSetCandidacyPartners, useSetPartnerCanEdit, useWithdrawPartnerInvitation } from "./hooks";
-import { centsToInput, parseEuros, type ParsedAmount } from "./money";
+import { centsToInput, parseEuros, type ParsedAmount } from "../../i18n/money";
 import { PARTNER_ROLES, type ConsortiumCandidacy, type ConsortiumPartner } from "./types";
 import { useActionError } from "./useActionError";
 import { useAmountError } from "./useAmountError";

@@ -1,4 +1,4 @@
-import { parseEuros, type ParsedAmount } from "./money";
+import { parseEuros, type ParsedAmount } from "../../i18n/money";
 import { BUDGET_CATEGORIES } from "./types";
 
 export type Category = (typeof BUDGET_CATEGORIES)[number];

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { amountExample } from "./money";
+import { amountExample } from "../../i18n/money";
 
 /** The message for an amount that could not be read, in the reader's language. */
 export function useAmountError() {

@@ -66,7 +66,7 @@ type Programme = { id: string; code: string; name: string; funder: { id: string;
 type Funder = { id: string; code: string; name: string };
 
 function NewCallForm({ programmes, funders }: { programmes: Programme[]; funders: Funder[] }) {
-  const { t } = useTranslation("manageCalls");
+  const { t, i18n } = useTranslation("manageCalls");
   const navigate = useNavigate();
   const [draft, setDraft] = useState<CallDraft>(emptyDraft);
   const [started, setStarted] = useState<string>("");
@@ -79,7 +79,7 @@ function NewCallForm({ programmes, funders }: { programmes: Programme[]; funders
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (create.isPending) return;
-    const { input, problems } = createInput(draft);
+    const { input, problems } = createInput(draft, i18n.language);
     setLocal(problems);
     setAttempt((n) => n + 1);
     if (Object.keys(problems).length > 0) return;

@@ -1,22 +1,30 @@
 import { describe, expect, it } from "vitest";
 import { instantToZoned, zonedToInstant } from "../../i18n/zonedTime";
-import { createInput, draftFromCall, eurosToCents } from "./model";
+import { cents, createInput, draftFromCall } from "./model";
 import { draftFromTemplate, TEMPLATES } from "./templates";
 import { catalogue, managedCall } from "./testData";
 
-describe("amounts typed in euros", () => {
+describe("amounts typed in euros, the reader's way", () => {
   it.each([
-    ["300000", 30_000_000],
-    ["300 000", 30_000_000],
-    ["1 250,50", 125_050],
-    ["1250.5", 125_050],
-    ["12 €", 1_200],
-  ])("reads %s as %i cents", (typed, cents) => {
-    expect(eurosToCents(typed)).toBe(cents);
+    ["fr", "1 250,50", 125_050],
+    ["fr", "1250.5", 125_050],
+    ["en", "1,250.50", 125_050],
+    ["de", "1.250,50", 125_050],
+    ["de", "300.000 €", 30_000_000],
+  ])("in %s reads %j as %i cents", (language, typed, expected) => {
+    const problems = {};
+    expect(cents(typed, "budgetEnvelopeCents", problems, language)).toBe(expected);
+    expect(problems).toEqual({});
   });
 
-  it.each(["", "abc", "1,234,5", "1.005", "-3"])("refuses %j", (typed) => {
-    expect(eurosToCents(typed)).toBeNull();
+  it.each([
+    ["en", "1,5"],
+    ["fr", "beaucoup"],
+    ["de", "-3"],
+  ])("in %s refuses %j, noting the field's problem", (language, typed) => {
+    const problems = {};
+    expect(cents(typed, "funders[0].shareCents", problems, language)).toBeNull();
+    expect(problems).toEqual({ "funders[0].shareCents": "AMOUNT" });
   });
 });
 
@@ -47,7 +55,7 @@ describe("templates", () => {
     expect(draft.timeline.deadlineAt).toBe("2027-07-31T23:59");
     expect(draft.timeline.projectStartDate).toBe("2027-09-01");
     expect(draft.programmeId).toBe("UHJvZzoz");
-    const { input, problems } = createInput({ ...draft, reference: "AMI-X-2027" });
+    const { input, problems } = createInput({ ...draft, reference: "AMI-X-2027" }, "fr");
     expect(problems).toEqual({});
     expect(input.funders).toEqual([
       { funderId: "RnVuZGVyOjE=", shareCents: 150_000_000 },
@@ -67,7 +75,7 @@ describe("templates", () => {
 
 describe("an existing call in the editor", () => {
   it("comes back to the same input it was made from", () => {
-    const { input, problems } = createInput(draftFromCall(managedCall()));
+    const { input, problems } = createInput(draftFromCall(managedCall(), "fr"), "fr");
     expect(problems).toEqual({});
     expect(input.budgetEnvelopeCents).toBe(200_000_000);
     expect(input.capPerCandidacyCents).toBe(15_000_000);
@@ -76,8 +84,17 @@ describe("an existing call in the editor", () => {
     expect(input.eligibility?.requiredPartnerCountries).toEqual([{ country: "FR", minPartners: 1 }]);
   });
 
+  it("shows amounts the reader's way and reads them back, in each language", () => {
+    for (const language of ["fr", "en", "de"]) {
+      const draft = draftFromCall(managedCall(), language);
+      expect(createInput(draft, language).input.budgetEnvelopeCents).toBe(200_000_000);
+    }
+    expect(draftFromCall(managedCall(), "en").budgetEnvelope).toBe("2,000,000");
+    expect(draftFromCall(managedCall(), "de").budgetEnvelope).toBe("2.000.000");
+  });
+
   it("finds an amount it cannot read before sending", () => {
-    const { problems } = createInput({ ...draftFromCall(managedCall()), budgetEnvelope: "beaucoup" });
+    const { problems } = createInput({ ...draftFromCall(managedCall(), "fr"), budgetEnvelope: "beaucoup" }, "fr");
     expect(problems).toEqual({ budgetEnvelopeCents: "AMOUNT" });
   });
 });

@@ -9,6 +9,7 @@ import type {
   TimelineInput,
 } from "../gql/graphql";
 import { instantToZoned, zonedToInstant } from "../../i18n/zonedTime";
+import { centsToInput, parseEuros } from "../../i18n/money";
 
 /**
  * The call as its editor holds it: every field a string as typed (amounts in euros, dates in
@@ -188,31 +189,12 @@ export const emptyDraft = (): CallDraft => ({
 
 // --- amounts ------------------------------------------------------------------------------
 
-/**
- * Cents from euros as people type them: spaces as thousands separators, a comma or a dot
- * before at most two decimals. `null` when it is not such an amount (never a float's rounding).
- */
-export function eurosToCents(typed: string): number | null {
-  const compact = typed.replace(/[\s\u00a0\u202f€]/g, "");
-  const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(compact);
-  if (!match) return null;
-  const cents = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
-  return Number.isSafeInteger(cents) ? cents : null;
-}
-
-/** Euros for the editor from cents ("300000", "1250.5"). */
-export function centsToEuros(cents: number): string {
-  const whole = Math.floor(cents / 100);
-  const rest = cents % 100;
-  return rest === 0 ? String(whole) : `${whole}.${String(rest).padStart(2, "0")}`;
-}
-
 // --- from the API -------------------------------------------------------------------------
 
 type ManagedCall = ManagedCallFieldsFragment;
 
 /** The editor's draft of an existing call (to edit it, or to copy its structure). */
-export function draftFromCall(call: ManagedCall): CallDraft {
+export function draftFromCall(call: ManagedCall, language: string): CallDraft {
   const zone = call.timeline.timezone;
   return {
     programmeId: call.programme?.id ?? "",
@@ -221,11 +203,11 @@ export function draftFromCall(call: ManagedCall): CallDraft {
     title: texts(call.titles),
     description: texts(call.descriptions),
     themes: call.themes.join(", "),
-    budgetEnvelope: centsToEuros(call.budgetEnvelope.cents),
-    capPerCandidacy: call.capPerCandidacy ? centsToEuros(call.capPerCandidacy.cents) : "",
+    budgetEnvelope: centsToInput(call.budgetEnvelope.cents, language),
+    capPerCandidacy: call.capPerCandidacy ? centsToInput(call.capPerCandidacy.cents, language) : "",
     funders: call.funders
       .filter((row) => row.funder)
-      .map((row) => ({ uid: newUid(), funderId: row.funder!.id, share: centsToEuros(row.share.cents) })),
+      .map((row) => ({ uid: newUid(), funderId: row.funder!.id, share: centsToInput(row.share.cents, language) })),
     timeline: {
       timezone: zone,
       opensAt: instantToZoned(call.timeline.opensAt, zone),
@@ -304,12 +286,16 @@ const list = (value: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-/** Reads an amount in euros into `problems[path]` ("AMOUNT") when it is not one. */
-function cents(typed: string, path: string, problems: LocalProblems, optional = false): number | null {
+/**
+ * Reads an amount typed in euros the reader's way ("1 234,56", "1,234.56", "1.234,56"), or
+ * notes `problems[path]` ("AMOUNT") when it is not one.
+ */
+export function cents(typed: string, path: string, problems: LocalProblems, language: string, optional = false): number | null {
   if (optional && typed.trim() === "") return null;
-  const value = eurosToCents(typed);
-  if (value === null) problems[path] = "AMOUNT";
-  return value;
+  const read = parseEuros(typed, language);
+  if (read.ok) return read.cents;
+  problems[path] = "AMOUNT";
+  return null;
 }
 
 function instant(typed: string, zone: string, path: string, problems: LocalProblems): string | null {
@@ -319,10 +305,10 @@ function instant(typed: string, zone: string, path: string, problems: LocalProbl
   return value;
 }
 
-export function fundersInput(draft: CallDraft, problems: LocalProblems) {
+export function fundersInput(draft: CallDraft, problems: LocalProblems, language: string) {
   return draft.funders.map((row, i) => ({
     funderId: row.funderId,
-    shareCents: cents(row.share, `funders[${i}].shareCents`, problems) ?? 0,
+    shareCents: cents(row.share, `funders[${i}].shareCents`, problems, language) ?? 0,
   }));
 }
 
@@ -393,7 +379,7 @@ export function gridInput(grid: GridDraft): GridInput {
 }
 
 /** The whole call for `createCall`, with the problems found before sending. */
-export function createInput(draft: CallDraft): { input: CreateCallInput; problems: LocalProblems } {
+export function createInput(draft: CallDraft, language: string): { input: CreateCallInput; problems: LocalProblems } {
   const problems: LocalProblems = {};
   const input: CreateCallInput = {
     programmeId: draft.programmeId,
@@ -402,9 +388,9 @@ export function createInput(draft: CallDraft): { input: CreateCallInput; problem
     title: textsInput(draft.title),
     description: textsInput(draft.description),
     themes: list(draft.themes),
-    budgetEnvelopeCents: cents(draft.budgetEnvelope, "budgetEnvelopeCents", problems) ?? 0,
-    capPerCandidacyCents: cents(draft.capPerCandidacy, "capPerCandidacyCents", problems, true),
-    funders: fundersInput(draft, problems),
+    budgetEnvelopeCents: cents(draft.budgetEnvelope, "budgetEnvelopeCents", problems, language) ?? 0,
+    capPerCandidacyCents: cents(draft.capPerCandidacy, "capPerCandidacyCents", problems, language, true),
+    funders: fundersInput(draft, problems, language),
     timeline: timelineInput(draft.timeline, problems),
     eligibility: eligibilityInput(draft.eligibility),
     questions: questionsInput(draft.questions),

@@ -14,7 +14,7 @@ import { FundersView } from "../views";
 
 /** The funders' shares and answers; a co-funder's manager accepts or declines here. */
 export function FundersSection({ call, access }: SectionProps) {
-  const { t } = useTranslation("manageCalls");
+  const { t, i18n } = useTranslation("manageCalls");
   const catalogue = useCatalogue();
   return (
     <section aria-labelledby="section-title">
@@ -27,8 +27,8 @@ export function FundersSection({ call, access }: SectionProps) {
         <SectionForm
           callId={call.id}
           label={t("funders.edit")}
-          initial={draftFromCall(call)}
-          toInput={(draft, problems) => ({ funders: fundersInput(draft, problems) })}
+          initial={draftFromCall(call, i18n.language)}
+          toInput={(draft, problems) => ({ funders: fundersInput(draft, problems, i18n.language) })}
         >
           {(draft, set) => (
             <>

@@ -3,15 +3,15 @@ import type { SectionProps } from "../CallAdminPage";
 import { GridEditor } from "../editor/GridEditor";
 import { QuestionsEditor } from "../editor/QuestionsEditor";
 import { BudgetFields, EligibilityFields, TimelineFields, TranslationFields } from "../editor/SettingsFields";
-import { draftFromCall, eligibilityInput, eurosToCents, gridInput, questionsInput, textsInput, timelineInput } from "../model";
+import { cents, draftFromCall, eligibilityInput, gridInput, questionsInput, textsInput, timelineInput } from "../model";
 import { SectionForm } from "../SectionForm";
 import { EligibilityView, GeneralView, GridView, missingTranslations, QuestionsView, TranslationsView } from "../views";
 
 /** The sections of a call edited with `updateCall`, or read by who may not change them. */
 
 export function GeneralSection({ call, access }: SectionProps) {
-  const { t } = useTranslation("manageCalls");
-  const draft = draftFromCall(call);
+  const { t, i18n } = useTranslation("manageCalls");
+  const draft = draftFromCall(call, i18n.language);
   return (
     <section aria-labelledby="section-title">
       <h2 id="section-title">{t("sections.general")}</h2>
@@ -22,13 +22,10 @@ export function GeneralSection({ call, access }: SectionProps) {
           label={t("sections.general")}
           initial={{ budget: draft, timeline: draft.timeline }}
           toInput={(value, problems) => {
-            const envelope = eurosToCents(value.budget.budgetEnvelope);
-            const cap = value.budget.capPerCandidacy.trim() === "" ? null : eurosToCents(value.budget.capPerCandidacy);
-            if (envelope === null) problems.budgetEnvelopeCents = "AMOUNT";
-            if (cap === null && value.budget.capPerCandidacy.trim() !== "") problems.capPerCandidacyCents = "AMOUNT";
+            const { budgetEnvelope, capPerCandidacy } = value.budget;
             return {
-              budgetEnvelopeCents: envelope ?? 0,
-              capPerCandidacyCents: cap,
+              budgetEnvelopeCents: cents(budgetEnvelope, "budgetEnvelopeCents", problems, i18n.language) ?? 0,
+              capPerCandidacyCents: cents(capPerCandidacy, "capPerCandidacyCents", problems, i18n.language, true),
               themes: value.budget.themes
                 .split(",")
                 .map((theme) => theme.trim())
@@ -51,9 +48,9 @@ export function GeneralSection({ call, access }: SectionProps) {
 }
 
 export function TranslationsSection({ call, access }: SectionProps) {
-  const { t } = useTranslation("manageCalls");
+  const { t, i18n } = useTranslation("manageCalls");
   const missing = missingTranslations(call);
-  const draft = draftFromCall(call);
+  const draft = draftFromCall(call, i18n.language);
   return (
     <section aria-labelledby="section-title">
       <h2 id="section-title">{t("sections.translations")}</h2>
@@ -83,7 +80,7 @@ export function TranslationsSection({ call, access }: SectionProps) {
 }
 
 export function FormSection({ call, access }: SectionProps) {
-  const { t } = useTranslation("manageCalls");
+  const { t, i18n } = useTranslation("manageCalls");
   return (
     <section aria-labelledby="section-title">
       <h2 id="section-title">{t("sections.form")}</h2>
@@ -91,7 +88,7 @@ export function FormSection({ call, access }: SectionProps) {
         <SectionForm
           callId={call.id}
           label={t("sections.form")}
-          initial={draftFromCall(call).questions}
+          initial={draftFromCall(call, i18n.language).questions}
           toInput={(questions) => ({ questions: questionsInput(questions) })}
         >
           {(questions, set) => <QuestionsEditor value={questions} onChange={set} />}
@@ -104,7 +101,7 @@ export function FormSection({ call, access }: SectionProps) {
 }
 
 export function GridSection({ call, access }: SectionProps) {
-  const { t } = useTranslation("manageCalls");
+  const { t, i18n } = useTranslation("manageCalls");
   return (
     <section aria-labelledby="section-title">
       <h2 id="section-title">{t("sections.grid")}</h2>
@@ -112,7 +109,7 @@ export function GridSection({ call, access }: SectionProps) {
         <SectionForm
           callId={call.id}
           label={t("sections.grid")}
-          initial={draftFromCall(call).grid}
+          initial={draftFromCall(call, i18n.language).grid}
           toInput={(grid) => ({ grid: gridInput(grid) })}
         >
           {(grid, set) => <GridEditor value={grid} onChange={set} />}
@@ -125,7 +122,7 @@ export function GridSection({ call, access }: SectionProps) {
 }
 
 export function EligibilitySection({ call, access }: SectionProps) {
-  const { t } = useTranslation("manageCalls");
+  const { t, i18n } = useTranslation("manageCalls");
   return (
     <section aria-labelledby="section-title">
       <h2 id="section-title">{t("sections.eligibility")}</h2>
@@ -133,7 +130,7 @@ export function EligibilitySection({ call, access }: SectionProps) {
         <SectionForm
           callId={call.id}
           label={t("sections.eligibility")}
-          initial={draftFromCall(call).eligibility}
+          initial={draftFromCall(call, i18n.language).eligibility}
           toInput={(rules) => ({ eligibility: eligibilityInput(rules) })}
         >
           {(rules, set) => <EligibilityFields value={rules} onChange={set} />}
