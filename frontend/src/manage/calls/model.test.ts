@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { instantToZoned, zonedToInstant } from "../../i18n/zonedTime";
-import { cents, createInput, draftFromCall } from "./model";
+import { cents, createInput, draftFromCall, timeZoneChoices } from "./model";
 import { draftFromTemplate, TEMPLATES } from "./templates";
 import { catalogue, managedCall } from "./testData";
 
@@ -25,6 +25,21 @@ describe("amounts typed in euros, the reader's way", () => {
     const problems = {};
     expect(cents(typed, "funders[0].shareCents", problems, language)).toBeNull();
     expect(problems).toEqual({ "funders[0].shareCents": "AMOUNT" });
+  });
+});
+
+describe("the time zones a call may use", () => {
+  it("offers the usual zones first, overseas France included, then every zone the browser knows", () => {
+    const zones = timeZoneChoices("Europe/Paris");
+    expect(zones.slice(0, 2)).toEqual(["Europe/Paris", "Europe/Berlin"]);
+    expect(zones).toContain("Indian/Reunion");
+    expect(zones).toContain("America/Cayenne");
+    expect(zones).toContain("Asia/Tokyo");
+    expect(new Set(zones).size).toBe(zones.length);
+  });
+
+  it("keeps a call's zone the browser does not list", () => {
+    expect(timeZoneChoices("Etc/GMT-14")[0]).toBe("Etc/GMT-14");
   });
 });
 

@@ -120,7 +120,36 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
 ];
 export const CALL_KINDS: readonly CallKind[] = ["AAP", "AMI", "JOINT"];
 export { ORGANISATION_KINDS } from "../../api/enums";
-export const TIME_ZONES = ["Europe/Paris", "Europe/Berlin", "Europe/Brussels", "Europe/Luxembourg", "UTC"];
+/**
+ * The zones the programmes use, offered first: metropolitan France and its neighbours, then
+ * the French overseas departments and territories whose hospitals apply too.
+ */
+export const USUAL_TIME_ZONES = [
+  "Europe/Paris",
+  "Europe/Berlin",
+  "Europe/Brussels",
+  "Europe/Luxembourg",
+  "UTC",
+  "America/Guadeloupe",
+  "America/Martinique",
+  "America/Cayenne",
+  "Indian/Reunion",
+  "Indian/Mayotte",
+  "America/Miquelon",
+  "Pacific/Noumea",
+  "Pacific/Tahiti",
+  "Pacific/Wallis",
+];
+
+/**
+ * Every zone a call may use, the usual ones first, then every other zone the browser knows
+ * (the API accepts any IANA zone); `current` is kept even when the browser does not know it.
+ */
+export function timeZoneChoices(current: string): string[] {
+  const others = Intl.supportedValuesOf("timeZone").filter((zone) => !USUAL_TIME_ZONES.includes(zone));
+  const choices = [...USUAL_TIME_ZONES, ...others];
+  return choices.includes(current) ? choices : [current, ...choices];
+}
 
 let uidCounter = 0;
 export const newUid = () => `u${++uidCounter}`;

@@ -6,7 +6,7 @@ import {
 
   newUid,
   ORGANISATION_KINDS,
-  TIME_ZONES,
+  timeZoneChoices,
   type CallDraft,
   type EligibilityDraft,
   type FunderShareDraft,
@@ -188,10 +188,7 @@ export function TimelineFields({ value, onChange }: { value: TimelineDraft; onCh
         label={t("timeline.timezone")}
         value={value.timezone}
         onChange={set("timezone")}
-        options={(TIME_ZONES.includes(value.timezone) ? TIME_ZONES : [value.timezone, ...TIME_ZONES]).map((zone) => ({
-          value: zone,
-          label: zone,
-        }))}
+        options={timeZoneChoices(value.timezone).map((zone) => ({ value: zone, label: zone }))}
       />
       <PathInput path="timeline.opensAt" type="datetime-local" label={t("timeline.opensAt")} hint={zoneHint} value={value.opensAt} onChange={set("opensAt")} />
       <PathInput path="timeline.deadlineAt" type="datetime-local" label={t("timeline.deadlineAt")} hint={zoneHint} value={value.deadlineAt} onChange={set("deadlineAt")} />
