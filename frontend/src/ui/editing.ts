@@ -19,6 +19,8 @@ export type { CellSelectProps, CellTextInputProps } from "./CellField";
 export { RadioGroup } from "./RadioGroup";
 export type { RadioGroupProps } from "./RadioGroup";
 export { ScrollTable } from "./ScrollTable";
+export { LoadMore } from "./LoadMore";
+export type { LoadMoreProps } from "./LoadMore";
 export type { ScrollTableProps } from "./ScrollTable";
 export { CheckboxField } from "./CheckboxField";
 export type { CheckboxFieldProps } from "./CheckboxField";

@@ -1,8 +1,8 @@
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { AppLanguage } from "../../i18n";
 import { jsonResponse, mockFetch, mockGraphQL, renderApp } from "../../test/render";
-import { callsApi, manager, RAW_KEY, viewer } from "./testData";
+import { callsApi, callsList, managedCall, manager, RAW_KEY, viewer } from "./testData";
 
 const EXPECTED: Record<AppLanguage, { heading: string; draft: string; deadline: RegExp; create: string }> = {
   fr: { heading: "Appels gérés", draft: "Brouillon", deadline: /31 juillet 2027.*23:59/, create: "Créer un appel" },
@@ -25,6 +25,32 @@ describe("the managed calls list", () => {
     expect(cells.getByText(expected.deadline)).toBeTruthy();
     expect(screen.getByRole("link", { name: expected.create }).getAttribute("href")).toBe("/manage/calls/new");
     expect(document.body.textContent).not.toMatch(RAW_KEY);
+  });
+
+  it("shows the calls a page at a time, and the next page continues at its first call", async () => {
+    const first = managedCall({ id: "call-1", titles: { fr: "Premier appel", en: null, de: null } });
+    const second = managedCall({ id: "call-2", titles: { fr: "Second appel", en: null, de: null } });
+    const pages = {
+      first: { calls: { ...callsList([first]).calls, totalCount: 2, pageInfo: { hasNextPage: true, endCursor: "c1" } } },
+      next: { calls: { ...callsList([second]).calls, totalCount: 2 } },
+    };
+    const requests = mockGraphQL(
+      callsApi(manager(), { ManagedCalls: (operation) => (operation.variables.after === "c1" ? pages.next : pages.first) }),
+    );
+    await renderApp("/manage/calls", "en");
+
+    expect(await screen.findByText("The first 1 calls of 2")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Show the next calls" }));
+
+    const next = await screen.findByRole("link", { name: "Second appel" });
+    await waitFor(() => expect(document.activeElement).toBe(next));
+    expect(screen.getByText("2 calls")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Show the next calls" })).toBeNull();
+    const asked = requests.filter((r) => r.query.includes("query ManagedCalls")).map((r) => r.variables);
+    expect(asked).toEqual([
+      { language: "EN", first: 50, after: null },
+      { language: "EN", first: 50, after: "c1" },
+    ]);
   });
 
   it("offers a viewer no way to create a call, and says why", async () => {

@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { STATUS_TONE } from "../../calls/model";
 import { formatDateTime } from "../../i18n/format";
@@ -6,20 +7,23 @@ import { usePageTitle } from "../../pages/usePageTitle";
 import { canManageCalls } from "../../session/roles";
 import { useSession } from "../../session/useSession";
 import { AppLink, StatusBadge, StatusMessage } from "../../ui";
-import { ScrollTable } from "../../ui/editing";
+import { LoadMore, ScrollTable } from "../../ui/editing";
 import type { ManagedCallsQuery as ManagedCallsData } from "../gql/graphql";
-import { useManagedCalls } from "./api";
+import { useManagedCallPages } from "./api";
 
 type CallRow = ManagedCallsData["calls"]["edges"][number]["node"];
 
-/** `/manage/calls`: every call the user may manage or read, drafts included (the API's
- * largest page, 100 calls, the soonest deadlines first: it says when there are more). */
+/** `/manage/calls`: every call the user may manage or read, drafts included, a page of 50 at a
+ * time (the soonest deadlines first). */
 export function ManagedCallsPage() {
   const { t } = useTranslation("manageCalls");
   usePageTitle(t("list.title"));
   const session = useSession();
-  const calls = useManagedCalls();
+  const pages = useManagedCallPages();
+  const table = useRef<HTMLDivElement>(null);
   const mayCreate = session.data ? canManageCalls(session.data) : false;
+  const calls = pages.data?.pages.flatMap((page) => page.edges.map((edge) => edge.node)) ?? [];
+  const total = pages.data?.pages[0]?.totalCount ?? 0;
 
   return (
     <>
@@ -31,20 +35,29 @@ export function ManagedCallsPage() {
       ) : (
         <p>{t("list.readOnly")}</p>
       )}
-      {calls.isPending ? (
+      {pages.isPending ? (
         <StatusMessage>{t("loading")}</StatusMessage>
-      ) : calls.isError ? (
-        <QueryError error={calls.error} onRetry={() => void calls.refetch()} />
-      ) : calls.data.edges.length === 0 ? (
+      ) : pages.isError ? (
+        <QueryError error={pages.error} onRetry={() => void pages.refetch()} />
+      ) : calls.length === 0 ? (
         <StatusMessage>{t("list.empty")}</StatusMessage>
       ) : (
         <>
           <StatusMessage>
-            {calls.data.edges.length < calls.data.totalCount
-              ? t("list.partial", { shown: calls.data.edges.length, count: calls.data.totalCount })
-              : t("list.count", { count: calls.data.totalCount })}
+            {calls.length < total ? t("list.partial", { shown: calls.length, count: total }) : t("list.count", { count: total })}
           </StatusMessage>
-          <CallsTable calls={calls.data.edges.map((edge) => edge.node)} />
+          <div ref={table}>
+            <CallsTable calls={calls} />
+          </div>
+          <LoadMore
+            rowCount={calls.length}
+            hasMore={pages.hasNextPage}
+            loading={pages.isFetchingNextPage}
+            onMore={() => void pages.fetchNextPage()}
+            label={t("list.loadMore")}
+            loadingLabel={t("list.loadingMore")}
+            table={table}
+          />
         </>
       )}
     </>
@@ -65,19 +78,19 @@ function CallsTable({ calls }: { calls: CallRow[] }) {
         </tr>
       </thead>
       <tbody>
-        {calls.map((call) => (
-          <CallRowView key={call.id} call={call} />
+        {calls.map((call, index) => (
+          <CallRowView key={call.id} call={call} index={index} />
         ))}
       </tbody>
     </ScrollTable>
   );
 }
 
-function CallRowView({ call }: { call: CallRow }) {
+function CallRowView({ call, index }: { call: CallRow; index: number }) {
   const { t, i18n } = useTranslation("manageCalls");
   const path = `/manage/calls/${encodeURIComponent(call.id)}`;
   return (
-    <tr>
+    <tr data-row={index}>
       <th scope="row">
         <AppLink to={path}>{call.title || call.reference}</AppLink>
         <br />

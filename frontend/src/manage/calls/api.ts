@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { request } from "../../api";
 import { apiLanguage } from "../../i18n";
@@ -20,12 +20,29 @@ const CALLS_KEY = ["manageCalls"] as const;
 const callKey = (id: string) => [...CALLS_KEY, "call", id] as const;
 
 
+/** Calls per page of the managed list (the API's largest page is 100). */
+export const CALLS_PAGE_SIZE = 50;
+
+/** The calls the user may manage or read, a page at a time ("load more"). */
+export function useManagedCallPages() {
+  const { i18n } = useTranslation();
+  const language = apiLanguage(i18n.language);
+  return useInfiniteQuery({
+    queryKey: [...CALLS_KEY, "pages", language],
+    queryFn: async ({ pageParam, signal }) =>
+      (await request(ManagedCallsQuery, { language, first: CALLS_PAGE_SIZE, after: pageParam }, { signal })).calls,
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.pageInfo.hasNextPage ? last.pageInfo.endCursor : undefined),
+  });
+}
+
+/** The first hundred calls, to pick one whose structure a new call copies. */
 export function useManagedCalls() {
   const { i18n } = useTranslation();
   const language = apiLanguage(i18n.language);
   return useQuery({
     queryKey: [...CALLS_KEY, "list", language],
-    queryFn: async ({ signal }) => (await request(ManagedCallsQuery, { language }, { signal })).calls,
+    queryFn: async ({ signal }) => (await request(ManagedCallsQuery, { language, first: 100 }, { signal })).calls,
   });
 }
 

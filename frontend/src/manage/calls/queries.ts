@@ -1,9 +1,13 @@
 import { graphql } from "../gql";
 
 export const ManagedCallsQuery = graphql(`
-  query ManagedCalls($language: Language!) {
-    calls(first: 100) {
+  query ManagedCalls($language: Language!, $first: Int!, $after: String) {
+    calls(first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id

@@ -95,6 +95,7 @@ export function managedCall(overrides: Partial<ManagedCallFieldsFragment> = {}):
 export const callsList = (calls: ManagedCallFieldsFragment[] = [managedCall()]): ManagedCallsQuery => ({
   calls: {
     totalCount: calls.length,
+    pageInfo: { hasNextPage: false, endCursor: null },
     edges: calls.map((call) => ({
       node: {
         id: call.id,

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { request } from "../../api";
@@ -7,6 +7,7 @@ import { apiLanguage } from "../../i18n";
 import { QueryError } from "../../pages/QueryError";
 import { usePageTitle } from "../../pages/usePageTitle";
 import { Button, SelectInput, StatusMessage } from "../../ui";
+import { LoadMore } from "../../ui/editing";
 import type { CandidacyStatus } from "../gql/graphql";
 import { CandidaciesTable } from "./CandidaciesTable";
 import { STATUSES, apiFilter, filtersFromParams, paramsFromFilters, type ListFilters } from "./filters";
@@ -70,15 +71,6 @@ function Results(props: { rows: Rows; total: number; hasMore: boolean; loadingMo
   const { t } = useTranslation("manageCandidacies");
   const { rows, total, hasMore, loadingMore, onMore } = props;
   const table = useRef<HTMLDivElement>(null);
-  const [focusFrom, setFocusFrom] = useState<number | null>(null);
-
-  // "Load more": keyboard and screen-reader users continue at the first row that came in.
-  useEffect(() => {
-    if (focusFrom === null || rows.length <= focusFrom) return;
-    table.current?.querySelector<HTMLElement>(`[data-row="${focusFrom}"] a`)?.focus();
-    setFocusFrom(null);
-  }, [rows.length, focusFrom]);
-
   return (
     <>
       <StatusMessage>
@@ -90,18 +82,15 @@ function Results(props: { rows: Rows; total: number; hasMore: boolean; loadingMo
           <CandidaciesTable rows={rows} />
         </div>
       )}
-      {hasMore && (
-        <Button
-          priority="secondary"
-          disabled={loadingMore}
-          onClick={() => {
-            setFocusFrom(rows.length);
-            onMore();
-          }}
-        >
-          {loadingMore ? t("list.loadingMore") : t("list.loadMore")}
-        </Button>
-      )}
+      <LoadMore
+        rowCount={rows.length}
+        hasMore={hasMore}
+        loading={loadingMore}
+        onMore={onMore}
+        label={t("list.loadMore")}
+        loadingLabel={t("list.loadingMore")}
+        table={table}
+      />
     </>
   );
 }

@@ -182,10 +182,12 @@ export type UpdateCallInput = {
 
 export type ManagedCallsQueryVariables = Exact<{
   language: Language;
+  first: number;
+  after?: string | null | undefined;
 }>;
 
 
-export type ManagedCallsQuery = { calls: { totalCount: number, edges: Array<{ node: { id: string, reference: string, kind: CallKind, title: string, status: CallStatus, programme: { id: string, name: string } | null, timeline: { timezone: string, deadlineAt: string } } }> } };
+export type ManagedCallsQuery = { calls: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, reference: string, kind: CallKind, title: string, status: CallStatus, programme: { id: string, name: string } | null, timeline: { timezone: string, deadlineAt: string } } }> } };
 
 export type ManagedCallFieldsFragment = { id: string, reference: string, kind: CallKind, status: CallStatus, publishedAt: string | null, themes: Array<string>, titles: { fr: string | null, en: string | null, de: string | null }, descriptions: { fr: string | null, en: string | null, de: string | null }, budgetEnvelope: { cents: number, currency: string }, capPerCandidacy: { cents: number, currency: string } | null, programme: { id: string, code: string, name: string, funder: { id: string } | null } | null, funders: Array<{ status: CoFundingStatus, respondedAt: string | null, share: { cents: number, currency: string }, funder: { id: string, code: string, name: string } | null }>, timeline: { timezone: string, opensAt: string, deadlineAt: string, reviewDeadlineAt: string | null, decisionDate: string | null, projectStartDate: string | null }, eligibility: { allowedOrganisationKinds: Array<OrganisationKind>, requiredDocumentKeys: Array<string>, minDurationMonths: number | null, maxDurationMonths: number | null, minPartners: number | null, maxPartners: number | null, requiredPartnerCountries: Array<{ country: string, minPartners: number }> }, questions: Array<{ key: string, kind: QuestionKind, required: boolean, maxLength: number | null, minValue: string | null, maxValue: string | null, label: { fr: string | null, en: string | null, de: string | null }, helpText: { fr: string | null, en: string | null, de: string | null }, choices: Array<{ value: string, label: { fr: string | null, en: string | null, de: string | null } }> }>, grid: { overallThreshold: string | null, expertsPerCandidacy: number, blindReview: boolean, criteria: Array<{ key: string, weight: string, scaleMin: string, scaleMax: string, step: string, threshold: string | null, label: { fr: string | null, en: string | null, de: string | null } }> } };
 
@@ -487,9 +489,13 @@ export const ManagedCallFieldsFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"ManagedCallFields"}) as unknown as TypedDocumentString<ManagedCallFieldsFragment, unknown>;
 export const ManagedCallsDocument = new TypedDocumentString(`
-    query ManagedCalls($language: Language!) {
-  calls(first: 100) {
+    query ManagedCalls($language: Language!, $first: Int!, $after: String) {
+  calls(first: $first, after: $after) {
     totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     edges {
       node {
         id
