@@ -107,7 +107,15 @@ async def test_after_a_redis_crash_workers_reconnect_and_every_lost_receipt_is_r
     assert lost > 0
     outage_warnings = [r for r in caplog.records if "Redis unavailable" in r.getMessage()]
     assert len(outage_warnings) == 1  # the API: once per outage, not per enqueue
+    # Each worker that saw the outage says so once, and once that it is back. A worker busy
+    # rendering through all of it (a loaded machine: a render took 5 s in CI once) may not ask
+    # Redis anything until it is back, and then has nothing to report; the idle ones poll
+    # every half second, so at least one sees it.
+    noticed = 0
     for worker in workers:
         output = worker.output()
-        assert output.count("Redis unavailable: workers stopped") == 1, output[-3000:]
-        assert output.count("Redis available again: workers restarted") == 1, output[-3000:]
+        stopped = output.count("Redis unavailable: workers stopped")
+        assert stopped <= 1, output[-3000:]
+        assert output.count("Redis available again: workers restarted") == stopped, output[-3000:]
+        noticed += stopped
+    assert noticed >= 1
