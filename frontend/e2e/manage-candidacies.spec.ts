@@ -1,12 +1,22 @@
-import { expect, expectAccessible, test } from "./support/fixtures";
+import { LANGUAGES, expect, expectAccessible, test, type Language } from "./support/fixtures";
 import { DEMO, createOwnDraft, createScreenableCandidacy, daysAfter, signInAs } from "./support/manage";
+import { escapeRegExp, startingWith, words } from "./support/words";
 
 /**
  * The manager's candidacies: DGOS's programme manager filters the list (filters kept in the
- * address), opens a candidacy, screens a submitted one of a call the spec closes itself and
- * grants an individual extension on a draft the spec makes; a funder viewer gets no action. Axe on every screen, one pass at 320 px,
- * one in English.
+ * address), opens a candidacy, screens a submitted one of a call the spec closes itself (in
+ * German) and grants an individual extension on a draft the spec makes (in each language); a
+ * funder viewer gets no action. Axe on every screen, one pass at 320 px, one in English.
  */
+
+/** 18:00 as the interface writes a time in `language` (Intl, as src/i18n/format.ts), any space. */
+function sixPm(language: Language): string {
+  const time = new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(
+    Date.UTC(2027, 0, 1, 18, 0),
+  );
+  return escapeRegExp(time).replace(/\s/g, "\\s");
+}
+
 test.describe("candidacies received (fr)", () => {
   test("the manager filters the list, and the filters survive a reload", async ({ page }) => {
     await createOwnDraft(page, "Étude e2e : liste filtrée");
@@ -29,79 +39,6 @@ test.describe("candidacies received (fr)", () => {
     await table.getByRole("rowheader").getByRole("link").first().click();
     await expect(page).toHaveURL(/\/manage\/candidacies\/[^/?]+$/);
     await expect(page.getByRole("heading", { level: 2, name: "Synthèse" })).toBeVisible();
-    await expectAccessible(page);
-  });
-
-  test("the manager reads a submitted candidacy of a closed call and records its eligibility", async ({ page }) => {
-    test.setTimeout(120_000); // the spec's own call must reach its deadline before it closes
-    const own = await createScreenableCandidacy(page);
-    await signInAs(page, DEMO.manager);
-
-    await page.goto(`/manage/candidacies?call=${encodeURIComponent(own.callId)}&status=SUBMITTED`);
-    const table = page.getByRole("table", { name: "Candidatures, une par ligne" });
-    await expect(table.getByRole("row")).toHaveCount(2);
-    await expect(page.getByRole("status").filter({ hasText: "1 candidature correspond à ces filtres." })).toBeVisible();
-    await table.getByRole("rowheader").getByRole("link").click();
-
-    await expect(page.getByRole("heading", { level: 1, name: "TRI-E2E — Tri aux urgences (e2e)" })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Réponses de la version déposée" })).toContainText(own.summary);
-    await expect(page.getByRole("region", { name: "Versions déposées" })).toContainText("Version 1 du");
-    await expectAccessible(page);
-
-    // Ineligible without a reason: the API's refusal under the field, then recorded.
-    const eligibility = page.getByRole("form", { name: "Examen de l'éligibilité" });
-    await eligibility.getByText("Inéligible", { exact: true }).click();
-    await eligibility.getByRole("button", { name: "Enregistrer la décision" }).click();
-    await expect(eligibility.getByText("Dites pourquoi la candidature est inéligible.")).toBeVisible();
-    // The focus moves to the form's problems, so a screen reader reads them first.
-    await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.querySelector("[role=alert]")))).toBe(true);
-    await expectAccessible(page);
-    await eligibility.getByLabel(/^Motif/).fill("Le dispositif n'est pas marqué CE.");
-    await eligibility.getByRole("button", { name: "Enregistrer la décision" }).click();
-    await expect(eligibility.getByText("Décision d'éligibilité enregistrée.")).toBeVisible();
-    const summary = page.getByRole("region", { name: "Synthèse" });
-    await expect(summary).toContainText("Inéligible");
-    await expect(summary).toContainText("Motif : Le dispositif n'est pas marqué CE.");
-
-    // Anap co-funds the call: its funder viewer reads the same candidacy, without any action.
-    await signInAs(page, DEMO.viewer);
-    await page.reload();
-    await expect(page.getByRole("heading", { level: 1, name: "TRI-E2E — Tri aux urgences (e2e)" })).toBeVisible();
-    await expect(page.getByText("Vous consultez cette candidature en lecture seule.")).toBeVisible();
-    await expect(page.getByRole("form")).toHaveCount(0);
-    await expectAccessible(page);
-  });
-
-  test("the manager screens a candidacy and grants it a late exception", async ({ page }) => {
-    const own = await createOwnDraft(page, "Étude e2e : délai individuel");
-    await signInAs(page, DEMO.manager);
-    await page.goto(`/manage/candidacies/${own.id}`);
-    await expect(page.getByRole("heading", { level: 1, name: "Candidature pas encore déposée" })).toBeVisible();
-    await expect(page.getByText(/pas encore été déposée/)).toBeVisible();
-    await expectAccessible(page);
-
-    // Eligibility: the API refuses to screen a draft, and the form says so where it is.
-    const eligibility = page.getByRole("form", { name: "Examen de l'éligibilité" });
-    await eligibility.getByText("Éligible", { exact: true }).click(); // the label, as a person clicks it
-    await expect(eligibility.getByLabel("Éligible", { exact: true })).toBeChecked();
-    await eligibility.getByRole("button", { name: "Enregistrer la décision" }).click();
-    await expect(eligibility.getByRole("alert")).toContainText("Seule une candidature déposée peut être examinée.");
-
-    // A deadline before the call's own: refused next to the field.
-    const extension = page.getByRole("form", { name: "Délai individuel" });
-    await expect(extension).toContainText(own.timezone);
-    await extension.getByLabel(/^Nouvelle date limite/).fill(daysAfter(own.deadlineLocal, -1));
-    await extension.getByRole("button", { name: "Accorder le délai" }).click();
-    await expect(extension.getByText("La nouvelle date doit suivre la date limite de l'appel et l'instant présent.")).toBeVisible();
-    await expectAccessible(page);
-
-    // Two days after the call's deadline, at 18:00 on the call's clock.
-    await extension.getByLabel(/^Nouvelle date limite/).fill(daysAfter(own.deadlineLocal, 2));
-    await extension.getByLabel(/^Motif/).fill("Panne du système d'information le dernier soir");
-    await extension.getByRole("button", { name: "Accorder le délai" }).click();
-    await expect(extension.getByText(/Délai accordé jusqu'au .*18:00/)).toBeVisible();
-    const summary = page.getByRole("region", { name: "Synthèse" });
-    await expect(summary).toContainText(/Délai individuel\s*\S.*18:00/);
     await expectAccessible(page);
   });
 
@@ -128,6 +65,97 @@ test.describe("candidacies received (fr)", () => {
     await region.focus();
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await expectAccessible(page);
+  });
+});
+
+for (const language of LANGUAGES) {
+  test.describe(`an individual extension (${language})`, () => {
+    test.use({ language });
+
+    test("the manager screens a candidacy and grants it a late exception", async ({ page }) => {
+      const w = words(language);
+      const m = (key: string, values?: Record<string, string | number>) => w(`manageCandidacies:${key}`, values);
+      const own = await createOwnDraft(page, `Étude e2e : délai individuel (${language})`);
+      await signInAs(page, DEMO.manager);
+      await page.goto(`/manage/candidacies/${own.id}`);
+      await expect(page.getByRole("heading", { level: 1, name: m("review.untitled") })).toBeVisible();
+      await expect(page.getByText(m("review.neverSubmitted"))).toBeVisible();
+      await expectAccessible(page);
+
+      // Eligibility: the API refuses to screen a draft, and the form says so where it is.
+      const eligibility = page.getByRole("form", { name: m("eligibility.title") });
+      await eligibility.getByText(m("eligibility.ELIGIBLE"), { exact: true }).click(); // the label, as a person clicks it
+      await expect(eligibility.getByLabel(m("eligibility.ELIGIBLE"), { exact: true })).toBeChecked();
+      await eligibility.getByRole("button", { name: m("eligibility.submit") }).click();
+      await expect(eligibility.getByRole("alert")).toContainText(m("eligibility.errors.notEditable"));
+
+      // A deadline before the call's own: refused next to the field.
+      const extension = page.getByRole("form", { name: m("extension.title") });
+      await expect(extension).toContainText(own.timezone);
+      await extension.getByLabel(startingWith(m("extension.until"))).fill(daysAfter(own.deadlineLocal, -1));
+      await extension.getByRole("button", { name: m("extension.submit") }).click();
+      await expect(extension.getByText(m("extension.errors.untilNotLater"))).toBeVisible();
+      await expectAccessible(page);
+
+      // Two days after the call's deadline, at 18:00 on the call's clock (its zone's name follows).
+      const evening = new RegExp(`.*${sixPm(language)}.*`);
+      await extension.getByLabel(startingWith(m("extension.until"))).fill(daysAfter(own.deadlineLocal, 2));
+      await extension.getByLabel(startingWith(m("extension.reason"))).fill("Panne du système d'information le dernier soir");
+      await extension.getByRole("button", { name: m("extension.submit") }).click();
+      await expect(extension.getByText(w.pattern("manageCandidacies:extension.granted", { until: evening }))).toBeVisible();
+      const summary = page.getByRole("region", { name: m("review.summary"), exact: true });
+      await expect(summary).toContainText(new RegExp(`${escapeRegExp(m("review.extension"))}\\s*\\S${evening.source}`));
+      await expectAccessible(page);
+    });
+  });
+}
+
+test.describe("eligibility screening (de)", () => {
+  test.use({ language: "de" });
+
+  test("the manager reads a submitted candidacy of a closed call and records its eligibility", async ({ page }) => {
+    test.setTimeout(120_000); // the spec's own call must reach its deadline before it closes
+    const w = words("de");
+    const m = (key: string, values?: Record<string, string | number>) => w(`manageCandidacies:${key}`, values);
+    const own = await createScreenableCandidacy(page);
+    await signInAs(page, DEMO.manager);
+
+    await page.goto(`/manage/candidacies?call=${encodeURIComponent(own.callId)}&status=SUBMITTED`);
+    const table = page.getByRole("table", { name: m("list.caption") });
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(page.getByRole("status").filter({ hasText: m("list.count", { count: 1 }) })).toBeVisible();
+    await table.getByRole("rowheader").getByRole("link").click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "TRI-E2E — Tri aux urgences (e2e)" })).toBeVisible();
+    await expect(page.getByRole("region", { name: m("review.answers") })).toContainText(own.summary);
+    await expect(page.getByRole("region", { name: m("review.versions") })).toContainText(
+      w.pattern("manageCandidacies:list.version", { number: 1, at: /.+/ }),
+    );
+    await expectAccessible(page);
+
+    // Ineligible without a reason: the API's refusal under the field, then recorded.
+    const eligibility = page.getByRole("form", { name: m("eligibility.title") });
+    await eligibility.getByText(m("eligibility.INELIGIBLE"), { exact: true }).click();
+    await eligibility.getByRole("button", { name: m("eligibility.submit") }).click();
+    await expect(eligibility.getByText(m("eligibility.errors.reasonRequired"))).toBeVisible();
+    // The focus moves to the form's problems, so a screen reader reads them first.
+    await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.querySelector("[role=alert]")))).toBe(true);
+    await expectAccessible(page);
+    const reason = "Das Produkt trägt keine CE-Kennzeichnung.";
+    await eligibility.getByLabel(startingWith(m("eligibility.reason"))).fill(reason);
+    await eligibility.getByRole("button", { name: m("eligibility.submit") }).click();
+    await expect(eligibility.getByText(m("eligibility.recorded"))).toBeVisible();
+    const summary = page.getByRole("region", { name: m("review.summary"), exact: true });
+    await expect(summary).toContainText(m("eligibility.INELIGIBLE"));
+    await expect(summary).toContainText(m("review.because", { reason }));
+
+    // Anap co-funds the call: its funder viewer reads the same candidacy, without any action.
+    await signInAs(page, DEMO.viewer);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "TRI-E2E — Tri aux urgences (e2e)" })).toBeVisible();
+    await expect(page.getByText(m("review.readOnly"))).toBeVisible();
+    await expect(page.getByRole("form")).toHaveCount(0);
     await expectAccessible(page);
   });
 });
