@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from strawberry import relay
 from strawberry.relay import GlobalIDValueError
 
 from backend.candidacies.errors import SubmissionProblem
@@ -39,11 +40,31 @@ class FieldProblem:
     )
     code: str = strawberry.field(description="Stable, for programs: e.g. TOO_LONG, MISSING_ANSWER.")
     message: str = strawberry.field(description="For people, in English.")
+    organisation_id: relay.GlobalID | None = strawberry.field(
+        default=None,
+        description="The organisation of the consortium the problem concerns (e.g."
+        " PARTNER_DECLINED, PARTNER_SHARE_MISMATCH); null for other problems and for an"
+        " organisation invited by e-mail, not on the platform yet.",
+    )
+    organisation_name: str | None = strawberry.field(
+        default=None,
+        description="The name of the organisation the problem concerns, as the platform (or"
+        " the e-mail invitation) has it: for a message in the reader's language.",
+    )
 
     @classmethod
     def from_problem(cls, problem: core_errors.FieldProblem | SubmissionProblem) -> FieldProblem:
         """The one GraphQL shape of the domain's field problems (input or submission)."""
-        return cls(field=problem.field, code=problem.code, message=problem.message)
+        if not isinstance(problem, SubmissionProblem):
+            return cls(field=problem.field, code=problem.code, message=problem.message)
+        org_id = problem.organisation_id
+        return cls(
+            field=problem.field,
+            code=problem.code,
+            message=problem.message,
+            organisation_id=relay.GlobalID("Organisation", str(org_id)) if org_id else None,
+            organisation_name=problem.organisation_name,
+        )
 
 
 @strawberry.type

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -38,11 +39,18 @@ class CandidacyNotEditable(DomainError):
 
 @dataclass(frozen=True)
 class SubmissionProblem:
-    """One reason a candidacy cannot be submitted; ``field`` points at what to fix."""
+    """One reason a candidacy cannot be submitted; ``field`` points at what to fix.
+
+    A problem with one partner names it: ``organisation_name`` (as the platform or the e-mail
+    invitation knows it) and ``organisation_id`` (None for an organisation invited by e-mail,
+    not on the platform yet), so a front-end says which one in the reader's language.
+    """
 
     code: str
     message: str
     field: str = ""
+    organisation_id: uuid.UUID | None = None
+    organisation_name: str | None = None
 
 
 @dataclass

@@ -17,7 +17,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from backend.accounts.models import Organisation
 from backend.calls import queries as call_queries
 from backend.calls.models import Call, CallFunder
-from backend.candidacies.enums import CandidacyStatus, PartnerStatus
+from backend.candidacies.enums import CandidacyStatus, EligibilityDecision, PartnerStatus
 from backend.candidacies.models import (
     Attachment,
     BudgetLine,
@@ -38,6 +38,8 @@ class CandidacyFilter:
     call_id: uuid.UUID | None = None
     status: CandidacyStatus | None = None
     organisation_id: uuid.UUID | None = None
+    eligibility: EligibilityDecision | None = None
+    """The eligibility screening's decision (PENDING: not screened yet)."""
 
 
 def visible_candidacies(actor: Actor) -> SelectOfScalar[Candidacy]:
@@ -165,6 +167,8 @@ async def page_of_candidacies(
         stmt = stmt.where(col(Candidacy.status) == flt.status)
     if flt.organisation_id is not None:
         stmt = stmt.where(col(Candidacy.lead_organisation_id) == flt.organisation_id)
+    if flt.eligibility is not None:
+        stmt = stmt.where(col(Candidacy.eligibility) == flt.eligibility)
     return await keyset_page(
         session,
         stmt,

@@ -136,19 +136,19 @@ def _consent_problems(c: CandidacyContents) -> list[SubmissionProblem]:
     for partner, org in c.partners:
         if partner.status is PartnerStatus.PENDING:
             problems.append(
-                SubmissionProblem(
+                _partner_problem(
                     "PARTNER_INVITATION_PENDING",
+                    org,
                     f"{org.name} has not answered the invitation yet: wait for its answer or"
                     " withdraw the invitation",
-                    "partners",
                 )
             )
         elif partner.status is PartnerStatus.DECLINED:
             problems.append(
-                SubmissionProblem(
+                _partner_problem(
                     "PARTNER_DECLINED",
+                    org,
                     f"{org.name} declined the invitation: remove it from the consortium",
-                    "partners",
                 )
             )
     problems += [
@@ -157,11 +157,19 @@ def _consent_problems(c: CandidacyContents) -> list[SubmissionProblem]:
             f"{i.organisation_name} (invited at {i.email}) has not answered the invitation yet:"
             " wait for its answer or withdraw the invitation",
             "emailInvitations",
+            organisation_name=i.organisation_name,
         )
         for i in c.email_invitations
         if i.status is PartnerStatus.PENDING
     ]
     return problems
+
+
+def _partner_problem(code: str, org: Organisation, message: str) -> SubmissionProblem:
+    """A problem with one organisation of the consortium, which it names (id and name)."""
+    return SubmissionProblem(
+        code, message, "partners", organisation_id=org.id, organisation_name=org.name
+    )
 
 
 def _consortium_problems(c: CandidacyContents, rules: EligibilityRules) -> list[SubmissionProblem]:
@@ -177,15 +185,15 @@ def _consortium_problems(c: CandidacyContents, rules: EligibilityRules) -> list[
                 )
             )
     allowed = set(rules.allowed_organisation_kinds)
-    for _, org in c.partners:
-        if allowed and org.kind not in allowed:
-            problems.append(
-                SubmissionProblem(
-                    "ORGANISATION_KIND",
-                    f"{org.name}: a {org.kind.value} may not take part in this call",
-                    "partners",
-                )
-            )
+    problems += [
+        _partner_problem(
+            "ORGANISATION_KIND",
+            org,
+            f"{org.name}: a {org.kind.value} may not take part in this call",
+        )
+        for _, org in c.partners
+        if allowed and org.kind not in allowed
+    ]
     count = len(c.partners)
     if (rules.min_partners and count < rules.min_partners) or (
         rules.max_partners and count > rules.max_partners
@@ -239,11 +247,11 @@ def _budget_problems(c: CandidacyContents) -> list[SubmissionProblem]:
         lines_total = per_partner[partner.organisation_id]
         if lines_total != partner.requested_share_cents:
             problems.append(
-                SubmissionProblem(
+                _partner_problem(
                     "PARTNER_SHARE_MISMATCH",
+                    org,
                     f"{org.name}: budget lines add up to {lines_total / 100:.2f},"
                     f" the requested share is {partner.requested_share_cents / 100:.2f}",
-                    "partners",
                 )
             )
     return problems

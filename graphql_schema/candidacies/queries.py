@@ -6,7 +6,7 @@ import strawberry
 from sqlmodel import col
 
 from backend.candidacies import queries
-from backend.candidacies.enums import CandidacyStatus
+from backend.candidacies.enums import CandidacyStatus, EligibilityDecision
 from backend.candidacies.models import CandidacyPartner
 from backend.candidacies.submission import submission_report
 from backend.core.db import read_session
@@ -28,6 +28,10 @@ class CandidacyFilter:
     call_id: strawberry.ID | None = None
     status: CandidacyStatus | None = None
     organisation_id: strawberry.ID | None = None
+    eligibility: EligibilityDecision | None = strawberry.field(
+        default=None,
+        description="The eligibility screening's decision; PENDING: not screened yet.",
+    )
 
     def to_backend(self) -> queries.CandidacyFilter:
         return queries.CandidacyFilter(
@@ -36,6 +40,7 @@ class CandidacyFilter:
             organisation_id=(
                 node_uuid(self.organisation_id, "Organisation") if self.organisation_id else None
             ),
+            eligibility=self.eligibility,
         )
 
 

@@ -117,7 +117,13 @@ class PartnerInvitationType(relay.Node):
     candidacy_acronym: str | None
     call_reference: str
     call_title: JSON = strawberry.field(description="Per language, as the call gives it.")
-    deadline_at: datetime
+    deadline_at: datetime = strawberry.field(
+        description="The deadline that applies to the candidacy (its extension if any), in UTC."
+    )
+    timezone: str = strawberry.field(description="IANA zone in which the call's dates are read.")
+    deadline_local: datetime = strawberry.field(
+        description="The same deadline in the call's zone, with its offset."
+    )
     lead_organisation: PublicOrganisationType
     organisation_id: strawberry.Private[uuid.UUID]
 
@@ -127,7 +133,9 @@ class PartnerInvitationType(relay.Node):
 
     @classmethod
     def from_row(cls, row: Any) -> PartnerInvitationType:
+        """The call comes with the row, so its zone costs no statement per invitation."""
         partner, candidacy, call, lead = row
+        deadline = effective_deadline(call, candidacy)
         return cls(
             id=str(partner.id),
             role=partner.role,
@@ -137,7 +145,9 @@ class PartnerInvitationType(relay.Node):
             candidacy_acronym=candidacy.acronym,
             call_reference=call.reference,
             call_title=call.title,
-            deadline_at=effective_deadline(call, candidacy),
+            deadline_at=deadline,
+            timezone=call.timezone,
+            deadline_local=in_zone(deadline, call.timezone),
             lead_organisation=PublicOrganisationType.from_model(lead),
             organisation_id=partner.organisation_id,
         )

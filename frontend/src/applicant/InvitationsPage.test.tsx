@@ -37,6 +37,7 @@ describe("partner invitations", () => {
     expect(within(item).getByText("CHU de Lille")).toBeTruthy();
     expect(within(item).getByText("AP-HP, comme partenaire")).toBeTruthy();
     expect(within(item).getByText("120 000 €")).toBeTruthy();
+    expect(within(item).getByText("31 mars 2027 à 12:00 UTC+2 (fuseau de l’appel : Europe/Paris)")).toBeTruthy();
     await answer("Accepter");
 
     expect(await screen.findByRole("heading", { level: 2, name: /Invitation à « TELECARD — .* » acceptée\./ })).toBeTruthy();
@@ -65,7 +66,7 @@ describe("partner invitations", () => {
   });
 
   it.each([
-    ["DeadlinePassedError", /^La date limite est passée \(31 mars 2027 à 10:00 UTC\)/],
+    ["DeadlinePassedError", /^La date limite est passée \(31 mars 2027 à 12:00 UTC\+2\)/],
     ["CallNotOpenError", /^Cet appel n’accepte pas de candidature/],
     ["CandidacyNotEditableError", /statut : Déposée/],
     ["NotFoundError", /^Cette invitation n’existe plus/],
@@ -79,6 +80,18 @@ describe("partner invitations", () => {
     await renderApp("/my/invitations");
     await answer("Accepter");
     expect((await screen.findByRole("alert")).textContent).toMatch(text);
+  });
+
+  it.each([
+    ["fr", "America/New_York", "31 mars 2027 à 06:00 UTC−4 (fuseau de l’appel : America/New_York)"],
+    ["en", "Asia/Tokyo", "March 31, 2027 at 07:00 PM GMT+9 (the call's time zone: Asia/Tokyo)"],
+    ["de", "Europe/Berlin", "31. März 2027 um 12:00 MESZ (Zeitzone des Aufrufs: Europe/Berlin)"],
+  ] as const)("shows the deadline in %s in the call's zone %s, named", async (language, timezone, text) => {
+    const deadlineLocal = "2027-03-31T10:00:00+00:00"; // the instant; its offset does not matter
+    fakeApi({ MyPartnerInvitations: invitationsData([invitation({ timezone, deadlineLocal })]) });
+    await renderApp("/my/invitations", language);
+    await screen.findByRole("heading", { level: 2, name: /TELECARD/ });
+    expect(screen.getByText(text)).toBeTruthy();
   });
 
   it("shows an invitation answered meanwhile", async () => {

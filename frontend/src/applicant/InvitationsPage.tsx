@@ -106,7 +106,7 @@ function InvitationItem({ invitation, onAnswered }: { invitation: Invitation; on
         ? errorMessage(t, language, result, {
             NotFoundError: t("invitations.notFound"),
             PermissionDeniedError: t("invitations.onlyAdmins", { name: invitation.organisation?.name ?? "" }),
-          })
+          }, invitation.timezone)
         : null;
 
   const answer = async (accept: boolean) => {
@@ -140,7 +140,12 @@ function InvitationItem({ invitation, onAnswered }: { invitation: Invitation; on
           {formatMoney(invitation.requestedShare.cents, invitation.requestedShare.currency, language)}
         </dd>
         <dt className="fr-text--bold">{t("invitations.deadline")}</dt>
-        <dd className="fr-ml-0 fr-mb-2w">{formatDateTime(invitation.deadlineAt, language, "UTC")}</dd>
+        <dd className="fr-ml-0 fr-mb-2w">
+          {t("invitations.deadlineInZone", {
+            date: formatDateTime(invitation.deadlineLocal, language, invitation.timezone),
+            zone: invitation.timezone,
+          })}
+        </dd>
       </dl>
       {respond.isError && <QueryError error={respond.error} />}
       <FormAlert message={problem} attempt={respond.submittedAt} />

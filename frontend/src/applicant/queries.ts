@@ -107,6 +107,8 @@ export const MyPartnerInvitationsQuery = graphql(`
           callReference
           callTitle
           deadlineAt
+          timezone
+          deadlineLocal
           leadOrganisation {
             id
             name

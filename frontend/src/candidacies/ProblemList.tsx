@@ -49,15 +49,19 @@ export function ProblemList({
   );
 }
 
-/** A problem of `submissionCheck` or of a refused submission, said in the reader's language. */
+/**
+ * A problem of `submissionCheck` or of a refused submission, said in the reader's language; a
+ * problem with one partner names it (`organisationName`, "a partner" if the API gave none).
+ */
 export function useProblemText(call: Call) {
   const { t, i18n } = useTranslation("candidacy");
   return (problem: FieldProblem): string => {
     const key = problem.field.split(".")[1] ?? "";
     const question = call.questions.find((q) => q.key === key);
     const label = question ? questionLabel({ ...question, required: false }, i18n.language, "") : key;
+    const organisation = problem.organisationName ?? t("problems.somePartner");
     if ((KNOWN as readonly string[]).includes(problem.code)) {
-      return t(`problems.${problem.code as (typeof KNOWN)[number]}`, { label });
+      return t(`problems.${problem.code as (typeof KNOWN)[number]}`, { label, organisation });
     }
     return t("problems.other", { field: problem.field || t("problems.wholeCandidacy") });
   };

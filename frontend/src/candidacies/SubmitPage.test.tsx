@@ -9,7 +9,7 @@ const BASE = `/candidacies/${CANDIDACY_ID}`;
 const PROBLEMS = [
   { field: "answers.summary", code: "MISSING_ANSWER" },
   { field: "attachments.protocol", code: "MISSING_DOCUMENT" },
-  { field: "partners", code: "PARTNER_INVITATION_PENDING" },
+  { field: "partners", code: "PARTNER_INVITATION_PENDING", organisationName: "AP-HP" },
   { field: "partners[0].requestedShareCents", code: "SOMETHING_NEW" },
   { field: "budget", code: "BUDGET_MISSING" },
   { field: "durationMonths", code: "DURATION" },
@@ -31,12 +31,62 @@ describe("the check and submit page", () => {
     expect(links).toEqual([
       ["Répondez à la question « Résumé »", `${BASE}/answers#answer-summary`],
       ["Joignez le fichier « Protocole »", `${BASE}/answers#answer-protocol`],
-      [expect.stringContaining("Un partenaire n’a pas encore répondu"), `${BASE}/partners#partners`],
+      [
+        "AP-HP n’a pas encore répondu à l’invitation : attendez sa réponse ou retirez l’invitation",
+        `${BASE}/partners#partners`,
+      ],
       ["Un point est à corriger (partners[0].requestedShareCents)", `${BASE}/partners#partners`],
       ["Saisissez au moins une ligne de budget", `${BASE}/budget#budget`],
       ["La durée du projet n’est pas dans les bornes de l’appel", `${BASE}#project-durationMonths`],
       ["Un point est à corriger (title)", `${BASE}#project-title`],
     ]);
+  });
+
+  it.each([
+    [
+      "fr",
+      [
+        "Inserm n’a pas encore répondu à l’invitation : attendez sa réponse ou retirez l’invitation",
+        "CHU de Lille a décliné l’invitation : retirez cette organisation du consortium",
+        "Start-up Santé n’est pas d’un type d’organisation admis par l’appel",
+        "AP-HP : les lignes de budget ne correspondent pas à la part demandée",
+        "Un partenaire a décliné l’invitation : retirez cette organisation du consortium",
+      ],
+    ],
+    [
+      "en",
+      [
+        "Inserm has not answered the invitation yet: wait for its answer or withdraw the invitation",
+        "CHU de Lille declined the invitation: remove it from the consortium",
+        "Start-up Santé is not of a kind of organisation the call admits",
+        "AP-HP: the budget lines do not add up to the requested share",
+        "A partner declined the invitation: remove it from the consortium",
+      ],
+    ],
+    [
+      "de",
+      [
+        "Inserm hat die Einladung noch nicht beantwortet: Warten Sie die Antwort ab oder ziehen Sie die Einladung zurück",
+        "CHU de Lille hat die Einladung abgelehnt: Entfernen Sie die Organisation aus dem Konsortium",
+        "Start-up Santé gehört zu keiner von der Ausschreibung zugelassenen Organisationsart",
+        "AP-HP: Die Budgetzeilen ergeben nicht den beantragten Anteil",
+        "Ein Partner hat die Einladung abgelehnt: Entfernen Sie die Organisation aus dem Konsortium",
+      ],
+    ],
+  ] as const)("names the organisation each partner problem concerns, in %s", async (language, texts) => {
+    mockEditor({
+      check: checkData([
+        { field: "emailInvitations", code: "PARTNER_INVITATION_PENDING", organisationName: "Inserm" },
+        { field: "partners", code: "PARTNER_DECLINED", organisationName: "CHU de Lille" },
+        { field: "partners", code: "ORGANISATION_KIND", organisationName: "Start-up Santé" },
+        { field: "partners", code: "PARTNER_SHARE_MISMATCH", organisationName: "AP-HP" },
+        { field: "partners", code: "PARTNER_DECLINED", organisationName: null },
+      ]),
+    });
+    await renderApp(PATH, language);
+
+    const list = await screen.findByRole("list", { name: { fr: "Vérification", en: "Check", de: "Prüfung" }[language] });
+    expect(within(list).getAllByRole("listitem").map((item) => item.textContent)).toEqual(texts);
   });
 
   it("a link to a field lands on it, with the focus", async () => {
@@ -87,14 +137,22 @@ describe("the check and submit page", () => {
         __typename: "SubmissionRejectedError",
         code: "SUBMISSION_REJECTED",
         message: "in English",
-        problems: [{ field: "answers.summary", code: "MISSING_ANSWER", message: "in English" }],
+        problems: [
+          { field: "answers.summary", code: "MISSING_ANSWER", message: "in English", organisationName: null },
+          { field: "partners", code: "PARTNER_DECLINED", message: "in English", organisationName: "Inserm" },
+        ],
       },
     }));
     await renderApp(PATH);
     fireEvent.click(await screen.findByRole("button", { name: "Déposer la candidature" }));
 
-    const alert = await screen.findByText("1 point empêche le dépôt :");
+    const alert = await screen.findByText("2 points empêchent le dépôt :");
     expect(alert.closest("[role=alert]")).toBeTruthy();
+    expect(
+      screen
+        .getByRole("link", { name: "Inserm a décliné l’invitation : retirez cette organisation du consortium" })
+        .getAttribute("href"),
+    ).toBe(`${BASE}/partners#partners`);
     expect(screen.getAllByRole("link", { name: "Répondez à la question « Résumé »" })[0]!.getAttribute("href")).toBe(
       `${BASE}/answers#answer-summary`,
     );

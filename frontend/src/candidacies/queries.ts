@@ -104,6 +104,7 @@ export const SubmissionCheckQuery = graphql(`
       field
       code
       message
+      organisationName
     }
   }
 `);
@@ -195,6 +196,7 @@ export const SubmitCandidacyMutation = graphql(`
           field
           code
           message
+          organisationName
         }
       }
       ...EditRefusal

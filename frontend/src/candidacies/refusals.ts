@@ -20,7 +20,7 @@ export type Refusal =
       __typename: "SubmissionRejectedError";
       code: string;
       message: string;
-      problems: readonly { field: string; code: string; message: string }[];
+      problems: readonly { field: string; code: string; message: string; organisationName: string | null }[];
     };
 
 /** The refusal among a mutation's results, or null for its success payload. */

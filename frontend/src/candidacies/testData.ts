@@ -84,10 +84,12 @@ export function editorData(overrides: Partial<Candidacy> = {}): CandidacyEditorQ
   return { serverTime: SERVER_TIME, candidacy: candidacy(overrides) };
 }
 
-export function checkData(problems: { field: string; code: string }[] = []): SubmissionCheckQuery {
+export function checkData(
+  problems: { field: string; code: string; organisationName?: string | null }[] = [],
+): SubmissionCheckQuery {
   return {
     serverTime: SERVER_TIME,
-    submissionCheck: problems.map((problem) => ({ ...problem, message: "in English" })),
+    submissionCheck: problems.map((problem) => ({ organisationName: null, ...problem, message: "in English" })),
   };
 }
 

@@ -1,19 +1,37 @@
 import { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
-import { MemoryRouter } from "react-router";
+import { MemoryRouter, useLocation } from "react-router";
 import { vi } from "vitest";
 import { App } from "../App";
 import { startI18n, type AppLanguage } from "../i18n";
 
-/** Renders the whole application at `path`, in `language`, with no retries and a fresh cache. */
+/** Where the application's router is now (`pathname`, `search`), kept up to date by `renderApp`. */
+export interface CurrentAddress {
+  pathname: string;
+  search: string;
+}
+
+function AddressSpy({ into }: { into: CurrentAddress }) {
+  const { pathname, search } = useLocation();
+  Object.assign(into, { pathname, search });
+  return null;
+}
+
+/**
+ * Renders the whole application at `path`, in `language`, with no retries and a fresh cache;
+ * `address` follows the router, so a test checks what a screen keeps in the address bar.
+ */
 export async function renderApp(path: string, language: AppLanguage = "fr") {
   await startI18n(language);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  const address: CurrentAddress = { pathname: "", search: "" };
+  const rendered = render(
     <MemoryRouter initialEntries={[path]}>
       <App queryClient={queryClient} />
+      <AddressSpy into={address} />
     </MemoryRouter>,
   );
+  return { ...rendered, address };
 }
 
 export interface GraphQLCall {

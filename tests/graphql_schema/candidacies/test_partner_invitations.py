@@ -8,11 +8,14 @@ the consortium, nor submits.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 from sqlmodel import select
 
+from backend.calls.models import Call
+from backend.candidacies.models import Candidacy
 from backend.core.db import read_session, unit_of_work
 from backend.notifications.models import Notification
 from tests.graphql_schema.candidacies.test_candidacy_query_counts import (
@@ -54,6 +57,7 @@ query($first: Int, $after: String) {
     totalCount
     edges { node {
       id role requestedShare { cents } candidacyTitle callReference
+      deadlineAt timezone deadlineLocal
       leadOrganisation { name } organisation { name }
     } }
     pageInfo { hasNextPage endCursor }
@@ -276,6 +280,33 @@ async def test_my_partner_invitations_lists_only_invitations_to_ones_organisatio
     edges = body["data"]["myPartnerInvitations"]["edges"]
     expected = ["Org X"] if actor in {"applicant_x", "member_x"} else []
     assert [e["node"]["organisation"]["name"] for e in edges] == expected
+
+
+async def test_my_partner_invitations_give_the_deadline_in_the_calls_zone(
+    client, world, session_factory
+):
+    """The invited read the deadline that applies to the candidacy (its extension) as the
+    call's zone reads it, not in UTC: a zone far from Paris and an extension prove both."""
+    await _invitation_to_x_in_y_a(client, world)
+    y_a = world.candidacy("y_a")
+    extended = world.open_a.deadline_at.replace(microsecond=0) + timedelta(days=2)
+    async with unit_of_work(session_factory) as uow:
+        call = await uow.session.get(Call, y_a.call_id)
+        candidacy = await uow.session.get(Candidacy, y_a.id)
+        assert call is not None and candidacy is not None
+        call.timezone = "America/Sao_Paulo"
+        candidacy.extended_deadline_at = extended
+        uow.session.add_all([call, candidacy])
+
+    body = await ask(client, world, "applicant_x", INVITATIONS)
+
+    (edge,) = body["data"]["myPartnerInvitations"]["edges"]
+    node = edge["node"]
+    local = datetime.fromisoformat(node["deadlineLocal"])
+    assert node["timezone"] == "America/Sao_Paulo"
+    assert datetime.fromisoformat(node["deadlineAt"]) == extended
+    assert local == extended
+    assert local.utcoffset() == timedelta(hours=-3)
 
 
 # --- a partner the lead lets edit ---------------------------------------------------------------

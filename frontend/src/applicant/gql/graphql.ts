@@ -85,7 +85,7 @@ export type MyPartnerInvitationsQueryVariables = Exact<{
 }>;
 
 
-export type MyPartnerInvitationsQuery = { myPartnerInvitations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, role: PartnerRole, candidacyTitle: string, candidacyAcronym: string | null, callReference: string, callTitle: unknown, deadlineAt: string, requestedShare: { cents: number, currency: string }, leadOrganisation: { id: string, name: string }, organisation: { id: string, name: string } | null } }> } };
+export type MyPartnerInvitationsQuery = { myPartnerInvitations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, role: PartnerRole, candidacyTitle: string, candidacyAcronym: string | null, callReference: string, callTitle: unknown, deadlineAt: string, timezone: string, deadlineLocal: string, requestedShare: { cents: number, currency: string }, leadOrganisation: { id: string, name: string }, organisation: { id: string, name: string } | null } }> } };
 
 export type CreateCandidacyMutationVariables = Exact<{
   callId: string | number;
@@ -291,6 +291,8 @@ export const MyPartnerInvitationsDocument = new TypedDocumentString(`
         callReference
         callTitle
         deadlineAt
+        timezone
+        deadlineLocal
         leadOrganisation {
           id
           name

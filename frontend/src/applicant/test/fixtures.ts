@@ -92,6 +92,8 @@ export function invitation(overrides: Partial<Invitation> = {}): Invitation {
     callReference: "IMPACT-IA-2027",
     callTitle: { fr: "IA et parcours de soins", en: "AI and care pathways" },
     deadlineAt: "2027-03-31T10:00:00+00:00",
+    timezone: "Europe/Paris",
+    deadlineLocal: "2027-03-31T12:00:00+02:00",
     leadOrganisation: { id: "T3JnOjM=", name: "CHU de Lille" },
     organisation: { id: "T3JnOjE=", name: "AP-HP" },
     ...overrides,

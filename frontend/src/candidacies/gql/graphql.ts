@@ -302,7 +302,7 @@ export type SubmissionCheckQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionCheckQuery = { serverTime: string, submissionCheck: Array<{ field: string, code: string, message: string }> | null };
+export type SubmissionCheckQuery = { serverTime: string, submissionCheck: Array<{ field: string, code: string, message: string, organisationName: string | null }> | null };
 
 export type CandidacyVersionsQueryVariables = Exact<{
   id: string | number;
@@ -379,7 +379,7 @@ export type SubmitCandidacyMutation = { submitCandidacy:
     | { __typename: 'InvalidInputError', code: string, message: string, fieldErrors: Array<{ field: string, code: string, message: string }> }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PermissionDeniedError', code: string, message: string }
-    | { __typename: 'SubmissionRejectedError', code: string, message: string, problems: Array<{ field: string, code: string, message: string }> }
+    | { __typename: 'SubmissionRejectedError', code: string, message: string, problems: Array<{ field: string, code: string, message: string, organisationName: string | null }> }
     | { __typename: 'SubmitCandidacyPayload', reference: string, serverTime: string, sha256: string, version: number }
    };
 
@@ -875,6 +875,7 @@ export const SubmissionCheckDocument = new TypedDocumentString(`
     field
     code
     message
+    organisationName
   }
 }
     `) as unknown as TypedDocumentString<SubmissionCheckQuery, SubmissionCheckQueryVariables>;
@@ -1023,6 +1024,7 @@ export const SubmitCandidacyDocument = new TypedDocumentString(`
         field
         code
         message
+        organisationName
       }
     }
     ...EditRefusal

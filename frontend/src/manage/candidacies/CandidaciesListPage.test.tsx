@@ -54,17 +54,22 @@ describe("the list of candidacies received", () => {
 
   it("reads its filters from the address and asks the API for them", async () => {
     const calls = fakeApi(3);
-    await renderApp(`/manage/candidacies?call=${CALL_ID}&status=SUBMITTED&organisation=organisation-1`, "en");
+    await renderApp(
+      `/manage/candidacies?call=${CALL_ID}&status=SUBMITTED&eligibility=INELIGIBLE&organisation=organisation-1`,
+      "en",
+    );
 
     await screen.findByText("3 candidacies match these filters.");
     expect(listRequests(calls)[0]?.variables.filter).toEqual({
       callId: CALL_ID,
       status: "SUBMITTED",
       organisationId: "organisation-1",
+      eligibility: "INELIGIBLE",
     });
     const counts = calls.find((call) => operationName(call) === "CandidacyStatusCounts");
-    expect(counts?.variables).toEqual({ callId: CALL_ID, organisationId: "organisation-1" });
+    expect(counts?.variables).toEqual({ callId: CALL_ID, organisationId: "organisation-1", eligibility: "INELIGIBLE" });
     expect((screen.getByLabelText("Status") as HTMLSelectElement).value).toBe("SUBMITTED");
+    expect((screen.getByLabelText("Eligibility") as HTMLSelectElement).value).toBe("INELIGIBLE");
     await waitFor(() => expect((screen.getByLabelText("Call") as HTMLSelectElement).value).toBe(CALL_ID));
     expect(screen.getByText("Lead organisation: Hôpital 1")).toBeTruthy();
     expect(screen.getByRole("option", { name: "Submitted (120)" })).toBeTruthy();
@@ -86,10 +91,56 @@ describe("the list of candidacies received", () => {
         callId: null,
         status: null,
         organisationId: "organisation-2",
+        eligibility: null,
       }),
     );
     fireEvent.click(await screen.findByRole("button", { name: "Remove the organisation filter" }));
     await waitFor(() => expect(listRequests(calls).at(-1)?.variables.filter).toMatchObject({ organisationId: null }));
+  });
+
+  it("filters on the eligibility screening, kept in the address, with the counts under the same filter", async () => {
+    const calls = fakeApi(3);
+    const { address } = await renderApp("/manage/candidacies?status=SUBMITTED", "en");
+    await screen.findByText("3 candidacies match these filters.");
+    const select = screen.getByLabelText("Eligibility") as HTMLSelectElement;
+    expect(select.value).toBe("");
+    expect([...select.options].map((option) => option.text)).toEqual([
+      "Any eligibility decision",
+      "To be screened",
+      "Eligible",
+      "Ineligible",
+    ]);
+
+    fireEvent.change(select, { target: { value: "PENDING" } });
+
+    await waitFor(() =>
+      expect(listRequests(calls).at(-1)?.variables.filter).toEqual({
+        callId: null,
+        status: "SUBMITTED",
+        organisationId: null,
+        eligibility: "PENDING",
+      }),
+    );
+    expect(address.search).toBe("?status=SUBMITTED&eligibility=PENDING");
+    await waitFor(() =>
+      expect(calls.filter((call) => operationName(call) === "CandidacyStatusCounts").at(-1)?.variables).toEqual({
+        callId: null,
+        organisationId: null,
+        eligibility: "PENDING",
+      }),
+    );
+    fireEvent.change(screen.getByLabelText("Eligibility"), { target: { value: "" } });
+    await waitFor(() => expect(listRequests(calls).at(-1)?.variables.filter).toMatchObject({ eligibility: null }));
+    expect(address.search).toBe("?status=SUBMITTED");
+  });
+
+  it("ignores an eligibility the screening does not record rather than sending it", async () => {
+    const calls = fakeApi(3);
+    await renderApp("/manage/candidacies?eligibility=MAYBE", "en");
+    await screen.findByText("3 candidacies match these filters.");
+
+    expect(listRequests(calls)[0]?.variables.filter).toMatchObject({ eligibility: null });
+    expect((screen.getByLabelText("Eligibility") as HTMLSelectElement).value).toBe("");
   });
 
   it("loads the next page after the last cursor and moves the focus to its first row", async () => {

@@ -8,9 +8,9 @@ import { QueryError } from "../../pages/QueryError";
 import { usePageTitle } from "../../pages/usePageTitle";
 import { Button, SelectInput, StatusMessage } from "../../ui";
 import { LoadMore } from "../../ui/editing";
-import type { CandidacyStatus } from "../gql/graphql";
+import type { CandidacyStatus, EligibilityDecision } from "../gql/graphql";
 import { CandidaciesTable } from "./CandidaciesTable";
-import { STATUSES, apiFilter, filtersFromParams, paramsFromFilters, type ListFilters } from "./filters";
+import { ELIGIBILITIES, STATUSES, apiFilter, filtersFromParams, paramsFromFilters, type ListFilters } from "./filters";
 import { CandidacyStatusCountsQuery, FilterCallsQuery, ManagedCandidaciesQuery } from "./queries";
 
 /** Rows per page: a screenful that loads fast even when a call has thousands of candidacies. */
@@ -109,11 +109,15 @@ function FiltersForm({ filters, organisationName, onChange }: FiltersFormProps) 
     queryFn: ({ signal }) => request(FilterCallsQuery, { language }, { signal }),
   });
   const counts = useQuery({
-    queryKey: ["manage", "candidacyStatusCounts", filters.call, filters.organisation],
+    queryKey: ["manage", "candidacyStatusCounts", filters.call, filters.organisation, filters.eligibility],
     queryFn: ({ signal }) =>
       request(
         CandidacyStatusCountsQuery,
-        { callId: filters.call || null, organisationId: filters.organisation || null },
+        {
+          callId: filters.call || null,
+          organisationId: filters.organisation || null,
+          eligibility: filters.eligibility || null,
+        },
         { signal },
       ),
     placeholderData: keepPreviousData,
@@ -144,7 +148,7 @@ function FiltersForm({ filters, organisationName, onChange }: FiltersFormProps) 
       className="fr-grid-row fr-grid-row--gutters"
       onSubmit={(event) => event.preventDefault()}
     >
-      <div className="fr-col-12 fr-col-md-6">
+      <div className="fr-col-12 fr-col-md-4">
         <SelectInput
           label={t("filters.call")}
           name="call"
@@ -153,7 +157,7 @@ function FiltersForm({ filters, organisationName, onChange }: FiltersFormProps) 
           options={[{ value: "", label: t("filters.allCalls") }, ...callOptions]}
         />
       </div>
-      <div className="fr-col-12 fr-col-md-6">
+      <div className="fr-col-12 fr-col-md-4">
         <SelectInput
           label={t("filters.status")}
           name="status"
@@ -166,6 +170,18 @@ function FiltersForm({ filters, organisationName, onChange }: FiltersFormProps) 
               const label = t(`status.${status}`);
               return { value: status, label: count === undefined ? label : t("filters.withCount", { label, count }) };
             }),
+          ]}
+        />
+      </div>
+      <div className="fr-col-12 fr-col-md-4">
+        <SelectInput
+          label={t("filters.eligibility")}
+          name="eligibility"
+          value={filters.eligibility}
+          onChange={(eligibility) => onChange({ eligibility: eligibility as EligibilityDecision | "" })}
+          options={[
+            { value: "", label: t("filters.allEligibilities") },
+            ...ELIGIBILITIES.map((decision) => ({ value: decision, label: t(`eligibility.${decision}`) })),
           ]}
         />
       </div>

@@ -53,7 +53,7 @@ function CandidacyRow({ row, index }: { row: Row; index: number }) {
         {organisation ? (
           <Link
             className="fr-link fr-text--sm"
-            to={{ search: paramsFromFilters({ call: "", status: "", organisation: organisation.id }).toString() }}
+            to={{ search: paramsFromFilters({ call: "", status: "", eligibility: "", organisation: organisation.id }).toString() }}
             aria-label={t("list.filterByOrganisation", { name: organisation.name })}
           >
             {organisation.name}

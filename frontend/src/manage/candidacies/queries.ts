@@ -49,18 +49,27 @@ export const ManagedCandidaciesQuery = graphql(`
  * counts the status filter offers. Only `totalCount` is asked, so no page is loaded.
  */
 export const CandidacyStatusCountsQuery = graphql(`
-  query CandidacyStatusCounts($callId: ID, $organisationId: ID) {
-    draft: candidacies(filter: { callId: $callId, organisationId: $organisationId, status: DRAFT }, first: 1) {
+  query CandidacyStatusCounts($callId: ID, $organisationId: ID, $eligibility: EligibilityDecision) {
+    draft: candidacies(
+      filter: { callId: $callId, organisationId: $organisationId, eligibility: $eligibility, status: DRAFT }
+      first: 1
+    ) {
       totalCount
     }
-    submitted: candidacies(filter: { callId: $callId, organisationId: $organisationId, status: SUBMITTED }, first: 1) {
+    submitted: candidacies(
+      filter: { callId: $callId, organisationId: $organisationId, eligibility: $eligibility, status: SUBMITTED }
+      first: 1
+    ) {
       totalCount
     }
-    withdrawn: candidacies(filter: { callId: $callId, organisationId: $organisationId, status: WITHDRAWN }, first: 1) {
+    withdrawn: candidacies(
+      filter: { callId: $callId, organisationId: $organisationId, eligibility: $eligibility, status: WITHDRAWN }
+      first: 1
+    ) {
       totalCount
     }
     notSubmitted: candidacies(
-      filter: { callId: $callId, organisationId: $organisationId, status: NOT_SUBMITTED }
+      filter: { callId: $callId, organisationId: $organisationId, eligibility: $eligibility, status: NOT_SUBMITTED }
       first: 1
     ) {
       totalCount

@@ -27,6 +27,8 @@ export type CallStatus =
 
 export type CandidacyFilter = {
   callId?: string | number | null | undefined;
+  /** The eligibility screening's decision; PENDING: not screened yet. */
+  eligibility?: EligibilityDecision | null | undefined;
   organisationId?: string | number | null | undefined;
   status?: CandidacyStatus | null | undefined;
 };
@@ -305,6 +307,7 @@ export type ManagedCandidaciesQuery = { candidacies: { totalCount: number, pageI
 export type CandidacyStatusCountsQueryVariables = Exact<{
   callId?: string | number | null | undefined;
   organisationId?: string | number | null | undefined;
+  eligibility?: EligibilityDecision | null | undefined;
 }>;
 
 
@@ -1375,27 +1378,27 @@ export const ManagedCandidaciesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ManagedCandidaciesQuery, ManagedCandidaciesQueryVariables>;
 export const CandidacyStatusCountsDocument = new TypedDocumentString(`
-    query CandidacyStatusCounts($callId: ID, $organisationId: ID) {
+    query CandidacyStatusCounts($callId: ID, $organisationId: ID, $eligibility: EligibilityDecision) {
   draft: candidacies(
-    filter: {callId: $callId, organisationId: $organisationId, status: DRAFT}
+    filter: {callId: $callId, organisationId: $organisationId, eligibility: $eligibility, status: DRAFT}
     first: 1
   ) {
     totalCount
   }
   submitted: candidacies(
-    filter: {callId: $callId, organisationId: $organisationId, status: SUBMITTED}
+    filter: {callId: $callId, organisationId: $organisationId, eligibility: $eligibility, status: SUBMITTED}
     first: 1
   ) {
     totalCount
   }
   withdrawn: candidacies(
-    filter: {callId: $callId, organisationId: $organisationId, status: WITHDRAWN}
+    filter: {callId: $callId, organisationId: $organisationId, eligibility: $eligibility, status: WITHDRAWN}
     first: 1
   ) {
     totalCount
   }
   notSubmitted: candidacies(
-    filter: {callId: $callId, organisationId: $organisationId, status: NOT_SUBMITTED}
+    filter: {callId: $callId, organisationId: $organisationId, eligibility: $eligibility, status: NOT_SUBMITTED}
     first: 1
   ) {
     totalCount
