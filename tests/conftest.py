@@ -24,7 +24,6 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel
 
 import backend.models_registry  # noqa: F401
 from backend.core import auth, migrate
@@ -117,13 +116,11 @@ async def session_factory(settings: Settings) -> AsyncIterator[SessionFactory]:
 async def _empty_tables(engine: sa.ext.asyncio.AsyncEngine) -> None:
     """Empties what the test wrote: one statement finds the tables holding rows, and only
     those get a DELETE (children first), rather than one DELETE per table after every test."""
-    tables = SQLModel.metadata.sorted_tables
-    holds_rows = sa.select(*(sa.exists(sa.select(1).select_from(t)) for t in tables))
+    from tests.support.tables import tables_holding_rows
+
     async with engine.begin() as conn:
-        flags = (await conn.execute(holds_rows)).one()
-        for table, has_rows in reversed(list(zip(tables, flags, strict=True))):
-            if has_rows:
-                await conn.execute(table.delete())
+        for table in reversed(await tables_holding_rows(conn)):
+            await conn.execute(table.delete())
         await conn.execute(
             sa.text("INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, :h)"), {"h": GENESIS_HASH}
         )

@@ -46,6 +46,7 @@ from backend.lifecycle import calls as lifecycle
 from backend.notifications.models import Notification
 from tests.support import factories as f
 from tests.support.audit import seal_all, sealed_chain
+from tests.support.tables import tables_holding_rows
 
 W = TypeVar("W")
 
@@ -509,12 +510,10 @@ async def database_fingerprint(factory: SessionFactory) -> dict[str, list[tuple[
     """Every row of every table, sorted: equal fingerprints mean nothing at all changed (one
     statement finds the tables holding rows; only those are read)."""
     tables = SQLModel.metadata.sorted_tables
-    holds_rows = sa.select(*(sa.exists(sa.select(1).select_from(t)) for t in tables))
     snapshot: dict[str, list[tuple[str, ...]]] = {table.name: [] for table in tables}
     async with read_session(factory) as session:
         connection = await session.connection()
-        flags = (await connection.execute(holds_rows)).one()
-        for table in (t for t, has_rows in zip(tables, flags, strict=True) if has_rows):
+        for table in await tables_holding_rows(connection):
             rows = (await connection.execute(sa.select(table))).all()
             snapshot[table.name] = sorted(tuple(repr(v) for v in row) for row in rows)
     return snapshot
