@@ -44,6 +44,7 @@ from backend.core.errors import (
     PermissionDenied,
 )
 from backend.core.text import one_line, optional_line
+from backend.core.types import KEEP, Keep
 
 MAX_TITLE = 300
 MAX_PARTNERS = 50
@@ -180,15 +181,18 @@ async def update_candidacy(
     candidacy_id: uuid.UUID,
     title: str | None = None,
     acronym: str | None = None,
-    duration_months: int | None = None,
+    duration_months: int | Keep | None = KEEP,
     now: datetime,
 ) -> Candidacy:
-    """Change the description; ``None`` leaves a field as it is. Audited."""
+    """Change the description. ``None`` leaves the title or acronym as it is (an empty
+    acronym clears it); the duration is cleared by ``None`` and left by ``KEEP``. Audited."""
     candidacy, _ = await editable_candidacy(
         session, actor=actor, candidacy_id=candidacy_id, now=now, content=True
     )
     title, acronym = optional_line(title), optional_line(acronym)
-    problems = _check_description(title, acronym, duration_months)
+    problems = _check_description(
+        title, acronym, None if duration_months is KEEP else duration_months
+    )
     if problems:
         raise InvalidInput(problems)
     before = _description(candidacy)
@@ -196,7 +200,7 @@ async def update_candidacy(
         candidacy.title = title
     if acronym is not None:
         candidacy.acronym = acronym or None
-    if duration_months is not None:
+    if duration_months is not KEEP:
         candidacy.duration_months = duration_months
     mark_edited(candidacy, now)
     session.add(candidacy)

@@ -9,12 +9,15 @@ ever sees uncommitted rows.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
@@ -123,7 +126,7 @@ class UnitOfWork:
 @asynccontextmanager
 async def unit_of_work(factory: SessionFactory, *, jobs: Any = None) -> AsyncIterator[UnitOfWork]:
     """One transaction; ``jobs`` (a JobQueue) receives the jobs services ask for, after commit."""
-    async with factory() as session:
+    async with _sqlite_writer_turn(factory), factory() as session:
         uow = UnitOfWork(session)
         session.info["uow"] = uow
         if jobs is not None:
@@ -136,6 +139,51 @@ async def unit_of_work(factory: SessionFactory, *, jobs: Any = None) -> AsyncIte
             await session.rollback()
             raise
     await uow.run_after_commit()
+
+
+SQLITE_WRITER_WAIT_S = 60.0
+"""How long a unit of work waits for its turn to write on SQLite before the request is
+answered "unavailable, retry" (a 503), as when PostgreSQL's pool has no connection left."""
+
+_sqlite_writer_gates: weakref.WeakKeyDictionary[Any, weakref.WeakKeyDictionary[Any, asyncio.Lock]]
+_sqlite_writer_gates = weakref.WeakKeyDictionary()
+
+
+@asynccontextmanager
+async def _sqlite_writer_turn(factory: SessionFactory) -> AsyncIterator[None]:
+    """On SQLite, this process's writers take turns in arrival order before BEGIN IMMEDIATE.
+
+    SQLite has one write lock, and its busy handler is not a queue: every waiting connection
+    sleeps and retries, so under a rush (a deadline: 240 submissions at once, measured) the
+    unlucky ones reach the busy timeout while later arrivals get through. An asyncio lock is
+    a fair queue; the busy timeout is then left to cover the other processes (the workers).
+    PostgreSQL needs none of this: its writers wait on row locks, not on one database lock.
+    """
+    bind = factory.kw.get("bind")
+    if bind is None or bind.dialect.name != "sqlite":
+        yield
+        return
+    gate = _sqlite_writer_gate(bind.sync_engine)
+    try:
+        await asyncio.wait_for(gate.acquire(), SQLITE_WRITER_WAIT_S)
+    except TimeoutError as exc:
+        raise sa_exc.TimeoutError("no turn to write on SQLite in time") from exc
+    try:
+        yield
+    finally:
+        gate.release()
+
+
+def _sqlite_writer_gate(engine: Any) -> asyncio.Lock:
+    """The engine's writer lock in the running event loop (a lock belongs to one loop)."""
+    per_loop = _sqlite_writer_gates.get(engine)
+    if per_loop is None:
+        per_loop = _sqlite_writer_gates[engine] = weakref.WeakKeyDictionary()
+    loop = asyncio.get_running_loop()
+    gate = per_loop.get(loop)
+    if gate is None:
+        gate = per_loop[loop] = asyncio.Lock()
+    return gate
 
 
 @asynccontextmanager
@@ -197,8 +245,6 @@ def is_database_unavailable(exc: BaseException) -> bool:
 
 
 def _names_unavailability(exc: BaseException) -> bool:
-    from sqlalchemy import exc as sa_exc
-
     if isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated:
         return True
     if isinstance(exc, DisconnectionError | sa_exc.TimeoutError | ConnectionError):

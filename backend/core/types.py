@@ -1,4 +1,4 @@
-"""Column helpers shared by every domain."""
+"""Column helpers shared by every domain, and the marker for "leave this field as it is"."""
 
 from __future__ import annotations
 
@@ -40,3 +40,13 @@ def timestamp_field(*, nullable: bool = False, index: bool = False, **kw: Any) -
 
 
 __all__ = ["datetime", "enum_column", "id_field", "new_id", "timestamp_field"]
+
+
+class Keep(enum.Enum):
+    """A partial edit's "leave this field as it is", where ``None`` is a value (a cleared
+    field) and so cannot mean it."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP

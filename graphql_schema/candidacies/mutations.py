@@ -16,6 +16,7 @@ from backend.candidacies.enums import BudgetCategory, EligibilityDecision, Partn
 from backend.candidacies.models import Candidacy
 from backend.core.db import read_session
 from backend.core.errors import DomainError
+from backend.core.types import KEEP
 from backend.core.uploads import inspect_upload
 from graphql_schema.candidacies.errors import (
     CallNotOpenError,
@@ -221,14 +222,18 @@ class CandidacyMutations:
             _payload,
         )
 
-    @strawberry.mutation(description="Change the title, acronym or duration.")
+    @strawberry.mutation(
+        description="Change the title, acronym or duration. A field left out (or null, for the"
+        " title and acronym) stays as it is; an empty acronym clears it, and so does"
+        " `durationMonths: null` the duration."
+    )
     async def update_candidacy(
         self,
         info: strawberry.Info,
         id: relay.GlobalID,
         title: str | None = None,
         acronym: str | None = None,
-        duration_months: int | None = None,
+        duration_months: int | None = strawberry.UNSET,
     ) -> EditCandidacyResult:
         ctx = info.context
         return await run_mutation(  # type: ignore[return-value]
@@ -239,7 +244,7 @@ class CandidacyMutations:
                 candidacy_id=node_uuid(id, "Candidacy"),
                 title=title,
                 acronym=acronym,
-                duration_months=duration_months,
+                duration_months=KEEP if duration_months is strawberry.UNSET else duration_months,
                 now=ctx.now,
             ),
             _payload,

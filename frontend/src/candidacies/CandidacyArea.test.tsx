@@ -91,6 +91,21 @@ describe("the project page", () => {
     });
   });
 
+  it("clears the duration when its field is emptied (an explicit null)", async () => {
+    const operations = mockEditor({}, () => ({
+      updateCandidacy: {
+        __typename: "CandidacyPayload",
+        candidacy: { id: CANDIDACY_ID, title: "Aide au tri des urgences", acronym: "TRIAGE", durationMonths: null, hasUnsubmittedChanges: true },
+      },
+    }));
+    await renderApp(BASE);
+    fireEvent.change(await screen.findByLabelText(/^Durée \(en mois\)/), { target: { value: "" } });
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer" }));
+
+    expect(await screen.findByRole("heading", { name: "Projet enregistré" })).toBeTruthy();
+    expect(sent(operations, "mutation UpdateCandidacy")[0]!.variables).toHaveProperty("durationMonths", null);
+  });
+
   it("shows a refused value under its field", async () => {
     mockEditor({}, () => ({
       updateCandidacy: {

@@ -14,6 +14,7 @@ from backend.calls import services as calls
 from backend.calls.enums import CallStatus
 from backend.calls.inputs import FunderShareInput
 from backend.calls.models import Funder
+from backend.core import db
 from backend.core.auth import Actor
 from backend.core.db import SQLITE_BUSY_TIMEOUT_MS, UnitOfWork, unit_of_work, uow_of
 from tests.support.factories import make_call, make_funder, make_programme, make_user
@@ -69,6 +70,53 @@ async def test_unit_of_work_concurrent_writers_all_commit(session_factory, clock
 
     # Assert
     assert sorted(await _funder_codes(session_factory)) == sorted(f.code for f in funders)
+
+
+@sqlite_only
+async def test_sqlite_writers_take_turns_in_arrival_order(session_factory, clock):
+    # Arrange: each writer holds the lock a little, so the later ones all wait together.
+    now, committed = clock.now(), []
+
+    async def writer(i: int) -> None:
+        async with unit_of_work(session_factory) as uow:
+            await _create_funder(uow, now, f"TURN-{i:02d}")
+            await asyncio.sleep(0.01)
+        committed.append(i)
+
+    # Act
+    await asyncio.gather(*(writer(i) for i in range(20)))
+
+    # Assert: a queue, not SQLite's busy handler, where a late arrival may overtake.
+    assert committed == list(range(20))
+
+
+@sqlite_only
+async def test_sqlite_writer_without_a_turn_in_time_is_told_the_database_is_unavailable(
+    session_factory, clock, monkeypatch
+):
+    # Arrange: one writer holds the lock past the others' patience.
+    monkeypatch.setattr(db, "SQLITE_WRITER_WAIT_S", 0.05)
+    holding, release = asyncio.Event(), asyncio.Event()
+
+    async def holder() -> None:
+        async with unit_of_work(session_factory) as uow:
+            await _create_funder(uow, clock.now(), "HOLDER")
+            holding.set()
+            await release.wait()
+
+    task = asyncio.create_task(holder())
+    await holding.wait()
+
+    # Act
+    with pytest.raises(sa.exc.TimeoutError) as refused:
+        async with unit_of_work(session_factory) as uow:
+            await _create_funder(uow, clock.now(), "LATE")
+    release.set()
+    await task
+
+    # Assert
+    assert db.is_database_unavailable(refused.value)
+    assert await _funder_codes(session_factory) == ["HOLDER"]
 
 
 # --- storage of enums and money ------------------------------------------------------------

@@ -270,6 +270,44 @@ async def test_edit_after_submission_keeps_last_version_until_resubmitted(client
     assert second["submitCandidacy"]["sha256"] != first["submitCandidacy"]["sha256"]
 
 
+UPDATE_WITH_DURATION = """
+mutation($id: ID!, $acronym: String, $months: Int) {
+  updateCandidacy(id: $id, acronym: $acronym, durationMonths: $months) {
+    __typename ... on Error { code message }
+    ... on CandidacyPayload { candidacy { title acronym durationMonths } }
+  }
+}"""
+UPDATE_TITLE_ONLY = """
+mutation($id: ID!) {
+  updateCandidacy(id: $id, title: "IA aux urgences, phase 2") {
+    __typename ... on CandidacyPayload { candidacy { title acronym durationMonths } }
+  }
+}"""
+
+
+async def test_an_edit_leaves_what_it_omits_and_clears_an_explicit_null_duration(client, world):
+    # Arrange: created with a duration of 24 months, then given an acronym.
+    headers = world["applicant"].headers
+    candidacy_id = await prepare(client, world)
+    set_acronym = {"id": candidacy_id, "acronym": "TRIAGE", "months": 24}
+    await gql(client, UPDATE_WITH_DURATION, set_acronym, headers=headers)
+
+    # Act
+    title_only = await gql(client, UPDATE_TITLE_ONLY, {"id": candidacy_id}, headers=headers)
+    cleared = await gql(
+        client, UPDATE_WITH_DURATION, {"id": candidacy_id, "acronym": "", "months": None},
+        headers=headers,
+    )  # fmt: skip
+
+    # Assert: what an edit leaves out stays; an empty acronym and a null duration clear.
+    assert title_only["data"]["updateCandidacy"]["candidacy"] == {
+        "title": "IA aux urgences, phase 2", "acronym": "TRIAGE", "durationMonths": 24,
+    }  # fmt: skip
+    assert cleared["data"]["updateCandidacy"]["candidacy"] == {
+        "title": "IA aux urgences, phase 2", "acronym": None, "durationMonths": None,
+    }  # fmt: skip
+
+
 async def test_unknown_question_and_too_long_text_are_typed_errors(client, world):
     headers = world["applicant"].headers
     candidacy_id = await prepare(client, world)
