@@ -51,6 +51,21 @@ class FieldProblem:
         description="The name of the organisation the problem concerns, as the platform (or"
         " the e-mail invitation) has it: for a message in the reader's language.",
     )
+    country: str | None = strawberry.field(
+        default=None,
+        description="PARTNER_COUNTRY: the country (ISO 3166-1 alpha-2) the consortium needs"
+        " `minimum` partners from; null for other problems.",
+    )
+    minimum: int | None = strawberry.field(
+        default=None,
+        description="The call's lower bound the problem is about (PARTNER_COUNTRY and"
+        " PARTNER_COUNT: partners; DURATION: months); null when there is none.",
+    )
+    maximum: int | None = strawberry.field(
+        default=None,
+        description="The call's upper bound the problem is about (PARTNER_COUNT: partners;"
+        " DURATION: months); null when there is none.",
+    )
 
     @classmethod
     def from_problem(cls, problem: core_errors.FieldProblem | SubmissionProblem) -> FieldProblem:
@@ -64,6 +79,9 @@ class FieldProblem:
             message=problem.message,
             organisation_id=relay.GlobalID("Organisation", str(org_id)) if org_id else None,
             organisation_name=problem.organisation_name,
+            country=problem.country,
+            minimum=problem.minimum,
+            maximum=problem.maximum,
         )
 
 

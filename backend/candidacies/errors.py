@@ -43,7 +43,10 @@ class SubmissionProblem:
 
     A problem with one partner names it: ``organisation_name`` (as the platform or the e-mail
     invitation knows it) and ``organisation_id`` (None for an organisation invited by e-mail,
-    not on the platform yet), so a front-end says which one in the reader's language.
+    not on the platform yet), so a front-end says which one in the reader's language. A
+    problem with one of the call's bounds gives them (``minimum``, ``maximum``, and the
+    ``country`` a partner count is required from), so it can say what to reach, not only
+    that something is wrong.
     """
 
     code: str
@@ -51,6 +54,9 @@ class SubmissionProblem:
     field: str = ""
     organisation_id: uuid.UUID | None = None
     organisation_name: str | None = None
+    country: str | None = None
+    minimum: int | None = None
+    maximum: int | None = None
 
 
 @dataclass

@@ -182,6 +182,8 @@ def _consortium_problems(c: CandidacyContents, rules: EligibilityRules) -> list[
                     "PARTNER_COUNTRY",
                     f"at least {requirement.min_partners} partner(s) from {requirement.country}",
                     "partners",
+                    country=requirement.country,
+                    minimum=requirement.min_partners,
                 )
             )
     allowed = set(rules.allowed_organisation_kinds)
@@ -199,7 +201,15 @@ def _consortium_problems(c: CandidacyContents, rules: EligibilityRules) -> list[
         rules.max_partners and count > rules.max_partners
     ):
         bounds = f"{rules.min_partners or 1} to {rules.max_partners or 'any number of'}"
-        problems.append(SubmissionProblem("PARTNER_COUNT", f"{bounds} partners", "partners"))
+        problems.append(
+            SubmissionProblem(
+                "PARTNER_COUNT",
+                f"{bounds} partners",
+                "partners",
+                minimum=rules.min_partners or None,
+                maximum=rules.max_partners or None,
+            )
+        )
     return problems
 
 
@@ -221,6 +231,8 @@ def _duration_problems(c: CandidacyContents, rules: EligibilityRules) -> list[Su
                 "DURATION",
                 f"the duration must lie between {low or 1} and {high or '…'} months",
                 "durationMonths",
+                minimum=low or None,
+                maximum=high or None,
             )
         ]
     return []

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { countryName } from "../i18n/format";
 import { AppLink } from "../ui";
 import { questionLabel } from "./QuestionField";
 import { candidacyPath, problemTarget, type Call, type FieldProblem } from "./model";
@@ -60,9 +61,24 @@ export function useProblemText(call: Call) {
     const question = call.questions.find((q) => q.key === key);
     const label = question ? questionLabel({ ...question, required: false }, i18n.language, "") : key;
     const organisation = problem.organisationName ?? t("problems.somePartner");
+    const bound = boundText(problem);
+    if (bound) return bound;
     if ((KNOWN as readonly string[]).includes(problem.code)) {
       return t(`problems.${problem.code as (typeof KNOWN)[number]}`, { label, organisation });
     }
     return t("problems.other", { field: problem.field || t("problems.wholeCandidacy") });
   };
+
+  /** What to reach, when the problem gives the call's bounds (older servers give none). */
+  function boundText({ code, country, minimum, maximum }: FieldProblem): string | null {
+    if (code === "PARTNER_COUNTRY" && country && minimum != null) {
+      return t("problems.partnerCountry", { count: minimum, country: countryName(country, i18n.language) });
+    }
+    if (code !== "PARTNER_COUNT" && code !== "DURATION") return null;
+    const subject = code === "PARTNER_COUNT" ? "partnerCount" : "duration";
+    if (minimum != null && maximum != null) return t(`problems.${subject}Between`, { minimum, maximum });
+    if (minimum != null) return t(`problems.${subject}AtLeast`, { count: minimum });
+    if (maximum != null) return t(`problems.${subject}AtMost`, { count: maximum });
+    return null;
+  }
 }

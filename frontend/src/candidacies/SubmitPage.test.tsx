@@ -89,6 +89,61 @@ describe("the check and submit page", () => {
     expect(within(list).getAllByRole("listitem").map((item) => item.textContent)).toEqual(texts);
   });
 
+  it.each([
+    [
+      "fr",
+      [
+        "Le consortium doit compter au moins 1 organisation de ce pays : France",
+        "Le consortium doit compter au moins 2 organisations de ce pays : Allemagne",
+        "Le consortium doit compter de 3 à 5 organisations, chef de file compris",
+        "Le consortium doit compter au plus 1 organisation, chef de file compris",
+        "La durée du projet doit être comprise entre 12 et 36 mois",
+        "La durée du projet doit être d’au moins 60 mois",
+        "La durée du projet n’est pas dans les bornes de l’appel",
+      ],
+    ],
+    [
+      "en",
+      [
+        "The consortium needs at least 1 organisation from France",
+        "The consortium needs at least 2 organisations from Germany",
+        "The consortium must have 3 to 5 organisations, the lead included",
+        "The consortium must have at most 1 organisation, the lead included",
+        "The project must last 12 to 36 months",
+        "The project must last at least 60 months",
+        "The project's duration is outside the call's bounds",
+      ],
+    ],
+    [
+      "de",
+      [
+        "Das Konsortium braucht mindestens 1 Organisation aus diesem Land: Frankreich",
+        "Das Konsortium braucht mindestens 2 Organisationen aus diesem Land: Deutschland",
+        "Das Konsortium muss 3 bis 5 Organisationen umfassen, die federführende eingeschlossen",
+        "Das Konsortium darf höchstens 1 Organisation umfassen, die federführende eingeschlossen",
+        "Das Projekt muss 12 bis 36 Monate dauern",
+        "Das Projekt muss mindestens 60 Monate dauern",
+        "Die Laufzeit des Projekts liegt außerhalb der Grenzen der Ausschreibung",
+      ],
+    ],
+  ] as const)("says which bound of the call to reach, in %s", async (language, texts) => {
+    mockEditor({
+      check: checkData([
+        { field: "partners", code: "PARTNER_COUNTRY", country: "FR", minimum: 1 },
+        { field: "partners", code: "PARTNER_COUNTRY", country: "DE", minimum: 2 },
+        { field: "partners", code: "PARTNER_COUNT", minimum: 3, maximum: 5 },
+        { field: "partners", code: "PARTNER_COUNT", maximum: 1 },
+        { field: "durationMonths", code: "DURATION", minimum: 12, maximum: 36 },
+        { field: "durationMonths", code: "DURATION", minimum: 60 },
+        { field: "durationMonths", code: "DURATION" },
+      ]),
+    });
+    await renderApp(PATH, language);
+
+    const list = await screen.findByRole("list", { name: { fr: "Vérification", en: "Check", de: "Prüfung" }[language] });
+    expect(within(list).getAllByRole("listitem").map((item) => item.textContent)).toEqual(texts);
+  });
+
   it("a link to a field lands on it, with the focus", async () => {
     mockEditor({ check: checkData(PROBLEMS) });
     await renderApp(PATH);

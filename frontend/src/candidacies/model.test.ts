@@ -32,12 +32,12 @@ describe("what the user may do", () => {
   });
 
   it("follows the server's verdict on timing, whatever the device's clock", () => {
-    expect(accessOf(candidacy(), user, [{ field: "deadline", code: "DEADLINE_PASSED", message: "", organisationName: null }])).toEqual({
+    expect(accessOf(candidacy(), user, [{ field: "deadline", code: "DEADLINE_PASSED", message: "", organisationName: null, country: null, minimum: null, maximum: null }])).toEqual({
       editContent: false,
       lead: false,
       readOnly: { kind: "deadline" },
     });
-    expect(accessOf(candidacy(), user, [{ field: "call", code: "CALL_NOT_OPEN", message: "", organisationName: null }]).readOnly).toEqual({
+    expect(accessOf(candidacy(), user, [{ field: "call", code: "CALL_NOT_OPEN", message: "", organisationName: null, country: null, minimum: null, maximum: null }]).readOnly).toEqual({
       kind: "callNotOpen",
     });
   });

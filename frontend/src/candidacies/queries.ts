@@ -105,6 +105,9 @@ export const SubmissionCheckQuery = graphql(`
       code
       message
       organisationName
+      country
+      minimum
+      maximum
     }
   }
 `);
@@ -197,6 +200,9 @@ export const SubmitCandidacyMutation = graphql(`
           code
           message
           organisationName
+          country
+          minimum
+          maximum
         }
       }
       ...EditRefusal

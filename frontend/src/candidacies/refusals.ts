@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../i18n/format";
+import type { FieldProblem } from "./model";
 
 /** An error member of a candidacy mutation's result, as the EditRefusal fragment reads it. */
 export type Refusal =
@@ -20,7 +21,7 @@ export type Refusal =
       __typename: "SubmissionRejectedError";
       code: string;
       message: string;
-      problems: readonly { field: string; code: string; message: string; organisationName: string | null }[];
+      problems: readonly FieldProblem[];
     };
 
 /** The refusal among a mutation's results, or null for its success payload. */

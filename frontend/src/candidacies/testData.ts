@@ -85,11 +85,19 @@ export function editorData(overrides: Partial<Candidacy> = {}): CandidacyEditorQ
 }
 
 export function checkData(
-  problems: { field: string; code: string; organisationName?: string | null }[] = [],
+  problems: {
+    field: string;
+    code: string;
+    organisationName?: string | null;
+    country?: string | null;
+    minimum?: number | null;
+    maximum?: number | null;
+  }[] = [],
 ): SubmissionCheckQuery {
+  const none = { organisationName: null, country: null, minimum: null, maximum: null };
   return {
     serverTime: SERVER_TIME,
-    submissionCheck: problems.map((problem) => ({ organisationName: null, ...problem, message: "in English" })),
+    submissionCheck: problems.map((problem) => ({ ...none, ...problem, message: "in English" })),
   };
 }
 

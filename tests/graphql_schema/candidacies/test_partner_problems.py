@@ -22,9 +22,10 @@ from tests.support.gql import gql
 from tests.support.worlds import CandidacyScenario, build_candidacy_scenario, gid
 
 PROBLEM = "code field message organisationId organisationName"
-CHECK = f"query($id: ID!) {{ submissionCheck(candidacyId: $id) {{ {PROBLEM} }} }}"
-SUBMIT = f"""mutation($id: ID!) {{ submitCandidacy(id: $id) {{ __typename
-  ... on SubmissionRejectedError {{ problems {{ {PROBLEM} }} }} }} }}"""
+BOUNDS = "country minimum maximum"
+CHECK = "query($id: ID!) {{ submissionCheck(candidacyId: $id) {{ {fields} }} }}"
+SUBMIT = """mutation($id: ID!) {{ submitCandidacy(id: $id) {{ __typename
+  ... on SubmissionRejectedError {{ problems {{ {fields} }} }} }} }}"""
 INVITE = """mutation($id: ID!, $org: ID!) {
   invitePartner(candidacyId: $id, organisationId: $org, role: PARTNER, requestedShareCents: 0) {
     __typename ... on PartnerPayload { partner { id } } } }"""
@@ -49,13 +50,17 @@ async def world(session_factory, clock) -> CandidacyScenario:
     return await build_candidacy_scenario(session_factory, clock.now())
 
 
-async def problems(client, world, actor: str, candidacy: str) -> list[dict[str, Any]]:
+async def problems(
+    client, world, actor: str, candidacy: str, *, with_bounds: bool = False
+) -> list[dict[str, Any]]:
     """``submissionCheck``'s problems, after checking that a submission is refused with the
-    very same ones."""
+    very same ones; ``with_bounds`` asks for the call's bounds each problem gives too."""
     variables = {"id": gid("Candidacy", world.candidacy(candidacy))}
     headers = world.headers(actor)
-    checked = (await gql(client, CHECK, variables, headers=headers))["data"]["submissionCheck"]
-    refused = (await gql(client, SUBMIT, variables, headers=headers))["data"]["submitCandidacy"]
+    fields = f"{PROBLEM} {BOUNDS}" if with_bounds else PROBLEM
+    check, submit = CHECK.format(fields=fields), SUBMIT.format(fields=fields)
+    checked = (await gql(client, check, variables, headers=headers))["data"]["submissionCheck"]
+    refused = (await gql(client, submit, variables, headers=headers))["data"]["submitCandidacy"]
     assert refused["__typename"] == "SubmissionRejectedError", refused
     assert refused["problems"] == checked
     return checked

@@ -302,7 +302,7 @@ export type SubmissionCheckQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionCheckQuery = { serverTime: string, submissionCheck: Array<{ field: string, code: string, message: string, organisationName: string | null }> | null };
+export type SubmissionCheckQuery = { serverTime: string, submissionCheck: Array<{ field: string, code: string, message: string, organisationName: string | null, country: string | null, minimum: number | null, maximum: number | null }> | null };
 
 export type CandidacyVersionsQueryVariables = Exact<{
   id: string | number;
@@ -379,7 +379,7 @@ export type SubmitCandidacyMutation = { submitCandidacy:
     | { __typename: 'InvalidInputError', code: string, message: string, fieldErrors: Array<{ field: string, code: string, message: string }> }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PermissionDeniedError', code: string, message: string }
-    | { __typename: 'SubmissionRejectedError', code: string, message: string, problems: Array<{ field: string, code: string, message: string, organisationName: string | null }> }
+    | { __typename: 'SubmissionRejectedError', code: string, message: string, problems: Array<{ field: string, code: string, message: string, organisationName: string | null, country: string | null, minimum: number | null, maximum: number | null }> }
     | { __typename: 'SubmitCandidacyPayload', reference: string, serverTime: string, sha256: string, version: number }
    };
 
@@ -876,6 +876,9 @@ export const SubmissionCheckDocument = new TypedDocumentString(`
     code
     message
     organisationName
+    country
+    minimum
+    maximum
   }
 }
     `) as unknown as TypedDocumentString<SubmissionCheckQuery, SubmissionCheckQueryVariables>;
@@ -1025,6 +1028,9 @@ export const SubmitCandidacyDocument = new TypedDocumentString(`
         code
         message
         organisationName
+        country
+        minimum
+        maximum
       }
     }
     ...EditRefusal
