@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { SecondaryNav } from "../ui";
+import { SectionNav } from "../ui";
 
 /** The links between the sections of the applicant's space, the current one marked. */
 export function AreaNav() {
   const { t } = useTranslation("applicant");
   return (
-    <SecondaryNav
+    <SectionNav
       label={t("nav.label")}
       items={[
         { label: t("nav.candidacies"), to: "/my/candidacies" },

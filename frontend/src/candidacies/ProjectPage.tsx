@@ -5,7 +5,7 @@ import { request } from "../api";
 import { formatMonths } from "../i18n/format";
 import { QueryError } from "../pages/QueryError";
 import { Button, SuccessAlert } from "../ui";
-import { TypedInput } from "../ui/editing";
+import { FormInput } from "../ui/editing";
 import { FocusedAlert } from "./FocusedAlert";
 import { PROJECT_FIELDS, projectFieldId, type Access, type Call, type Candidacy, type ProjectField } from "./model";
 import { UpdateCandidacyMutation } from "./queries";
@@ -80,7 +80,7 @@ function ProjectForm({ candidacy, call }: { candidacy: Candidacy; call: Call }) 
       {update.isError && !update.isPending && <QueryError error={update.error} />}
       {formError && <FocusedAlert description={formError} />}
       <form onSubmit={submit} aria-labelledby="project-title-heading">
-        <TypedInput
+        <FormInput
           id={projectFieldId("title")}
           label={t("project.fields.title")}
           value={title}
@@ -89,14 +89,14 @@ function ProjectForm({ candidacy, call }: { candidacy: Candidacy; call: Call }) 
           maxLength={300}
           error={fields.title}
         />
-        <TypedInput
+        <FormInput
           id={projectFieldId("acronym")}
           label={t("project.fields.acronym")}
           value={acronym}
           onChange={setAcronym}
           error={fields.acronym}
         />
-        <TypedInput
+        <FormInput
           id={projectFieldId("durationMonths")}
           type="number"
           label={t("project.fields.durationMonths")}

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { localized } from "../calls/model";
-import { ChoiceGroup, TypedInput } from "../ui/editing";
+import { ChoiceGroup, FormInput, TextArea } from "../ui/editing";
 import type { FieldValue } from "./answerValues";
 import { answerFieldId, type Question } from "./model";
 
@@ -27,8 +27,9 @@ export function QuestionField({ question, value, onChange, onBlur, problem }: Qu
     case "TEXT": {
       const max = question.maxLength ?? undefined;
       const counter = max ? t("answers.counter", { count: max - text.length, max }) : undefined;
+      const Field = !max || max > 300 ? TextArea : FormInput;
       return (
-        <TypedInput
+        <Field
           id={id}
           label={label}
           hint={[help, counter].filter(Boolean).join(" — ") || undefined}
@@ -36,7 +37,6 @@ export function QuestionField({ question, value, onChange, onBlur, problem }: Qu
           onChange={onChange}
           onBlur={onBlur}
           error={error}
-          multiline={!max || max > 300}
           required={question.required}
           maxLength={max}
         />
@@ -45,7 +45,7 @@ export function QuestionField({ question, value, onChange, onBlur, problem }: Qu
     case "NUMBER": {
       const bounds = numberBounds(t, question.minValue, question.maxValue);
       return (
-        <TypedInput
+        <FormInput
           id={id}
           type="number"
           label={label}
@@ -62,7 +62,7 @@ export function QuestionField({ question, value, onChange, onBlur, problem }: Qu
     }
     case "DATE":
       return (
-        <TypedInput
+        <FormInput
           id={id}
           type="date"
           label={label}

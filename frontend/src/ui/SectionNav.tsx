@@ -4,29 +4,31 @@ import { NavLink } from "react-router";
 export interface SectionNavItem {
   to: string;
   label: string;
-  /** Active only on this exact path (the section's index). */
+  /** Active only on this exact path (a section that is the index of the others). */
   end?: boolean;
 }
 
 export interface SectionNavProps {
-  /** The navigation's name for screen readers ("Sections of the call"). */
+  /** The navigation landmark's name, told apart from the main menu by screen readers. */
   label: string;
   items: readonly SectionNavItem[];
 }
 
-/** The sections of a page, as links; the current one carries aria-current="page". */
+/**
+ * Links between the sections of an area or a page (the applicant's space, a call, a
+ * candidacy), as a row of small buttons. The current section (its path, or one under it unless
+ * `end`) is the filled one and carries `aria-current="page"` (NavLink sets it).
+ */
 export function SectionNav({ label, items }: SectionNavProps) {
   return (
     <nav aria-label={label} className={fr.cx("fr-mb-4w")}>
-      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--sm")}>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm")}>
         {items.map((item) => (
           <li key={item.to}>
             <NavLink
               to={item.to}
               end={item.end}
-              className={({ isActive }) =>
-                fr.cx("fr-btn", "fr-btn--sm", isActive ? "fr-btn--secondary" : "fr-btn--tertiary-no-outline")
-              }
+              className={({ isActive }) => fr.cx("fr-btn", isActive ? undefined : "fr-btn--secondary")}
             >
               {item.label}
             </NavLink>

@@ -22,6 +22,6 @@ export { MAIN_ID, PageLayout } from "./PageLayout";
 export type { LanguageChoice, NavigationItem, PageLayoutProps } from "./PageLayout";
 export { TagList } from "./Tag";
 export { startUi } from "./start";
-export { SecondaryNav } from "./SecondaryNav";
-export type { SecondaryNavProps } from "./SecondaryNav";
+export { SectionNav } from "./SectionNav";
+export type { SectionNavItem, SectionNavProps } from "./SectionNav";
 export { LinkButton } from "./LinkButton";

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryError } from "../../pages/QueryError";
 import { Button, ErrorAlert, SuccessAlert } from "../../ui";
-import { RadioChoice } from "../../ui/RadioChoice";
-import { TextAreaInput } from "../../ui/TextAreaInput";
+import { ChoiceGroup, TextArea } from "../../ui/editing";
 import type { EligibilityDecision } from "../gql/graphql";
 import { useRecordEligibility } from "./mutations";
 import { refusalProblems } from "./problems";
@@ -34,15 +33,17 @@ export function EligibilityForm({ candidacyId, current }: { candidacyId: string;
         {record.isError && !record.isPending && <QueryError error={record.error} />}
         {problems.form && <ErrorAlert description={problems.form} />}
       </div>
-      <RadioChoice
+      <ChoiceGroup
+        id="eligibility-decision"
+        mode="single"
         legend={t("eligibility.decision")}
-        name="decision"
-        value={decision}
-        onChange={setDecision}
+        selected={[decision]}
+        onChange={([chosen]) => setDecision(chosen ?? "")}
         options={DECISIONS.map((value) => ({ value, label: t(`eligibility.${value}`) }))}
         error={problems.fields.decision}
       />
-      <TextAreaInput
+      <TextArea
+        rows={4}
         label={t("eligibility.reason")}
         hint={t("eligibility.reasonHint")}
         name="reason"

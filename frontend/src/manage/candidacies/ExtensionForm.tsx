@@ -4,7 +4,7 @@ import { formatDateTime } from "../../i18n/format";
 import { QueryError } from "../../pages/QueryError";
 import { Button, ErrorAlert, SuccessAlert } from "../../ui";
 import { DateTimeInput } from "../../ui/DateTimeInput";
-import { TextAreaInput } from "../../ui/TextAreaInput";
+import { TextArea } from "../../ui/editing";
 import { useGrantExtension } from "./mutations";
 import { refusalProblems } from "./problems";
 import { useFocusOnChange } from "./useFocusOnChange";
@@ -47,7 +47,8 @@ export function ExtensionForm({ candidacyId, timeZone }: { candidacyId: string; 
         required
         error={problems.fields.until}
       />
-      <TextAreaInput
+      <TextArea
+        rows={4}
         label={t("extension.reason")}
         hint={t("extension.reasonHint")}
         name="extension-reason"
