@@ -10,8 +10,11 @@ from graphql_schema.schema import schema
 from tests.support.gql import gql
 from tests.support.worlds import build_candidacy_scenario, gid
 
-# Set on a problem with one organisation of the consortium (test_partner_problems.py), else null.
+# Set on a problem with one organisation of the consortium (test_partner_problems.py), or with
+# one of the call's bounds (test_bound_problems.py), else null.
 NAMING = {"organisationId", "organisationName"}
+BOUNDS = {"country", "minimum", "maximum"}
+OPTIONAL = NAMING | BOUNDS
 PLACES = {
     ("InvalidInputError", "fieldErrors"),
     ("SubmissionRejectedError", "problems"),
@@ -31,9 +34,9 @@ def test_every_field_problem_list_is_of_the_one_type():
         assert old not in types
     problem = types["FieldProblem"]
     assert isinstance(problem, GraphQLObjectType)
-    assert set(problem.fields) == {"field", "code", "message", *NAMING}
+    assert set(problem.fields) == {"field", "code", "message", *OPTIONAL}
     for name, field in problem.fields.items():
-        assert isinstance(field.type, GraphQLNonNull) == (name not in NAMING), name
+        assert isinstance(field.type, GraphQLNonNull) == (name not in OPTIONAL), name
     items = types["InvalidInputError"].fields["fieldErrors"].type
     assert isinstance(items, GraphQLNonNull) and isinstance(items.of_type, GraphQLList)
 
