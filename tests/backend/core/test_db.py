@@ -19,9 +19,10 @@ from backend.core.auth import Actor
 from backend.core.db import SQLITE_BUSY_TIMEOUT_MS, UnitOfWork, unit_of_work, uow_of
 from tests.support.factories import make_call, make_funder, make_programme, make_user
 
-sqlite_only = pytest.mark.skipif(
-    not os.environ.get("AAP_DATABASE_URL", "sqlite").startswith("sqlite"),
-    reason="SQLite pragmas only exist on SQLite",
+ON_SQLITE = os.environ.get("AAP_DATABASE_URL", "sqlite").startswith("sqlite")
+sqlite_only = pytest.mark.skipif(not ON_SQLITE, reason="SQLite pragmas only exist on SQLite")
+sqlite_writers = pytest.mark.skipif(
+    not ON_SQLITE, reason="only SQLite's writers take turns: PostgreSQL's wait on row locks"
 )
 
 
@@ -72,7 +73,7 @@ async def test_unit_of_work_concurrent_writers_all_commit(session_factory, clock
     assert sorted(await _funder_codes(session_factory)) == sorted(f.code for f in funders)
 
 
-@sqlite_only
+@sqlite_writers
 async def test_sqlite_writers_take_turns_in_arrival_order(session_factory, clock):
     # Arrange: each writer holds the lock a little, so the later ones all wait together.
     now, committed = clock.now(), []
@@ -90,7 +91,7 @@ async def test_sqlite_writers_take_turns_in_arrival_order(session_factory, clock
     assert committed == list(range(20))
 
 
-@sqlite_only
+@sqlite_writers
 async def test_sqlite_writer_without_a_turn_in_time_is_told_the_database_is_unavailable(
     session_factory, clock, monkeypatch
 ):
