@@ -148,7 +148,7 @@ function CallSearch({ onChoose }: { onChoose: (callId: string) => void }) {
               setChosen(id);
               setMissingChoice(false);
             }}
-            options={calls.map((call) => ({ value: call.id, label: call.reference, hint: call.title }))}
+            options={calls.map((call) => ({ value: call.id, label: `${call.reference} — ${call.title}` }))}
             error={missingChoice ? t("filters.callChooseFirst") : undefined}
           />
           <Button type="submit" priority="secondary">
