@@ -86,7 +86,9 @@ describe("the list of candidacies received", () => {
     expect((screen.getByLabelText("Eligibility") as HTMLSelectElement).value).toBe("INELIGIBLE");
     // The call is named from its id (one small read), whatever a search would hold.
     expect(await screen.findByText("Call: IMPACT-IA-2026 — Impact IA")).toBeTruthy();
-    expect(requestsOf(calls, "FilterCallById").map((call) => call.variables)).toEqual([{ id: CALL_ID, language: "EN" }]);
+    expect(requestsOf(calls, "FilterCallById").map((call) => call.variables)).toEqual([
+      { id: CALL_ID, language: "EN" },
+    ]);
     expect(requestsOf(calls, "FilterCallSearch")).toEqual([]);
     expect(screen.queryByRole("searchbox")).toBeNull();
     expect(screen.getByText("Lead organisation: Hôpital 1")).toBeTruthy();

@@ -141,52 +141,52 @@ function FiltersForm({ filters, organisationName, onChange }: FiltersFormProps) 
   return (
     <>
       <CallFilter callId={filters.call} onChange={(call) => onChange({ call })} />
-    <form
-      aria-label={t("filters.title")}
-      className="fr-grid-row fr-grid-row--gutters"
-      onSubmit={(event) => event.preventDefault()}
-    >
-      <div className="fr-col-12 fr-col-md-6">
-        <SelectInput
-          label={t("filters.status")}
-          name="status"
-          value={filters.status}
-          onChange={(status) => onChange({ status: status as CandidacyStatus | "" })}
-          options={[
-            { value: "", label: t("filters.allStatuses") },
-            ...STATUSES.map((status) => {
-              const count = countOf(status);
-              const label = t(`status.${status}`);
-              return { value: status, label: count === undefined ? label : t("filters.withCount", { label, count }) };
-            }),
-          ]}
-        />
-      </div>
-      <div className="fr-col-12 fr-col-md-6">
-        <SelectInput
-          label={t("filters.eligibility")}
-          name="eligibility"
-          value={filters.eligibility}
-          onChange={(eligibility) => onChange({ eligibility: eligibility as EligibilityDecision | "" })}
-          options={[
-            { value: "", label: t("filters.allEligibilities") },
-            ...ELIGIBILITIES.map((decision) => ({ value: decision, label: t(`eligibility.${decision}`) })),
-          ]}
-        />
-      </div>
-      {filters.organisation && (
-        <div className="fr-col-12">
-          <p className="fr-mb-1w">
-            {organisationName
-              ? t("filters.organisation", { name: organisationName })
-              : t("filters.organisationUnnamed")}
-          </p>
-          <Button priority="tertiary" onClick={() => onChange({ organisation: "" })}>
-            {t("filters.clearOrganisation")}
-          </Button>
+      <form
+        aria-label={t("filters.title")}
+        className="fr-grid-row fr-grid-row--gutters"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <div className="fr-col-12 fr-col-md-6">
+          <SelectInput
+            label={t("filters.status")}
+            name="status"
+            value={filters.status}
+            onChange={(status) => onChange({ status: status as CandidacyStatus | "" })}
+            options={[
+              { value: "", label: t("filters.allStatuses") },
+              ...STATUSES.map((status) => {
+                const count = countOf(status);
+                const label = t(`status.${status}`);
+                return { value: status, label: count === undefined ? label : t("filters.withCount", { label, count }) };
+              }),
+            ]}
+          />
         </div>
-      )}
-    </form>
+        <div className="fr-col-12 fr-col-md-6">
+          <SelectInput
+            label={t("filters.eligibility")}
+            name="eligibility"
+            value={filters.eligibility}
+            onChange={(eligibility) => onChange({ eligibility: eligibility as EligibilityDecision | "" })}
+            options={[
+              { value: "", label: t("filters.allEligibilities") },
+              ...ELIGIBILITIES.map((decision) => ({ value: decision, label: t(`eligibility.${decision}`) })),
+            ]}
+          />
+        </div>
+        {filters.organisation && (
+          <div className="fr-col-12">
+            <p className="fr-mb-1w">
+              {organisationName
+                ? t("filters.organisation", { name: organisationName })
+                : t("filters.organisationUnnamed")}
+            </p>
+            <Button priority="tertiary" onClick={() => onChange({ organisation: "" })}>
+              {t("filters.clearOrganisation")}
+            </Button>
+          </div>
+        )}
+      </form>
     </>
   );
 }
