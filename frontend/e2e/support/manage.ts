@@ -19,6 +19,8 @@ export async function signInAs(page: Page, email: string): Promise<void> {
 export interface OwnCandidacy {
   id: string;
   callId: string;
+  /** The call's reference (IMPACT-IA-...), as its staff search it. */
+  callReference: string;
   /** The call's deadline as its own clock shows it, with the offset ("2027-01-14T23:59:59+01:00"). */
   deadlineLocal: string;
   timezone: string;
@@ -53,6 +55,7 @@ export async function createOwnDraft(page: Page, title: string): Promise<OwnCand
   return {
     id: created.createCandidacy.candidacy.id,
     callId: call.id,
+    callReference: call.reference,
     deadlineLocal: call.timeline.deadlineLocal,
     timezone: call.timeline.timezone,
   };

@@ -13,6 +13,8 @@ export interface TextInputProps {
   autoComplete?: string;
   required?: boolean;
   minLength?: number;
+  /** The most characters the field takes (the browser stops typing there). */
+  maxLength?: number;
 }
 
 export function TextInput({
@@ -26,6 +28,7 @@ export function TextInput({
   autoComplete,
   required,
   minLength,
+  maxLength,
 }: TextInputProps) {
   return (
     <Input
@@ -40,6 +43,7 @@ export function TextInput({
         autoComplete,
         required,
         minLength,
+        maxLength,
         "aria-invalid": error ? true : undefined,
         onChange: (event) => onChange(event.target.value),
       }}

@@ -28,3 +28,5 @@ export { FormInput } from "./FormInput";
 export type { FormInputProps } from "./FormInput";
 export { TextArea } from "./TextArea";
 export type { TextAreaProps } from "./TextArea";
+export { SearchForm } from "./SearchForm";
+export type { SearchFormProps } from "./SearchForm";

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { countryName } from "../../i18n/format";
-import { Button, ErrorAlert, SelectInput, StatusMessage, SuccessAlert, TextInput } from "../../ui";
-import { RadioGroup } from "../../ui/editing";
+import { Button, ErrorAlert, SelectInput, SuccessAlert, TextInput } from "../../ui";
+import { RadioGroup, SearchForm } from "../../ui/editing";
 import { problemsAt, problemsOf } from "./errors";
 import { useInvitePartner, useOrganisationSearch } from "./hooks";
 import { amountExample, parseEuros, type ParsedAmount } from "../../i18n/money";
@@ -21,9 +21,7 @@ const INVITE_FIELDS = ["organisationId", "role", "requestedShareCents"];
 export function InviteBySearch({ candidacy }: { candidacy: ConsortiumCandidacy }) {
   const { t, i18n } = useTranslation("consortium");
   const amountError = useAmountError();
-  const [text, setText] = useState("");
   const [query, setQuery] = useState("");
-  const [tooShort, setTooShort] = useState(false);
   const search = useOrganisationSearch(query);
   const invite = useInvitePartner(candidacy.id);
   const actionErrorOf = useActionError(candidacy.id, "consortium");
@@ -45,14 +43,9 @@ export function InviteBySearch({ candidacy }: { candidacy: ConsortiumCandidacy }
   );
   const organisations = search.data?.edges.map((edge) => edge.node) ?? [];
 
-  const submitSearch = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const trimmed = text.trim();
-    setTooShort(trimmed.length < MIN_QUERY);
-    if (trimmed.length >= MIN_QUERY) {
-      setQuery(trimmed);
-      setChosen("");
-    }
+  const submitSearch = (words: string) => {
+    setQuery(words);
+    setChosen("");
   };
 
   const submitInvite = (event: FormEvent<HTMLFormElement>) => {
@@ -95,20 +88,15 @@ export function InviteBySearch({ candidacy }: { candidacy: ConsortiumCandidacy }
             : undefined
         }
       />
-      <form role="search" onSubmit={submitSearch} aria-label={t("search.label")}>
-        <TextInput
-          type="search"
-          label={t("search.label")}
-          hint={t("search.hint")}
-          value={text}
-          onChange={setText}
-          error={tooShort ? t("search.tooShort") : undefined}
-        />
-        <Button type="submit" priority="secondary">
-          {t("search.submit")}
-        </Button>
-      </form>
-      <StatusMessage>{status}</StatusMessage>
+      <SearchForm
+        label={t("search.label")}
+        hint={t("search.hint")}
+        submitLabel={t("search.submit")}
+        minLength={MIN_QUERY}
+        tooShort={t("search.tooShort")}
+        onSearch={submitSearch}
+        status={status}
+      />
       {search.isError && <ErrorAlert description={t("errors.invalid")} />}
       {organisations.length > 0 && (
         <form onSubmit={submitInvite} aria-label={t("search.invite")}>

@@ -5,16 +5,22 @@ import { watchRawKeys } from "../../test/rawKeys";
 import { mockGraphQL, renderApp, type GraphQLCall } from "../../test/render";
 import manageCandidacies from "./i18n/fr.json";
 import { PAGE_SIZE } from "./CandidaciesListPage";
-import { CALL_ID, filterCalls, listPage, operationName, staffMe, statusCounts } from "./testFixtures";
+import { CALL_RESULTS } from "./CallFilter";
+import { CALL_ID, callById, listPage, operationName, searchCalls, staffMe, statusCounts } from "./testFixtures";
 
-/** A fake API with `total` candidacies, paged as the real one pages them. */
-function fakeApi(total = 3) {
+/**
+ * A fake API with `total` candidacies, paged as the real one pages them; a call search finds
+ * `callsFound` calls in all when given (more than the two it knows, to see the rest left off).
+ */
+function fakeApi(total = 3, callsFound?: number) {
   return mockGraphQL((operation) => {
     switch (operationName(operation)) {
       case "Me":
         return staffMe();
-      case "FilterCalls":
-        return filterCalls();
+      case "FilterCallSearch":
+        return searchCalls(operation.variables.search as string | null, callsFound);
+      case "FilterCallById":
+        return callById(operation.variables.id as string);
       case "CandidacyStatusCounts":
         return statusCounts();
       case "ManagedCandidacies": {
@@ -28,7 +34,15 @@ function fakeApi(total = 3) {
   });
 }
 
-const listRequests = (calls: GraphQLCall[]) => calls.filter((call) => operationName(call) === "ManagedCandidacies");
+const requestsOf = (calls: GraphQLCall[], name: string) => calls.filter((call) => operationName(call) === name);
+const listRequests = (calls: GraphQLCall[]) => requestsOf(calls, "ManagedCandidacies");
+const change = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
+
+/** Sends `words` through the call filter's search (English). */
+async function searchFor(words: string) {
+  change(await screen.findByRole("searchbox", { name: /^Search for a call/ }), words);
+  fireEvent.submit(screen.getByRole("search", { name: "Search for a call" }));
+}
 
 describe("the list of candidacies received", () => {
   it("shows each candidacy's row with its count, in an accessible table", async () => {
@@ -70,7 +84,13 @@ describe("the list of candidacies received", () => {
     expect(counts?.variables).toEqual({ callId: CALL_ID, organisationId: "organisation-1", eligibility: "INELIGIBLE" });
     expect((screen.getByLabelText("Status") as HTMLSelectElement).value).toBe("SUBMITTED");
     expect((screen.getByLabelText("Eligibility") as HTMLSelectElement).value).toBe("INELIGIBLE");
-    await waitFor(() => expect((screen.getByLabelText("Call") as HTMLSelectElement).value).toBe(CALL_ID));
+    // The call is named from its id (one small read), whatever a search would hold.
+    expect(await screen.findByText("Call: IMPACT-IA-2026 — Impact IA")).toBeTruthy();
+    expect(requestsOf(calls, "FilterCallById").map((call) => call.variables)).toEqual([
+      { id: CALL_ID, language: "EN" },
+    ]);
+    expect(requestsOf(calls, "FilterCallSearch")).toEqual([]);
+    expect(screen.queryByRole("searchbox")).toBeNull();
     expect(screen.getByText("Lead organisation: Hôpital 1")).toBeTruthy();
     expect(screen.getByRole("option", { name: "Submitted (120)" })).toBeTruthy();
   });
@@ -167,6 +187,105 @@ describe("the list of candidacies received", () => {
   });
 });
 
+describe("the call filter", () => {
+  it("reads no call until asked, then sends the words and offers the matching calls", async () => {
+    const calls = fakeApi(3);
+    await renderApp("/manage/candidacies", "en");
+    await screen.findByText("3 candidacies match these filters.");
+    // No capped list of calls is loaded with the page any more.
+    expect(calls.filter((call) => operationName(call)?.startsWith("FilterCall"))).toEqual([]);
+
+    await searchFor("  urgences ");
+
+    expect(await screen.findByText("1 call found.")).toBeTruthy();
+    expect(requestsOf(calls, "FilterCallSearch").map((call) => call.variables)).toEqual([
+      { search: "urgences", first: CALL_RESULTS, language: "EN" },
+    ]);
+    expect(screen.getByRole("radio", { name: "AMI-IA-URG-2026 — AMI urgences" })).toBeTruthy();
+    expect(screen.queryByRole("radio", { name: /^IMPACT-IA-2026/ })).toBeNull();
+    // An empty search lists the calls (the API's first page), not nothing.
+    await searchFor("");
+    expect(await screen.findByText("2 calls found.")).toBeTruthy();
+    expect(requestsOf(calls, "FilterCallSearch").at(-1)?.variables).toEqual({
+      search: null,
+      first: CALL_RESULTS,
+      language: "EN",
+    });
+  });
+
+  it("says when more calls match than it shows, and when none does", async () => {
+    fakeApi(3, 45);
+    await renderApp("/manage/candidacies", "en");
+    await searchFor("IA");
+    expect(await screen.findByText("45 calls found. Only the first 2 are shown: refine the search.")).toBeTruthy();
+  });
+
+  it("says when no call matches", async () => {
+    fakeApi(3);
+    await renderApp("/manage/candidacies", "de");
+    change(await screen.findByRole("searchbox", { name: /^Ausschreibung suchen/ }), "nichts");
+    fireEvent.submit(screen.getByRole("search"));
+    expect(await screen.findByText("Keine Ausschreibung gefunden.")).toBeTruthy();
+    expect(screen.queryByRole("radio")).toBeNull();
+  });
+
+  it("puts the chosen call in the address and the list's filter, names it and moves the focus", async () => {
+    const calls = fakeApi(3);
+    const { address } = await renderApp("/manage/candidacies?status=SUBMITTED", "en");
+    await screen.findByText("3 candidacies match these filters.");
+    await searchFor("ia");
+    await screen.findByText("2 calls found.");
+    const choose = screen.getByRole("form", { name: "Call to filter on" });
+
+    fireEvent.submit(choose);
+    expect(await within(choose).findByText("Choose a call among the results.")).toBeTruthy();
+    expect(address.search).toBe("?status=SUBMITTED");
+
+    fireEvent.click(within(choose).getByRole("radio", { name: /^AMI-IA-URG-2026/ }));
+    fireEvent.click(within(choose).getByRole("button", { name: "Show only its candidacies" }));
+
+    await waitFor(() => expect(address.search).toBe("?call=Q2FsbDoy&status=SUBMITTED"));
+    await waitFor(() =>
+      expect(listRequests(calls).at(-1)?.variables.filter).toEqual({
+        callId: "Q2FsbDoy",
+        status: "SUBMITTED",
+        organisationId: null,
+        eligibility: null,
+      }),
+    );
+    expect(requestsOf(calls, "CandidacyStatusCounts").at(-1)?.variables).toMatchObject({ callId: "Q2FsbDoy" });
+    expect(await screen.findByText("Call: AMI-IA-URG-2026 — AMI urgences")).toBeTruthy();
+    const clear = screen.getByRole("button", { name: "Remove the call filter" });
+    await waitFor(() => expect(document.activeElement).toBe(clear));
+    // The results named it already: no second read of the call.
+    expect(requestsOf(calls, "FilterCallById")).toEqual([]);
+    expect(screen.queryByRole("searchbox")).toBeNull();
+  });
+
+  it("removes the call filter from the address and the list, back to the search field", async () => {
+    const calls = fakeApi(3);
+    const { address } = await renderApp(`/manage/candidacies?call=${CALL_ID}&status=SUBMITTED`, "en");
+    await screen.findByText("Call: IMPACT-IA-2026 — Impact IA");
+
+    fireEvent.click(screen.getByRole("button", { name: "Remove the call filter" }));
+
+    await waitFor(() => expect(address.search).toBe("?status=SUBMITTED"));
+    await waitFor(() => expect(listRequests(calls).at(-1)?.variables.filter).toMatchObject({ callId: null }));
+    const field = await screen.findByRole("searchbox", { name: /^Search for a call/ });
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    expect(screen.queryByText(/^Call: /)).toBeNull();
+  });
+
+  it("says so when the address's call cannot be read, and still filters on it", async () => {
+    const calls = fakeApi(3);
+    await renderApp("/manage/candidacies?call=Q2FsbDo5OQ==", "en");
+
+    expect(await screen.findByText("Filtered on a call you may not read, or that no longer exists.")).toBeTruthy();
+    expect(listRequests(calls)[0]?.variables.filter).toMatchObject({ callId: "Q2FsbDo5OQ==" });
+    expect(screen.getByRole("button", { name: "Remove the call filter" })).toBeTruthy();
+  });
+});
+
 describe("the list in each language", () => {
   const expectNoRawKey = watchRawKeys(manageCandidacies);
 
@@ -183,6 +302,10 @@ describe("the list in each language", () => {
     expect(await screen.findByRole("heading", { level: 1, name: HEADINGS[language] })).toBeTruthy();
     await screen.findByRole("link", { name: "IMPACT-IA-2026-0001" });
     expect(listRequests(calls)[0]?.variables.language).toBe(language.toUpperCase());
+    // The call filter's search and results, in the same language.
+    fireEvent.submit(screen.getByRole("search"));
+    await screen.findByRole("radio", { name: /^AMI-IA-URG-2026/ });
+    expect(requestsOf(calls, "FilterCallSearch")[0]?.variables.language).toBe(language.toUpperCase());
     expectNoRawKey();
   });
 });

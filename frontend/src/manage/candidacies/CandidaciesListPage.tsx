@@ -11,7 +11,8 @@ import { LoadMore } from "../../ui/editing";
 import type { CandidacyStatus, EligibilityDecision } from "../gql/graphql";
 import { CandidaciesTable } from "./CandidaciesTable";
 import { ELIGIBILITIES, STATUSES, apiFilter, filtersFromParams, paramsFromFilters, type ListFilters } from "./filters";
-import { CandidacyStatusCountsQuery, FilterCallsQuery, ManagedCandidaciesQuery } from "./queries";
+import { CallFilter } from "./CallFilter";
+import { CandidacyStatusCountsQuery, ManagedCandidaciesQuery } from "./queries";
 
 /** Rows per page: a screenful that loads fast even when a call has thousands of candidacies. */
 export const PAGE_SIZE = 50;
@@ -101,13 +102,8 @@ interface FiltersFormProps {
   onChange: (next: Partial<ListFilters>) => void;
 }
 
-function FiltersForm({ filters, organisationName, onChange }: FiltersFormProps) {
-  const { t, i18n } = useTranslation("manageCandidacies");
-  const language = apiLanguage(i18n.language);
-  const calls = useQuery({
-    queryKey: ["manage", "filterCalls", language],
-    queryFn: ({ signal }) => request(FilterCallsQuery, { language }, { signal }),
-  });
+/** How many candidacies each status holds under the other filters, once the API has said. */
+function useStatusCounts(filters: ListFilters): (status: CandidacyStatus) => number | undefined {
   const counts = useQuery({
     queryKey: ["manage", "candidacyStatusCounts", filters.call, filters.organisation, filters.eligibility],
     queryFn: ({ signal }) =>
@@ -122,7 +118,7 @@ function FiltersForm({ filters, organisationName, onChange }: FiltersFormProps) 
       ),
     placeholderData: keepPreviousData,
   });
-  const countOf = (status: CandidacyStatus): number | undefined => {
+  return (status) => {
     const data = counts.data;
     if (!data) return undefined;
     const byStatus = {
@@ -133,70 +129,64 @@ function FiltersForm({ filters, organisationName, onChange }: FiltersFormProps) 
     };
     return byStatus[status].totalCount;
   };
+}
 
-  const callOptions = (calls.data?.calls.edges ?? []).map(({ node }) => ({
-    value: node.id,
-    label: `${node.reference} — ${node.title}`,
-  }));
-  if (filters.call && !callOptions.some((option) => option.value === filters.call)) {
-    callOptions.push({ value: filters.call, label: t("filters.otherCall") });
-  }
-
+/**
+ * The filters: the call's search first (it has forms of its own, which cannot nest), then a
+ * form of selects that apply at once, and the lead organisation chosen from a row.
+ */
+function FiltersForm({ filters, organisationName, onChange }: FiltersFormProps) {
+  const { t } = useTranslation("manageCandidacies");
+  const countOf = useStatusCounts(filters);
   return (
-    <form
-      aria-label={t("filters.title")}
-      className="fr-grid-row fr-grid-row--gutters"
-      onSubmit={(event) => event.preventDefault()}
-    >
-      <div className="fr-col-12 fr-col-md-4">
-        <SelectInput
-          label={t("filters.call")}
-          name="call"
-          value={filters.call}
-          onChange={(call) => onChange({ call })}
-          options={[{ value: "", label: t("filters.allCalls") }, ...callOptions]}
-        />
-      </div>
-      <div className="fr-col-12 fr-col-md-4">
-        <SelectInput
-          label={t("filters.status")}
-          name="status"
-          value={filters.status}
-          onChange={(status) => onChange({ status: status as CandidacyStatus | "" })}
-          options={[
-            { value: "", label: t("filters.allStatuses") },
-            ...STATUSES.map((status) => {
-              const count = countOf(status);
-              const label = t(`status.${status}`);
-              return { value: status, label: count === undefined ? label : t("filters.withCount", { label, count }) };
-            }),
-          ]}
-        />
-      </div>
-      <div className="fr-col-12 fr-col-md-4">
-        <SelectInput
-          label={t("filters.eligibility")}
-          name="eligibility"
-          value={filters.eligibility}
-          onChange={(eligibility) => onChange({ eligibility: eligibility as EligibilityDecision | "" })}
-          options={[
-            { value: "", label: t("filters.allEligibilities") },
-            ...ELIGIBILITIES.map((decision) => ({ value: decision, label: t(`eligibility.${decision}`) })),
-          ]}
-        />
-      </div>
-      {filters.organisation && (
-        <div className="fr-col-12">
-          <p className="fr-mb-1w">
-            {organisationName
-              ? t("filters.organisation", { name: organisationName })
-              : t("filters.organisationUnnamed")}
-          </p>
-          <Button priority="tertiary" onClick={() => onChange({ organisation: "" })}>
-            {t("filters.clearOrganisation")}
-          </Button>
+    <>
+      <CallFilter callId={filters.call} onChange={(call) => onChange({ call })} />
+      <form
+        aria-label={t("filters.title")}
+        className="fr-grid-row fr-grid-row--gutters"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <div className="fr-col-12 fr-col-md-6">
+          <SelectInput
+            label={t("filters.status")}
+            name="status"
+            value={filters.status}
+            onChange={(status) => onChange({ status: status as CandidacyStatus | "" })}
+            options={[
+              { value: "", label: t("filters.allStatuses") },
+              ...STATUSES.map((status) => {
+                const count = countOf(status);
+                const label = t(`status.${status}`);
+                return { value: status, label: count === undefined ? label : t("filters.withCount", { label, count }) };
+              }),
+            ]}
+          />
         </div>
-      )}
-    </form>
+        <div className="fr-col-12 fr-col-md-6">
+          <SelectInput
+            label={t("filters.eligibility")}
+            name="eligibility"
+            value={filters.eligibility}
+            onChange={(eligibility) => onChange({ eligibility: eligibility as EligibilityDecision | "" })}
+            options={[
+              { value: "", label: t("filters.allEligibilities") },
+              ...ELIGIBILITIES.map((decision) => ({ value: decision, label: t(`eligibility.${decision}`) })),
+            ]}
+          />
+        </div>
+        {filters.organisation && (
+          <div className="fr-col-12">
+            <p className="fr-mb-1w">
+              {organisationName
+                ? t("filters.organisation", { name: organisationName })
+                : t("filters.organisationUnnamed")}
+            </p>
+            <Button priority="tertiary" onClick={() => onChange({ organisation: "" })}>
+              {t("filters.clearOrganisation")}
+            </Button>
+          </div>
+        )}
+      </form>
+    </>
   );
 }

@@ -77,10 +77,14 @@ export const CandidacyStatusCountsQuery = graphql(`
   }
 `);
 
-/** The calls a staff member may filter by (the API lists those they may read). */
-export const FilterCallsQuery = graphql(`
-  query FilterCalls($language: Language!) {
-    calls(first: 100) {
+/**
+ * The calls whose reference or titles hold `search` (all of them when null), among those the
+ * staff member may read: the call filter's results, a page at a time rather than a capped list.
+ */
+export const FilterCallSearchQuery = graphql(`
+  query FilterCallSearch($search: String, $first: Int!, $language: Language!) {
+    calls(filter: { search: $search }, first: $first) {
+      totalCount
       edges {
         node {
           id
@@ -88,6 +92,17 @@ export const FilterCallsQuery = graphql(`
           title(language: $language)
         }
       }
+    }
+  }
+`);
+
+/** The call the list is filtered on (from the address), to name it whatever the search holds. */
+export const FilterCallByIdQuery = graphql(`
+  query FilterCallById($id: ID!, $language: Language!) {
+    call(id: $id) {
+      id
+      reference
+      title(language: $language)
     }
   }
 `);

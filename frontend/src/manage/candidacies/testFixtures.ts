@@ -3,7 +3,8 @@ import type { MeQuery } from "../../gql/graphql";
 import type { GraphQLCall } from "../../test/render";
 import type {
   CandidacyStatusCountsQuery,
-  FilterCallsQuery,
+  FilterCallByIdQuery,
+  FilterCallSearchQuery,
   ManagedCandidaciesQuery,
   ManagedCandidacyQuery,
 } from "../gql/graphql";
@@ -67,15 +68,25 @@ export function statusCounts(): CandidacyStatusCountsQuery {
   };
 }
 
-export function filterCalls(): FilterCallsQuery {
+/** The calls a fake API knows (ids are the API's global ids of Call 1 and Call 2). */
+export const FILTER_CALLS = [
+  { id: CALL_ID, reference: "IMPACT-IA-2026", title: "Impact IA" },
+  { id: "Q2FsbDoy", reference: "AMI-IA-URG-2026", title: "AMI urgences" },
+] as const;
+
+/** `calls(filter: {search})`: the known calls whose reference or title holds the words, out of `total`. */
+export function searchCalls(search: string | null, total?: number): FilterCallSearchQuery {
+  const words = (search ?? "").toLowerCase();
+  const found = FILTER_CALLS.filter((call) => `${call.reference} ${call.title}`.toLowerCase().includes(words));
   return {
-    calls: {
-      edges: [
-        { node: { id: CALL_ID, reference: "IMPACT-IA-2026", title: "Impact IA" } },
-        { node: { id: "Q2FsbDoy", reference: "AMI-IA-URG-2026", title: "AMI urgences" } },
-      ],
-    },
+    calls: { totalCount: total ?? found.length, edges: found.map((call) => ({ node: { ...call } })) },
   };
+}
+
+/** `call(id:)`: a known call, or null as the API answers for one the reader may not read. */
+export function callById(id: string): FilterCallByIdQuery {
+  const call = FILTER_CALLS.find((known) => known.id === id);
+  return { call: call ? { ...call } : null };
 }
 
 export type Candidacy = NonNullable<ManagedCandidacyQuery["candidacy"]>;

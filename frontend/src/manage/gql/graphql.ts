@@ -313,12 +313,22 @@ export type CandidacyStatusCountsQueryVariables = Exact<{
 
 export type CandidacyStatusCountsQuery = { draft: { totalCount: number }, submitted: { totalCount: number }, withdrawn: { totalCount: number }, notSubmitted: { totalCount: number } };
 
-export type FilterCallsQueryVariables = Exact<{
+export type FilterCallSearchQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
   language: Language;
 }>;
 
 
-export type FilterCallsQuery = { calls: { edges: Array<{ node: { id: string, reference: string, title: string } }> } };
+export type FilterCallSearchQuery = { calls: { totalCount: number, edges: Array<{ node: { id: string, reference: string, title: string } }> } };
+
+export type FilterCallByIdQueryVariables = Exact<{
+  id: string | number;
+  language: Language;
+}>;
+
+
+export type FilterCallByIdQuery = { call: { id: string, reference: string, title: string } | null };
 
 export type ManagedCandidacyQueryVariables = Exact<{
   id: string | number;
@@ -1405,9 +1415,10 @@ export const CandidacyStatusCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CandidacyStatusCountsQuery, CandidacyStatusCountsQueryVariables>;
-export const FilterCallsDocument = new TypedDocumentString(`
-    query FilterCalls($language: Language!) {
-  calls(first: 100) {
+export const FilterCallSearchDocument = new TypedDocumentString(`
+    query FilterCallSearch($search: String, $first: Int!, $language: Language!) {
+  calls(filter: {search: $search}, first: $first) {
+    totalCount
     edges {
       node {
         id
@@ -1417,7 +1428,16 @@ export const FilterCallsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<FilterCallsQuery, FilterCallsQueryVariables>;
+    `) as unknown as TypedDocumentString<FilterCallSearchQuery, FilterCallSearchQueryVariables>;
+export const FilterCallByIdDocument = new TypedDocumentString(`
+    query FilterCallById($id: ID!, $language: Language!) {
+  call(id: $id) {
+    id
+    reference
+    title(language: $language)
+  }
+}
+    `) as unknown as TypedDocumentString<FilterCallByIdQuery, FilterCallByIdQueryVariables>;
 export const ManagedCandidacyDocument = new TypedDocumentString(`
     query ManagedCandidacy($id: ID!, $language: Language!) {
   candidacy(id: $id) {
