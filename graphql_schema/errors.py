@@ -109,6 +109,15 @@ class AuthenticationRequiredError(Error):
     pass
 
 
+@strawberry.type(
+    description="What you changed was changed by someone else since you read it (the token"
+    " you sent, e.g. Candidacy.budgetToken, no longer matches): nothing was changed. Read it"
+    " again, then save what you still mean to."
+)
+class EditConflictError(Error):
+    pass
+
+
 @strawberry.type
 class UploadRejectedError(Error):
     """Too large, not an accepted type (judged from the content), corrupt or encrypted."""
@@ -190,6 +199,7 @@ CORE_ERROR_TYPES: tuple[ErrorType[Any], ...] = (
     plain(core_errors.NotFound, NotFoundError),
     plain(core_errors.PermissionDenied, PermissionDeniedError),
     plain(core_errors.AuthenticationRequired, AuthenticationRequiredError),
+    plain(core_errors.EditConflict, EditConflictError),
     plain(uploads.UploadRejected, UploadRejectedError),
 )
 """The errors of ``backend.core``, which every domain may raise."""

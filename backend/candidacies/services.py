@@ -22,6 +22,7 @@ from backend.calls.models import Call
 from backend.calls.presentation import in_zone
 from backend.candidacies import partner_notices, queries
 from backend.candidacies.answers import clean_answer
+from backend.candidacies.budget_token import budget_token
 from backend.candidacies.enums import BudgetCategory, CandidacyStatus, PartnerRole, PartnerStatus
 from backend.candidacies.errors import CallNotOpen, CandidacyNotEditable, DeadlinePassed
 from backend.candidacies.models import BudgetLine, Candidacy, CandidacyAnswer, CandidacyPartner
@@ -38,6 +39,7 @@ from backend.core.auth import Actor
 from backend.core.bounds import check_total
 from backend.core.errors import (
     AuthenticationRequired,
+    EditConflict,
     FieldProblem,
     InvalidInput,
     NotFound,
@@ -449,12 +451,19 @@ async def set_budget(
     candidacy_id: uuid.UUID,
     lines: list[BudgetLineInput],
     now: datetime,
+    expected_token: str | None = None,
 ) -> Candidacy:
-    """Replace the budget lines; each belongs to a partner (invited or accepted: submission
-    waits for every invitation's answer) and is a positive amount."""
+    """Replace the budget lines; each belongs to a partner (any row: invited, accepted or
+    declined, whose lines stay until it is removed) and is a positive amount.
+
+    ``expected_token``: the ``budget_token`` of the lines the client edited; when the lines
+    changed since, raise ``EditConflict`` and change nothing (checked after the rights and the
+    deadline, so a stranger learns nothing from it). ``None`` replaces whatever is there."""
     candidacy, _ = await editable_candidacy(
         session, actor=actor, candidacy_id=candidacy_id, now=now, content=True
     )
+    if expected_token is not None:
+        await _require_budget_token(session, candidacy, expected_token)
     partner_ids = {
         p.organisation_id
         for p in (await queries.partners_by_candidacy(session, [candidacy.id])).get(
@@ -487,6 +496,16 @@ async def set_budget(
         after={"lines": len(lines), "total_cents": sum(line.amount_cents for line in lines)},
     )
     return candidacy
+
+
+async def _require_budget_token(
+    session: AsyncSession, candidacy: Candidacy, expected_token: str
+) -> None:
+    """Raise ``EditConflict`` unless the stored lines are those ``expected_token`` names (the
+    candidacy is locked: nobody changes them between this read and the write)."""
+    current = (await queries.budget_by_candidacy(session, [candidacy.id])).get(candidacy.id, [])
+    if budget_token(current) != expected_token:
+        raise EditConflict("the budget changed since it was read: read it again")
 
 
 def _check_budget(lines: list[BudgetLineInput], partner_ids: set[uuid.UUID]) -> list[FieldProblem]:

@@ -46,6 +46,14 @@ class AuthenticationRequired(DomainError):
     code = "AUTHENTICATION_REQUIRED"
 
 
+class EditConflict(DomainError):
+    """The object changed since the client read it (the token it sent no longer matches):
+    nothing was changed; read it again, then decide. Optimistic concurrency between two people
+    editing the same thing, where the last save would otherwise silently undo the first."""
+
+    code = "EDIT_CONFLICT"
+
+
 @dataclass(frozen=True)
 class FieldProblem:
     field: str

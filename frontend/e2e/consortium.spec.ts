@@ -1,4 +1,4 @@
-import { signInThroughApi } from "./support/api";
+import { graphql, signInThroughApi } from "./support/api";
 import { createDraftCandidacy } from "./support/consortium";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
@@ -78,6 +78,51 @@ test.describe("the consortium and budget of a draft candidacy (fr)", () => {
     await page.getByRole("region", { name: "Organisations du consortium" }).focus();
     await expect(page.getByRole("region", { name: "Organisations du consortium" })).toBeFocused();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectAccessible(page);
+  });
+
+  test("a budget saved meanwhile by another member is not overwritten: the editor says so and loads it", async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto("/");
+    await signInThroughApi(page.request, "applicant.aphp@demo.aap.example");
+    const id = await createDraftCandidacy(page, {
+      callReference: "IMPACT-IA",
+      organisationName: LEAD,
+      title: `Budget concurrent e2e ${Date.now()}`,
+    });
+    await page.goto(`/candidacies/${id}/budget`);
+    const budget = page.locator("#budget");
+    await budget.getByRole("button", { name: `Ajouter une ligne pour ${LEAD}` }).click();
+    await budget.getByLabel(`Montant en euros, ligne 1 de ${LEAD}`).fill("1 000");
+
+    // Another member saves the budget meanwhile (an API client sending no token).
+    const { candidacy } = await graphql<{ candidacy: { leadOrganisation: { id: string } } }>(
+      page.request,
+      "query ($id: ID!) { candidacy(id: $id) { leadOrganisation { id } } }",
+      { id },
+    );
+    const saved = await graphql<{ setCandidacyBudget: { __typename: string } }>(
+      page.request,
+      `mutation ($id: ID!, $lines: [BudgetLineInput!]!) {
+        setCandidacyBudget(id: $id, lines: $lines) { __typename }
+      }`,
+      { id, lines: [{ organisationId: candidacy.leadOrganisation.id, category: "STAFF", label: "Leur ligne", amountCents: 4_200_000 }] },
+    );
+    expect(saved.setCandidacyBudget.__typename).toBe("CandidacyPayload");
+
+    await budget.getByRole("button", { name: "Enregistrer le budget" }).click();
+    await expect(budget.getByRole("alert")).toContainText("Quelqu’un a enregistré ce budget depuis que vous l’avez ouvert");
+    await expect(budget.getByLabel(`Montant en euros, ligne 1 de ${LEAD}`)).toHaveValue("1 000");
+    await expectAccessible(page);
+
+    await budget.getByRole("button", { name: /^Charger le budget actuel/ }).click();
+    await expect(budget.getByLabel(`Libellé, ligne 1 de ${LEAD}`)).toHaveValue("Leur ligne");
+    await expect(budget.getByRole("status").filter({ hasText: "Le budget actuel est chargé." })).toBeVisible();
+    await expect(page.locator("#budget-reloaded")).toBeFocused(); // where the button was, gone
+    await expect(budget.getByRole("alert")).toHaveCount(0);
+    await budget.getByLabel(`Montant en euros, ligne 1 de ${LEAD}`).fill("50 000");
+    await budget.getByRole("button", { name: "Enregistrer le budget" }).click();
+    await expect(budget.getByText("Budget enregistré.")).toBeVisible();
     await expectAccessible(page);
   });
 });

@@ -27,6 +27,7 @@ from graphql_schema.candidacies.errors import (
 from graphql_schema.candidacies.types import AttachmentType, CandidacyType
 from graphql_schema.errors import (
     AuthenticationRequiredError,
+    EditConflictError,
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
@@ -55,6 +56,9 @@ _Editing = DeadlinePassedError | CallNotOpenError | CandidacyNotEditableError | 
 
 EditCandidacyResult = Annotated[
     CandidacyPayload | _Editing, strawberry.union("EditCandidacyResult")
+]
+SetCandidacyBudgetResult = Annotated[
+    CandidacyPayload | EditConflictError | _Editing, strawberry.union("SetCandidacyBudgetResult")
 ]
 SubmitCandidacyResult = Annotated[
     SubmitCandidacyPayload | SubmissionRejectedError | _Editing,
@@ -297,10 +301,24 @@ class CandidacyMutations:
             _payload,
         )
 
-    @strawberry.mutation(description="Replace the budget lines.")
+    @strawberry.mutation(
+        description="Replace the budget lines (of any partner: invited, accepted or declined)."
+        " With expectedBudgetToken (the Candidacy.budgetToken read with the lines edited), a"
+        " budget changed since answers EditConflictError and changes nothing; without it,"
+        " whatever is there is replaced."
+    )
     async def set_candidacy_budget(
-        self, info: strawberry.Info, id: relay.GlobalID, lines: list[BudgetLineInput]
-    ) -> EditCandidacyResult:
+        self,
+        info: strawberry.Info,
+        id: relay.GlobalID,
+        lines: list[BudgetLineInput],
+        expected_budget_token: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Candidacy.budgetToken as read; null or omitted: no check."
+            ),
+        ] = None,
+    ) -> SetCandidacyBudgetResult:
         ctx = info.context
         return await run_mutation(  # type: ignore[return-value]
             ctx,
@@ -318,6 +336,7 @@ class CandidacyMutations:
                     for line in lines
                 ],
                 now=ctx.now,
+                expected_token=expected_budget_token,
             ),
             _payload,
         )

@@ -17,6 +17,7 @@ from backend.accounts.enums import OrganisationKind
 from backend.calls.models import Call
 from backend.calls.presentation import in_zone
 from backend.candidacies import models
+from backend.candidacies.budget_token import budget_token
 from backend.candidacies.enums import (
     BudgetCategory,
     CandidacyStatus,
@@ -290,7 +291,7 @@ def needs_of(node: Tree) -> Needs:
     return Needs(
         contents=not CONTENTS_FIELDS.isdisjoint(node),
         answers="answers" in node,
-        budget="budget" in node or "budgetTotal" in node,
+        budget=not {"budget", "budgetTotal", "budgetToken"}.isdisjoint(node),
         attachments="attachments" in node,
         counts="counts" in node,
         versions="versions" in node,
@@ -437,6 +438,11 @@ _PICKS: tuple[tuple[str, Callable[[Needs], bool], Callable[[models.Candidacy], A
         ),
     ),
     (
+        "budget_token",
+        lambda n: n.budget,
+        lambda _: _contents(lambda c, _: budget_token(c.budget)),
+    ),
+    (
         "attachments",
         lambda n: n.attachments,
         lambda _: _contents(lambda c, _: [_attachment(a) for a in c.attachments]),
@@ -498,6 +504,12 @@ class CandidacyType(relay.Node):
     answers: list[AnswerType] | None = loadable(PRIVATE_DRAFT)
     budget: list[BudgetLineType] | None = loadable(PRIVATE_DRAFT)
     budget_total: MoneyType | None = loadable(PRIVATE_DRAFT)
+    budget_token: str | None = loadable(
+        "A fingerprint of the budget lines read: it changes whenever they change. Send it as"
+        " setCandidacyBudget's expectedBudgetToken, so a save over lines someone else changed"
+        " meanwhile is refused (EditConflictError) rather than silently undoing theirs. "
+        + PRIVATE_DRAFT
+    )
     attachments: list[AttachmentType] | None = loadable(PRIVATE_DRAFT)
     versions: list[VersionType] = loadable("Submitted versions, oldest first; the last one counts.")
     model: strawberry.Private[models.Candidacy] = None  # type: ignore[assignment]

@@ -402,6 +402,7 @@ COUNTED: dict[str, object] = {
             "Candidacy.budget",
             "BudgetLine.organisation",
             "Candidacy.budgetTotal",
+            "Candidacy.budgetToken",
             "Candidacy.attachments",
             "Candidacy.versions",
             "Candidacy.title",

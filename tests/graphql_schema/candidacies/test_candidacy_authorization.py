@@ -101,12 +101,12 @@ CANDIDACY = """
 query($id: ID!) { candidacy(id: $id) {
   id status title acronym durationMonths leadOrganisation { name }
   partners { organisation { name } } answers { questionKey } budget { category }
-  budgetTotal { cents } attachments { name }
+  budgetTotal { cents } budgetToken attachments { name }
   counts { answers partners attachments budgetLines }
 } }"""
 CONTENT_FIELDS = (
     "title", "acronym", "durationMonths", "partners", "answers", "budget", "budgetTotal",
-    "attachments",
+    "budgetToken", "attachments",
 )  # fmt: skip
 CANDIDACIES = """
 query($filter: CandidacyFilter, $first: Int, $after: String) {
@@ -288,8 +288,9 @@ ANSWERS = f"""
 mutation($id: ID!, $answers: [AnswerInput!]!) {{ saveCandidacyAnswers(id: $id,
   answers: $answers) {{ {CANDIDACY_RESULT} }} }}"""
 BUDGET = f"""
-mutation($id: ID!, $lines: [BudgetLineInput!]!) {{ setCandidacyBudget(id: $id, lines: $lines) {{
-  {CANDIDACY_RESULT} }} }}"""
+mutation($id: ID!, $lines: [BudgetLineInput!]!, $token: String) {{ setCandidacyBudget(id: $id,
+  lines: $lines, expectedBudgetToken: $token) {{ {CANDIDACY_RESULT} }} }}"""
+BUDGET_TOKEN = "query($id: ID!) { candidacy(id: $id) { budgetToken } }"
 SUBMIT = """
 mutation($id: ID!) { submitCandidacy(id: $id) {
   __typename ... on SubmitCandidacyPayload { reference candidacy { id status } }
@@ -397,6 +398,18 @@ async def partner_id(client, world: CandidacyScenario, candidacy: str, org_name:
     return found
 
 
+def _with_budget_token(query: str, variables: Callable[[CandidacyScenario], dict]) -> Operation:
+    """The mutation sent with x_a's current budget token, as the lead reads it: a refusal is
+    for who is asking, never for a token that no longer matches."""
+
+    async def run(client, world: CandidacyScenario, actor: str) -> dict[str, Any]:
+        read = await ask(client, world, "applicant_x", BUDGET_TOKEN, {"id": cid(world, "x_a")})
+        token = read["data"]["candidacy"]["budgetToken"]
+        return await mutate(client, world, actor, query, {**variables(world), "token": token})
+
+    return run
+
+
 def _on_z_in_x_a(query: str) -> Operation:
     async def run(client, world: CandidacyScenario, actor: str) -> dict[str, Any]:
         z = await partner_id(client, world, "x_a", "Org Z")
@@ -426,7 +439,7 @@ EDIT_OPERATIONS: dict[str, Operation] = {
         ANSWERS,
         lambda w: {"id": cid(w, "x_a"), "answers": [{"questionKey": "summary", "value": "Autre"}]},
     ),
-    "setCandidacyBudget": _graphql(
+    "setCandidacyBudget": _with_budget_token(
         BUDGET,
         lambda w: {
             "id": cid(w, "x_a"),

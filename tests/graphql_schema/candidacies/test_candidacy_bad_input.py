@@ -460,14 +460,17 @@ ANSWERS_CASES = [
 # --- setCandidacyBudget -----------------------------------------------------------------------
 
 BUDGET = """
-mutation($id: ID!, $lines: [BudgetLineInput!]!) {
-  setCandidacyBudget(id: $id, lines: $lines) { __typename ...E } }"""
+mutation($id: ID!, $lines: [BudgetLineInput!]!, $token: String) {
+  setCandidacyBudget(id: $id, lines: $lines, expectedBudgetToken: $token) { __typename ...E } }"""
 
 
-def budget(*rows: tuple[str, int], label: str = "", candidacy: str = "draft") -> Runner:
+def budget(
+    *rows: tuple[str, int], label: str = "", candidacy: str = "draft", token: str | None = None
+) -> Runner:
     def variables(w: World) -> dict:
         return {
             "id": w.cid(candidacy),
+            "token": token,
             "lines": [
                 {
                     "organisationId": w.org(org) if org in w.orgs else org,
@@ -504,6 +507,11 @@ BUDGET_CASES = [
         "lines whose total a JavaScript client cannot read exactly (above 2^53 - 1)",
         budget(("lead", 2**52), ("partner", 2**52)),
         ("lines", "TOO_LARGE"),
+    ),
+    Case(
+        "lines edited over a budget that changed since (a token that no longer matches)",
+        budget(("lead", 100), token="0" * 64),
+        "EditConflictError",
     ),
     *refused_states(lambda name: budget(("lead", 100), candidacy=name)),
 ]

@@ -36,6 +36,7 @@ query {
     answers { questionKey value }
     budget { category amount { cents } organisation { name } }
     budgetTotal { cents }
+    budgetToken
     attachments { name sha256 downloadUrl }
     versions { number sha256 receiptUrl documentUrl }
     counts { answers partners attachments budgetLines }
@@ -138,6 +139,7 @@ def _complete(node: dict) -> bool:
         and len(node["budget"]) == 2
         and all(line["organisation"] for line in node["budget"])
         and node["budgetTotal"]["cents"] == LEAD_SHARE + PARTNER_SHARE
+        and len(node["budgetToken"]) == 64
         and len(node["attachments"]) == 1
         and len(node["versions"]) == 1
         and node["deadlineLocal"] is not None

@@ -1,67 +1,68 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "../../i18n/format";
-import { Button, ErrorAlert, SuccessAlert } from "../../ui";
+import { Button, ErrorAlert, StatusMessage, SuccessAlert } from "../../ui";
 import { budgetTotals, readAmounts, type DraftLine } from "./budget";
 import { BudgetTotalsTable } from "./BudgetTotalsTable";
 import { problemsAt, problemsOf } from "./errors";
-import { useSetCandidacyBudget } from "./hooks";
-import { centsToInput } from "../../i18n/money";
-import { OrganisationBudget } from "./OrganisationBudget";
+import { useReloadConsortium, useSetCandidacyBudget } from "./hooks";
+import { OrganisationBudget, type BudgetOrganisation } from "./OrganisationBudget";
 import { DEFAULT_CURRENCY, type ConsortiumCandidacy } from "./types";
 import { useActionError } from "./useActionError";
+import { useBudgetDraft } from "./useBudgetDraft";
 
-/** The lines as the server holds them, ready to edit. */
-function initialLines(candidacy: ConsortiumCandidacy, language: string): DraftLine[] {
-  return (candidacy.budget ?? []).map((line, index) => ({
-    key: index,
-    organisationId: line.organisation?.id ?? "",
-    category: line.category,
-    label: line.label,
-    amount: centsToInput(line.amount.cents, language),
-  }));
+/**
+ * Every organisation of the consortium, in its order. One that declined its invitation is
+ * shown too: its lines are still stored (until it is removed from the partners), count in the
+ * totals as the server counts them, and are kept, read-only, at every save.
+ */
+function organisationsOf(candidacy: ConsortiumCandidacy): BudgetOrganisation[] {
+  return (candidacy.partners ?? []).flatMap((partner) =>
+    partner.organisation
+      ? [{ ...partner.organisation, share: partner.requestedShare, declined: partner.status === "DECLINED" }]
+      : [],
+  );
+}
+
+/** What was last sent: the lines' keys in order (for the API's `lines[i]`) and the token. */
+interface Sent {
+  keys: number[];
+  token: string | null;
 }
 
 /**
  * The budget's tables and, when `editable`, its form: every line is sent at once
- * (setCandidacyBudget), in the order shown, so the API's `lines[i]` problems find their cell.
+ * (setCandidacyBudget), in the order shown, so the API's `lines[i]` problems find their cell,
+ * with the budget token the lines were loaded with, so a budget someone saved meanwhile is
+ * not overwritten (the user is told, and chooses to load the current one).
  */
 export function BudgetEditor({ candidacy, editable }: { candidacy: ConsortiumCandidacy; editable: boolean }) {
   const { t, i18n } = useTranslation("consortium");
   const language = i18n.language;
   const save = useSetCandidacyBudget(candidacy.id);
   const actionErrorOf = useActionError(candidacy.id, "budget");
-  const [lines, setLines] = useState(() => initialLines(candidacy, language));
-  const [nextKey, setNextKey] = useState(lines.length);
+  const draft = useBudgetDraft(candidacy, language);
   const [checked, setChecked] = useState(false);
-  const [sentKeys, setSentKeys] = useState<number[]>([]);
+  const [sent, setSent] = useState<Sent>({ keys: [], token: null });
+  const [reloaded, setReloaded] = useState(false);
 
-  const organisations = (candidacy.partners ?? [])
-    .filter((partner) => partner.status !== "DECLINED")
-    .flatMap((partner) => (partner.organisation ? [{ ...partner.organisation, share: partner.requestedShare }] : []));
-  const shown = lines.filter((line) => organisations.some((organisation) => organisation.id === line.organisationId));
+  const organisations = organisationsOf(candidacy);
+  const shown = draft.lines.filter((line) => organisations.some((organisation) => organisation.id === line.organisationId));
   const amounts = readAmounts(shown, language);
   const totals = budgetTotals(shown, amounts);
   const currency = candidacy.call?.capPerCandidacy?.currency ?? candidacy.budgetTotal?.currency ?? DEFAULT_CURRENCY;
   const money = (cents: number) => formatMoney(cents, currency, language);
 
-  const result = save.isPending ? undefined : save.data;
+  const result = currentResult(save.isPending ? undefined : save.data, sent.token === draft.token);
+  const conflict = result?.__typename === "EditConflictError";
   const problems = problemsOf(result);
   const actionError = actionErrorOf(result);
   /** The API's problems about a line's field, found by the index the line was sent at. */
   const lineProblem = (key: number, field: string) => {
-    const index = sentKeys.indexOf(key);
+    const index = sent.keys.indexOf(key);
     return index < 0 ? undefined : problemsAt(t, problems, `lines[${index}].${field}`);
   };
   const unreadable = [...amounts.values()].some((amount) => !amount.ok);
-
-  const change = (key: number, patch: Partial<DraftLine>) =>
-    setLines((all) => all.map((line) => (line.key === key ? { ...line, ...patch } : line)));
-  const remove = (key: number) => setLines((all) => all.filter((line) => line.key !== key));
-  const add = (organisationId: string) => {
-    setLines((all) => [...all, { key: nextKey, organisationId, category: "STAFF", label: "", amount: "" }]);
-    setNextKey(nextKey + 1);
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -71,16 +72,17 @@ export function BudgetEditor({ candidacy, editable }: { candidacy: ConsortiumCan
     const ordered = organisations.flatMap((organisation) =>
       shown.filter((line) => line.organisationId === organisation.id),
     );
-    setSentKeys(ordered.map((line) => line.key));
-    save.mutate({
-      id: candidacy.id,
-      lines: ordered.map((line) => ({
-        organisationId: line.organisationId,
-        category: line.category,
-        label: line.label.trim(),
-        amountCents: (amounts.get(line.key) as { cents: number }).cents,
-      })),
-    });
+    const edited = draft.lines;
+    setReloaded(false);
+    setSent({ keys: ordered.map((line) => line.key), token: draft.token });
+    save.mutate(
+      { id: candidacy.id, lines: ordered.map((line) => lineInput(line, amounts)), expectedBudgetToken: draft.token },
+      {
+        onSuccess: (saved) => {
+          if (saved.__typename === "CandidacyPayload") draft.saved(edited, saved.candidacy.budgetToken ?? null);
+        },
+      },
+    );
   };
 
   const content = (
@@ -95,12 +97,12 @@ export function BudgetEditor({ candidacy, editable }: { candidacy: ConsortiumCan
           amounts={amounts}
           subtotal={totals.byOrganisation.get(organisation.id) ?? 0}
           money={money}
-          editable={editable}
+          editable={editable && !organisation.declined}
           showUnreadable={checked}
           lineProblem={lineProblem}
-          onChange={change}
-          onRemove={remove}
-          onAdd={add}
+          onChange={draft.change}
+          onRemove={draft.remove}
+          onAdd={draft.add}
         />
       ))}
       <BudgetTotalsTable
@@ -113,11 +115,24 @@ export function BudgetEditor({ candidacy, editable }: { candidacy: ConsortiumCan
   );
   if (!editable) return content;
 
+  const load = (current: ConsortiumCandidacy) => {
+    draft.load(current);
+    setReloaded(true);
+  };
   const fieldProblems =
     checked && unreadable ? t("fixAmounts") : problems.length > 0 ? t("errors.checkFields") : undefined;
   return (
     <form onSubmit={submit} aria-label={t("budget.title")} noValidate>
-      {actionError && <ErrorAlert description={actionError} />}
+      {actionError && (
+        <ErrorAlert
+          description={
+            conflict ? <ConflictDescription text={actionError} candidacyId={candidacy.id} onLoad={load} /> : actionError
+          }
+        />
+      )}
+      <div id={RELOADED_ID} tabIndex={-1}>
+        <StatusMessage>{reloaded ? t("budget.reloaded") : null}</StatusMessage>
+      </div>
       {!actionError && fieldProblems && <ErrorAlert description={fieldProblems} />}
       <SuccessAlert title={result?.__typename === "CandidacyPayload" ? t("budget.saved") : undefined} />
       {content}
@@ -125,3 +140,63 @@ export function BudgetEditor({ candidacy, editable }: { candidacy: ConsortiumCan
     </form>
   );
 }
+
+/**
+ * The last save's answer while it still concerns the lines shown: a refusal (a conflict, the
+ * problems of lines sent) is over once other lines were loaded, by the user's choice or with
+ * nothing unsaved here (`sameBase` false: the lines no longer come from the token sent).
+ */
+function currentResult<T extends { __typename: string }>(result: T | undefined, sameBase: boolean) {
+  return result?.__typename === "CandidacyPayload" || sameBase ? result : undefined;
+}
+
+/** One line as the API takes it (its amount already read). */
+function lineInput(line: DraftLine, amounts: ReturnType<typeof readAmounts>) {
+  return {
+    organisationId: line.organisationId,
+    category: line.category,
+    label: line.label.trim(),
+    amountCents: (amounts.get(line.key) as { cents: number }).cents,
+  };
+}
+
+/**
+ * Someone saved the budget since it was loaded here: say so, and offer to load the current
+ * budget, which replaces the unsaved lines only when the user asks. Focus then goes to the
+ * message saying it is loaded, since the button it was on is gone.
+ */
+function ConflictDescription({
+  text,
+  candidacyId,
+  onLoad,
+}: {
+  text: string;
+  candidacyId: string;
+  onLoad: (current: ConsortiumCandidacy) => void;
+}) {
+  const { t } = useTranslation("consortium");
+  const reload = useReloadConsortium(candidacyId);
+  const [loading, setLoading] = useState(false);
+  const load = async () => {
+    setLoading(true);
+    try {
+      const current = await reload();
+      if (current) onLoad(current);
+      document.getElementById(RELOADED_ID)?.focus();
+    } catch {
+      // Not read: the section shows the failure and a retry; the lines stay as they were.
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <>
+      <p>{text}</p>
+      <Button priority="secondary" onClick={() => void load()} disabled={loading}>
+        {loading ? t("budget.reloading") : t("budget.reload")}
+      </Button>
+    </>
+  );
+}
+
+const RELOADED_ID = "budget-reloaded";

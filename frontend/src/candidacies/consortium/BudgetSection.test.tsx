@@ -79,6 +79,7 @@ describe("the budget section", () => {
     expect(await screen.findByText("Budget enregistré.")).toBeTruthy();
     expect(callsOf(calls, "SetCandidacyBudget")[0]?.variables).toEqual({
       id: CANDIDACY_ID,
+      expectedBudgetToken: "token-1",
       lines: [
         { organisationId: "org-aphp", category: "EQUIPMENT", label: "", amountCents: 3000001 },
         { organisationId: "org-mistral", category: "STAFF", label: "", amountCents: 10000000 },

@@ -1,13 +1,22 @@
 import { useTranslation } from "react-i18next";
-import { Button } from "../../ui";
+import { Button, Notice } from "../../ui";
 import { CellSelect, CellTextInput, ScrollTable } from "../../ui/editing";
 import type { Category, DraftLine } from "./budget";
 import type { ParsedAmount } from "../../i18n/money";
 import { BUDGET_CATEGORIES } from "./types";
 import { useAmountError } from "./useAmountError";
 
+/** An organisation of the consortium, as the budget shows it. */
+export interface BudgetOrganisation {
+  id: string;
+  name: string;
+  share: { cents: number };
+  /** It declined its invitation: its lines are kept, read-only, until it is removed. */
+  declined: boolean;
+}
+
 export interface OrganisationBudgetProps {
-  organisation: { id: string; name: string; share: { cents: number } };
+  organisation: BudgetOrganisation;
   lines: readonly DraftLine[];
   amounts: Map<number, ParsedAmount>;
   subtotal: number;
@@ -29,6 +38,7 @@ export function OrganisationBudget(props: OrganisationBudgetProps) {
   return (
     <>
       <h3>{name}</h3>
+      {organisation.declined && <Notice title={t("budget.declined", { name })} />}
       <p>{t("budget.requestedShare", { amount: money(organisation.share.cents) })}</p>
       <ScrollTable caption={t("budget.caption", { name })} captionHidden>
         <thead>
@@ -67,7 +77,7 @@ export function OrganisationBudget(props: OrganisationBudgetProps) {
           </tr>
         </tfoot>
       </ScrollTable>
-      {subtotal !== organisation.share.cents && (
+      {subtotal !== organisation.share.cents && !organisation.declined && (
         <p className="fr-text--sm">
           {t("budget.shareMismatch", { name, total: money(subtotal), share: money(organisation.share.cents) })}
         </p>

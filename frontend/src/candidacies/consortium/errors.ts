@@ -43,6 +43,8 @@ export function actionErrorText(
       return scope === "budget" ? t("errors.permissionBudget") : t("errors.permissionConsortium");
     case "AuthenticationRequiredError":
       return t("errors.authentication");
+    case "EditConflictError":
+      return t("errors.editConflict");
     default:
       return undefined;
   }

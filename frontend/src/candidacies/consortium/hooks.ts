@@ -12,6 +12,7 @@ import {
   WithdrawEmailInvitationMutation,
   WithdrawPartnerInvitationMutation,
 } from "./queries";
+import type { ConsortiumCandidacy } from "./types";
 
 export const consortiumKey = (candidacyId: string) => ["consortium", candidacyId] as const;
 
@@ -20,6 +21,20 @@ export function useConsortium(candidacyId: string) {
     queryKey: consortiumKey(candidacyId),
     queryFn: async ({ signal }) => (await request(ConsortiumQuery, { id: candidacyId }, { signal })).candidacy,
   });
+}
+
+/**
+ * Reads the candidacy again from the server (both sections see it) and gives it: what the
+ * budget editor loads when the user chooses to replace unsaved lines with the current ones.
+ * Rejects when it could not be read (the section then shows the failure, with a retry), so
+ * nothing stale replaces anything.
+ */
+export function useReloadConsortium(candidacyId: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.refetchQueries({ queryKey: consortiumKey(candidacyId), exact: true }, { throwOnError: true });
+    return queryClient.getQueryData<ConsortiumCandidacy | null>(consortiumKey(candidacyId));
+  };
 }
 
 /** Search results for `query` (none asked below two characters). */

@@ -69,6 +69,7 @@ export const ConsortiumQuery = graphql(`
         cents
         currency
       }
+      budgetToken
     }
   }
 `);
@@ -172,10 +173,20 @@ export const SetCandidacyPartnersMutation = graphql(`
   }
 `);
 
+/**
+ * The budget, saved over the lines read with `expectedBudgetToken` (an EditConflictError when
+ * someone saved it since); the payload gives the saved budget's token.
+ */
 export const SetCandidacyBudgetMutation = graphql(`
-  mutation SetCandidacyBudget($id: ID!, $lines: [BudgetLineInput!]!) {
-    setCandidacyBudget(id: $id, lines: $lines) {
+  mutation SetCandidacyBudget($id: ID!, $lines: [BudgetLineInput!]!, $expectedBudgetToken: String) {
+    setCandidacyBudget(id: $id, lines: $lines, expectedBudgetToken: $expectedBudgetToken) {
       __typename
+      ... on CandidacyPayload {
+        candidacy {
+          id
+          budgetToken
+        }
+      }
       ...ConsortiumEditErrors
     }
   }

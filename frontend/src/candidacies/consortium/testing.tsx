@@ -69,6 +69,7 @@ export function consortiumFixture(overrides: Partial<ConsortiumCandidacy> = {}):
       { category: "STAFF", label: "", amount: euros(10_000_000), organisation: { id: "org-mistral" } },
     ],
     budgetTotal: euros(25_000_050),
+    budgetToken: "token-1",
     ...overrides,
   };
 }
@@ -114,18 +115,25 @@ export const invalidInput = (...problems: Array<[string, string]>) =>
   });
 
 /**
- * A fake API: the consortium query answers `candidacy`, the search SEARCH_RESULTS, and each
- * mutation what `mutations` gives for its field name (a CandidacyPayload by default).
+ * A fake API: the consortium query answers `candidacy` (or what it gives at each request, for
+ * a candidacy someone else changes), the search SEARCH_RESULTS, and each mutation what
+ * `mutations` gives for its field name (by default a CandidacyPayload with the candidacy's
+ * budget token, as after a save that changed nothing).
  */
 export function fakeConsortiumApi(
-  candidacy: ConsortiumCandidacy | null = consortiumFixture(),
+  candidacy: ConsortiumCandidacy | null | (() => ConsortiumCandidacy | null) = consortiumFixture(),
   mutations: Record<string, unknown> = {},
 ) {
+  const current = typeof candidacy === "function" ? candidacy : () => candidacy;
   return mockGraphQL(({ query }: GraphQLCall) => {
-    if (query.includes("query Consortium(")) return { candidacy };
+    if (query.includes("query Consortium(")) return { candidacy: current() };
     if (query.includes("query OrganisationSearch(")) return SEARCH_RESULTS;
     const field = /mutation \w+\([^)]*\)\s*{\s*(\w+)/.exec(query)?.[1] ?? "";
-    return { [field]: mutations[field] ?? { __typename: "CandidacyPayload" } };
+    const payload = {
+      __typename: "CandidacyPayload",
+      candidacy: { id: CANDIDACY_ID, budgetToken: current()?.budgetToken ?? null },
+    };
+    return { [field]: mutations[field] ?? payload };
   });
 }
 
@@ -146,13 +154,14 @@ export async function loadSections() {
   return { PartnersSection, BudgetSection };
 }
 
-/** Renders a section in `language`, with a fresh query cache. */
+/** Renders a section in `language`, with a fresh query cache (given, to read again). */
 export async function renderSection(section: ReactElement, language: AppLanguage = "fr") {
   await startI18n(language);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  const rendered = render(
     <MemoryRouter>
       <QueryClientProvider client={queryClient}>{section}</QueryClientProvider>
     </MemoryRouter>,
   );
+  return { ...rendered, queryClient };
 }

@@ -106,7 +106,7 @@ export type ConsortiumQueryVariables = Exact<{
 }>;
 
 
-export type ConsortiumQuery = { candidacy: { id: string, status: CandidacyStatus, call: { id: string, timeline: { timezone: string }, capPerCandidacy: { cents: number, currency: string } | null } | null, leadOrganisation: { id: string, name: string } | null, partners: Array<{ id: string, role: PartnerRole, status: PartnerStatus, canEdit: boolean, invitedAt: string | null, respondedAt: string | null, requestedShare: { cents: number, currency: string }, organisation: { id: string, name: string, country: string } | null }> | null, emailInvitations: Array<{ id: string, email: string, organisationName: string, country: string, role: PartnerRole, status: PartnerStatus, invitedAt: string, expiresAt: string, requestedShare: { cents: number, currency: string } }> | null, budget: Array<{ category: BudgetCategory, label: string, amount: { cents: number, currency: string }, organisation: { id: string } | null }> | null, budgetTotal: { cents: number, currency: string } | null } | null };
+export type ConsortiumQuery = { candidacy: { id: string, status: CandidacyStatus, budgetToken: string | null, call: { id: string, timeline: { timezone: string }, capPerCandidacy: { cents: number, currency: string } | null } | null, leadOrganisation: { id: string, name: string } | null, partners: Array<{ id: string, role: PartnerRole, status: PartnerStatus, canEdit: boolean, invitedAt: string | null, respondedAt: string | null, requestedShare: { cents: number, currency: string }, organisation: { id: string, name: string, country: string } | null }> | null, emailInvitations: Array<{ id: string, email: string, organisationName: string, country: string, role: PartnerRole, status: PartnerStatus, invitedAt: string, expiresAt: string, requestedShare: { cents: number, currency: string } }> | null, budget: Array<{ category: BudgetCategory, label: string, amount: { cents: number, currency: string }, organisation: { id: string } | null }> | null, budgetTotal: { cents: number, currency: string } | null } | null };
 
 export type OrganisationSearchQueryVariables = Exact<{
   query: string;
@@ -129,6 +129,8 @@ type ConsortiumEditErrors_CallStructureFrozenError_Fragment = { __typename: 'Cal
 type ConsortiumEditErrors_CandidacyNotEditableError_Fragment = { __typename: 'CandidacyNotEditableError', status: string, code: string, message: string };
 
 type ConsortiumEditErrors_DeadlinePassedError_Fragment = { __typename: 'DeadlinePassedError', deadlineLocal: string, code: string, message: string };
+
+type ConsortiumEditErrors_EditConflictError_Fragment = { __typename: 'EditConflictError', code: string, message: string };
 
 type ConsortiumEditErrors_EmailAlreadyUsedError_Fragment = { __typename: 'EmailAlreadyUsedError', code: string, message: string };
 
@@ -158,6 +160,7 @@ export type ConsortiumEditErrorsFragment =
   | ConsortiumEditErrors_CallStructureFrozenError_Fragment
   | ConsortiumEditErrors_CandidacyNotEditableError_Fragment
   | ConsortiumEditErrors_DeadlinePassedError_Fragment
+  | ConsortiumEditErrors_EditConflictError_Fragment
   | ConsortiumEditErrors_EmailAlreadyUsedError_Fragment
   | ConsortiumEditErrors_InvalidCodeError_Fragment
   | ConsortiumEditErrors_InvalidCredentialsError_Fragment
@@ -275,6 +278,7 @@ export type SetCandidacyPartnersMutation = { setCandidacyPartners:
 export type SetCandidacyBudgetMutationVariables = Exact<{
   id: string | number;
   lines: Array<BudgetLineInput> | BudgetLineInput;
+  expectedBudgetToken?: string | null | undefined;
 }>;
 
 
@@ -282,8 +286,9 @@ export type SetCandidacyBudgetMutation = { setCandidacyBudget:
     | { __typename: 'AuthenticationRequiredError', code: string, message: string }
     | { __typename: 'CallNotOpenError', code: string, message: string }
     | { __typename: 'CandidacyNotEditableError', status: string, code: string, message: string }
-    | { __typename: 'CandidacyPayload' }
+    | { __typename: 'CandidacyPayload', candidacy: { id: string, budgetToken: string | null } }
     | { __typename: 'DeadlinePassedError', deadlineLocal: string, code: string, message: string }
+    | { __typename: 'EditConflictError', code: string, message: string }
     | { __typename: 'InvalidInputError', code: string, message: string, fieldErrors: Array<{ field: string, code: string, message: string }> }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PermissionDeniedError', code: string, message: string }
@@ -413,6 +418,8 @@ type EditRefusal_CandidacyNotEditableError_Fragment = { status: string, code: st
 
 type EditRefusal_DeadlinePassedError_Fragment = { deadlineAt: string, deadlineLocal: string, serverTime: string, code: string, message: string };
 
+type EditRefusal_EditConflictError_Fragment = { code: string, message: string };
+
 type EditRefusal_EmailAlreadyUsedError_Fragment = { code: string, message: string };
 
 type EditRefusal_InvalidCodeError_Fragment = { code: string, message: string };
@@ -441,6 +448,7 @@ export type EditRefusalFragment =
   | EditRefusal_CallStructureFrozenError_Fragment
   | EditRefusal_CandidacyNotEditableError_Fragment
   | EditRefusal_DeadlinePassedError_Fragment
+  | EditRefusal_EditConflictError_Fragment
   | EditRefusal_EmailAlreadyUsedError_Fragment
   | EditRefusal_InvalidCodeError_Fragment
   | EditRefusal_InvalidCredentialsError_Fragment
@@ -577,6 +585,7 @@ export const ConsortiumDocument = new TypedDocumentString(`
       cents
       currency
     }
+    budgetToken
   }
 }
     `) as unknown as TypedDocumentString<ConsortiumQuery, ConsortiumQueryVariables>;
@@ -753,9 +762,19 @@ export const SetCandidacyPartnersDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<SetCandidacyPartnersMutation, SetCandidacyPartnersMutationVariables>;
 export const SetCandidacyBudgetDocument = new TypedDocumentString(`
-    mutation SetCandidacyBudget($id: ID!, $lines: [BudgetLineInput!]!) {
-  setCandidacyBudget(id: $id, lines: $lines) {
+    mutation SetCandidacyBudget($id: ID!, $lines: [BudgetLineInput!]!, $expectedBudgetToken: String) {
+  setCandidacyBudget(
+    id: $id
+    lines: $lines
+    expectedBudgetToken: $expectedBudgetToken
+  ) {
     __typename
+    ... on CandidacyPayload {
+      candidacy {
+        id
+        budgetToken
+      }
+    }
     ...ConsortiumEditErrors
   }
 }
