@@ -6,7 +6,8 @@ export interface ChoiceGroupProps {
   id: string;
   legend: string;
   hint?: string;
-  options: readonly { value: string; label: string }[];
+  /** Each choice; a `hint` is read with its label, a `disabled` one cannot be chosen. */
+  options: readonly { value: string; label: string; hint?: string; disabled?: boolean }[];
   /** The chosen values (one at most for "single"). */
   selected: readonly string[];
   onChange: (selected: string[]) => void;
@@ -32,9 +33,11 @@ export function ChoiceGroup({
 }: ChoiceGroupProps) {
   const items = options.map((option) => ({
     label: option.label,
+    hintText: option.hint,
     nativeInputProps: {
       value: option.value,
       checked: selected.includes(option.value),
+      disabled: option.disabled,
       onBlur,
       onChange: (event: { target: { checked: boolean } }) =>
         onChange(

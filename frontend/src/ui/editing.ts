@@ -14,8 +14,6 @@ export type { SectionNavItem, SectionNavProps } from "./SectionNav";
 export { DownloadLink } from "./DownloadLink";
 export { CellSelect, CellTextInput } from "./CellField";
 export type { CellSelectProps, CellTextInputProps } from "./CellField";
-export { RadioGroup } from "./RadioGroup";
-export type { RadioGroupProps } from "./RadioGroup";
 export { ScrollTable } from "./ScrollTable";
 export { LoadMore } from "./LoadMore";
 export type { LoadMoreProps } from "./LoadMore";

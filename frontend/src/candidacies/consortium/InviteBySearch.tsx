@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { countryName } from "../../i18n/format";
 import { Button, ErrorAlert, SelectInput, SuccessAlert, TextInput } from "../../ui";
-import { RadioGroup, SearchForm } from "../../ui/editing";
+import { ChoiceGroup, SearchForm } from "../../ui/editing";
 import { problemsAt, problemsOf } from "./errors";
 import { useInvitePartner, useOrganisationSearch } from "./hooks";
 import { amountExample, parseEuros, type ParsedAmount } from "../../i18n/money";
@@ -102,12 +102,13 @@ export function InviteBySearch({ candidacy }: { candidacy: ConsortiumCandidacy }
         <form onSubmit={submitInvite} aria-label={t("search.invite")}>
           {actionError && <ErrorAlert description={actionError} />}
           {!actionError && unplaced && <ErrorAlert description={t("errors.invalid")} />}
-          <RadioGroup
+          <ChoiceGroup
+            id="invite-organisation-choice"
+            mode="single"
             legend={t("search.choose")}
-            name="organisation"
-            value={chosen}
-            onChange={(id) => {
-              setChosen(id);
+            selected={chosen ? [chosen] : []}
+            onChange={([id]) => {
+              setChosen(id ?? "");
               setMissingChoice(false);
             }}
             options={organisations.map((organisation) => ({

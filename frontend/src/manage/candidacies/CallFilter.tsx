@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { request } from "../../api";
 import { apiLanguage } from "../../i18n";
 import { Button, ErrorAlert, StatusMessage } from "../../ui";
-import { RadioGroup, SearchForm } from "../../ui/editing";
+import { ChoiceGroup, SearchForm } from "../../ui/editing";
 import type { FilterCallByIdQuery as FilterCallById } from "../gql/graphql";
 import { FilterCallByIdQuery, FilterCallSearchQuery } from "./queries";
 
@@ -140,12 +140,13 @@ function CallSearch({ onChoose }: { onChoose: (callId: string) => void }) {
       {search.isError && <ErrorAlert description={t("filters.callFailed")} />}
       {calls.length > 0 && (
         <form onSubmit={apply} aria-label={t("filters.callChoose")}>
-          <RadioGroup
+          <ChoiceGroup
+            id="call-filter-choice"
+            mode="single"
             legend={t("filters.callChoose")}
-            name="call"
-            value={chosen}
-            onChange={(id) => {
-              setChosen(id);
+            selected={chosen ? [chosen] : []}
+            onChange={([id]) => {
+              setChosen(id ?? "");
               setMissingChoice(false);
             }}
             options={calls.map((call) => ({ value: call.id, label: `${call.reference} — ${call.title}` }))}
