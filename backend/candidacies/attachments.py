@@ -22,7 +22,7 @@ from backend.candidacies.rules import (
     may_read_attachment,
     may_read_contents,
 )
-from backend.candidacies.services import audit_change, editable_candidacy, mark_edited, may_edit
+from backend.candidacies.services import editable_candidacy, may_edit, record_edit
 from backend.core.auth import Actor
 from backend.core.errors import InvalidInput, NotFound, PermissionDenied
 from backend.core.storage import Storage, new_key
@@ -90,9 +90,7 @@ async def _record(
         created_at=now,
     )
     session.add(attachment)
-    mark_edited(candidacy, now)
-    session.add(candidacy)
-    await audit_change(
+    await record_edit(
         session,
         actor,
         "candidacy.file_attached",

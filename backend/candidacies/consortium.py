@@ -34,8 +34,8 @@ from backend.candidacies.services import (
     MAX_PARTNERS,
     audit_change,
     editable_candidacy,
-    mark_edited,
     notify_new_invitations,
+    record_edit,
     remove_partners,
     require_open_for_changes,
 )
@@ -84,9 +84,7 @@ async def invite_partner(
     row.role, row.requested_share_cents = role, requested_share_cents
     row.status, row.invited_at, row.responded_at = PartnerStatus.PENDING, now, None
     session.add(row)
-    mark_edited(candidacy, now)
-    session.add(candidacy)
-    await audit_change(
+    await record_edit(
         session,
         actor,
         "candidacy.partner_invited",
@@ -164,9 +162,7 @@ async def respond_to_invitation(
     row.status = PartnerStatus.ACCEPTED if accept else PartnerStatus.DECLINED
     row.responded_at = now
     session.add(row)
-    mark_edited(candidacy, now)
-    session.add(candidacy)
-    await audit_change(
+    await record_edit(
         session,
         actor,
         f"candidacy.partner_{row.status.value.lower()}",
@@ -247,9 +243,7 @@ async def withdraw_partner(
     before = {"organisation_id": str(row.organisation_id), "status": row.status.value}
     await remove_partners(session, candidacy, [row.organisation_id])
     session.expunge(row)
-    mark_edited(candidacy, now)
-    session.add(candidacy)
-    await audit_change(session, actor, "candidacy.partner_withdrawn", candidacy, now, before=before)
+    await record_edit(session, actor, "candidacy.partner_withdrawn", candidacy, now, before=before)
     return candidacy
 
 

@@ -41,9 +41,8 @@ from backend.candidacies.models import Candidacy, CandidacyPartner, PartnerEmail
 from backend.candidacies.rules import can_see_email_invitations, is_editable_at
 from backend.candidacies.services import (
     MAX_PARTNERS,
-    audit_change,
     editable_candidacy,
-    mark_edited,
+    record_edit,
     require_open_for_changes,
 )
 from backend.core.auth import Actor
@@ -140,9 +139,7 @@ async def invite_by_email(
         expires_at=now + ttl,
     )
     session.add(invitation)
-    mark_edited(candidacy, now)
-    session.add(candidacy)
-    await audit_change(
+    await record_edit(
         session,
         actor,
         "candidacy.partner_invited_by_email",
@@ -301,9 +298,7 @@ async def respond_by_token(
     invitation.status = PartnerStatus.ACCEPTED if accept else PartnerStatus.DECLINED
     invitation.responded_at = now
     session.add(invitation)
-    mark_edited(candidacy, now)
-    session.add(candidacy)
-    await audit_change(
+    await record_edit(
         session,
         actor,
         f"candidacy.email_invitation_{invitation.status.value.lower()}",
@@ -413,9 +408,7 @@ async def withdraw_email_invitation(
         "status": invitation.status.value,
     }
     await session.delete(invitation)
-    mark_edited(candidacy, now)
-    session.add(candidacy)
-    await audit_change(
+    await record_edit(
         session, actor, "candidacy.email_invitation_withdrawn", candidacy, now, before=before
     )
     return candidacy

@@ -204,9 +204,7 @@ async def update_candidacy(
         candidacy.acronym = acronym or None
     if duration_months is not KEEP:
         candidacy.duration_months = duration_months
-    mark_edited(candidacy, now)
-    session.add(candidacy)
-    await audit_change(
+    await record_edit(
         session, actor, "candidacy.updated", candidacy, now, before, _description(candidacy)
     )
     return candidacy
@@ -277,9 +275,7 @@ async def set_partners(
         )
         row.role, row.requested_share_cents, row.position = p.role, p.requested_share_cents, i
         session.add(row)
-    mark_edited(candidacy, now)
-    session.add(candidacy)
-    await audit_change(
+    await record_edit(
         session,
         actor,
         "candidacy.partners_set",
@@ -393,9 +389,7 @@ async def save_answers(
     }
     for key, value in clean.items():
         await _store_answer(session, candidacy, existing.get(key), key, value, now)
-    mark_edited(candidacy, now)
-    session.add(candidacy)
-    await audit_change(session, actor, "candidacy.answered", candidacy, now, after=clean)
+    await record_edit(session, actor, "candidacy.answered", candidacy, now, after=clean)
     return candidacy
 
 
@@ -485,9 +479,7 @@ async def set_budget(
         )
         for i, line in enumerate(lines)
     )
-    mark_edited(candidacy, now)
-    session.add(candidacy)
-    await audit_change(
+    await record_edit(
         session,
         actor,
         "candidacy.budget_set",
@@ -525,6 +517,22 @@ def _check_budget(lines: list[BudgetLineInput], partner_ids: set[uuid.UUID]) -> 
             problems.append(FieldProblem(f"lines[{i}].label", "at most 300 characters"))
     check_total(problems, "lines", (line.amount_cents for line in lines))
     return problems
+
+
+async def record_edit(
+    session: AsyncSession,
+    actor: Actor,
+    action: str,
+    candidacy: Candidacy,
+    now: datetime,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """What every edit of a candidacy's contents does last: mark it edited (a new draft on top
+    of the last submitted version), then chain the audit entry of ``action``."""
+    mark_edited(candidacy, now)
+    session.add(candidacy)
+    await audit_change(session, actor, action, candidacy, now, before, after)
 
 
 async def audit_change(
