@@ -54,6 +54,8 @@ class CallFilter:
     language: Language | None = None
     open_now: bool | None = None
     search: str | None = None
+    as_staff: bool | None = None
+    """Only the calls the actor works on as staff (true), or only the others (false)."""
 
 
 ACCEPTED_FUNDING = col(CallFunder.consent) == CoFundingStatus.ACCEPTED
@@ -112,7 +114,22 @@ def status_is(status: CallStatus, *, now: datetime) -> sa.ColumnElement[bool]:
     return col(Call.status) == status
 
 
-def filtered(stmt: SelectOfScalar[Call], flt: CallFilter, *, now: datetime) -> SelectOfScalar[Call]:
+def staffed_by(actor: Actor) -> sa.ColumnElement[bool]:
+    """Calls the actor works on as staff: funded by a funder they manage or view for (they
+    read its candidacies), every call for a platform administrator."""
+    if actor.is_platform_admin:
+        return sa.true()
+    if not actor.readable_funder_ids:
+        return sa.false()
+    return _funded_by_any(actor.readable_funder_ids)
+
+
+def filtered(
+    stmt: SelectOfScalar[Call], flt: CallFilter, *, actor: Actor, now: datetime
+) -> SelectOfScalar[Call]:
+    if flt.as_staff is not None:
+        staffed = staffed_by(actor)
+        stmt = stmt.where(staffed if flt.as_staff else sa.not_(staffed))
     if flt.kind is not None:
         stmt = stmt.where(Call.kind == flt.kind)
     if flt.status is not None:
@@ -131,18 +148,21 @@ def filtered(stmt: SelectOfScalar[Call], flt: CallFilter, *, now: datetime) -> S
     if flt.open_now is not None:
         open_now = status_is(CallStatus.OPEN, now=now)
         stmt = stmt.where(open_now if flt.open_now else sa.not_(open_now))
-    search = search_pattern(flt.search)
-    if search is not None:
+    patterns = search_patterns(flt.search)
+    if patterns is not None:
         stmt = stmt.where(
-            col(Call.search_text).like(search, escape=LIKE_ESCAPE) if search else sa.false()
+            sa.and_(*(col(Call.search_text).like(p, escape=LIKE_ESCAPE) for p in patterns))
+            if patterns
+            else sa.false()
         )
     return stmt
 
 
-def search_pattern(search: str | None) -> str | None:
-    """A LIKE pattern matching ``search`` anywhere in a call's search document (reference,
-    titles, descriptions: :mod:`backend.calls.search`), ignoring case and accents; None for
-    no search, ``""`` for a search that matches nothing.
+def search_patterns(search: str | None) -> list[str] | None:
+    """One LIKE pattern per word of ``search``: a call matches when each word is found in its
+    search document (reference, titles, descriptions: :mod:`backend.calls.search`), in any
+    order and any part ("santé 2026" finds "AAP-2026" titled "Santé..."), ignoring case and
+    accents. None for no search, ``[]`` for a search that matches nothing.
 
     ``%`` and ``_`` typed by someone are characters, not wildcards (``%`` once listed every
     call): :func:`search_key` makes them spaces, and a search of nothing but punctuation
@@ -156,11 +176,10 @@ def search_pattern(search: str | None) -> str | None:
         raise InvalidInput.single(
             "filter.search", f"at most {MAX_SEARCH_LENGTH} characters", "TOO_LONG"
         )
-    key = search_key(text)
-    if not key:
-        return ""
-    escaped = re.sub(r"[\\%_]", lambda m: LIKE_ESCAPE + m.group(), key)
-    return f"%{escaped}%"
+    return [
+        "%" + re.sub(r"[\\%_]", lambda m: LIKE_ESCAPE + m.group(), word) + "%"
+        for word in dict.fromkeys(search_key(text).split())
+    ]
 
 
 LIST_GROUPS = {CallStatus.OPEN: 0, CallStatus.PUBLISHED: 1, CallStatus.DRAFT: 3}
@@ -225,7 +244,7 @@ async def page_of_calls(
     deadline first), then upcoming ones (soonest opening first), then closed ones (latest
     deadline first), then drafts (soonest deadline first). Groups follow the clock
     (:func:`rules.effective_status`); one statement per page, keyset-paginated."""
-    listed = stmt = filtered(visible_calls(actor), flt, now=now)
+    listed = stmt = filtered(visible_calls(actor), flt, actor=actor, now=now)
     if after is not None:
         stmt = stmt.where(_after_in_list(after, now=now))
     group = _list_group_sql(now)

@@ -29,7 +29,7 @@ def search_key(text: str) -> str:
 
 
 def search_document(call: Call) -> str:
-    """One line per part (reference, each title, each description), so that a search never
-    matches across two parts."""
+    """One line per part (reference, each title, each description): a searched word is
+    found within one part, never made of the end of one and the start of the next."""
     parts = [call.reference, *call.title.values(), *call.description.values()]
     return "\n".join(key for part in parts if (key := search_key(part)))

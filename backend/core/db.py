@@ -141,9 +141,12 @@ async def unit_of_work(factory: SessionFactory, *, jobs: Any = None) -> AsyncIte
     await uow.run_after_commit()
 
 
-SQLITE_WRITER_WAIT_S = 60.0
+SQLITE_WRITER_WAIT_S = 30.0
 """How long a unit of work waits for its turn to write on SQLite before the request is
-answered "unavailable, retry" (a 503), as when PostgreSQL's pool has no connection left."""
+answered "unavailable, retry" (a 503), as when PostgreSQL's pool has no connection left.
+With the busy timeout after it (15 s, for the other processes), a request still ends well
+within the 60 s a reverse proxy usually allows, so a client is not told "gateway timeout"
+about a write that then commits."""
 
 _sqlite_writer_gates: weakref.WeakKeyDictionary[Any, weakref.WeakKeyDictionary[Any, asyncio.Lock]]
 _sqlite_writer_gates = weakref.WeakKeyDictionary()

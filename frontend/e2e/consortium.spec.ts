@@ -111,7 +111,8 @@ test.describe("the consortium and budget of a draft candidacy (fr)", () => {
     expect(saved.setCandidacyBudget.__typename).toBe("CandidacyPayload");
 
     await budget.getByRole("button", { name: "Enregistrer le budget" }).click();
-    await expect(budget.getByRole("alert")).toContainText("Quelqu’un a enregistré ce budget depuis que vous l’avez ouvert");
+    await expect(budget.getByRole("alert")).toContainText("Le budget a changé depuis que vous l’avez ouvert");
+    await expect(budget.getByRole("alert")).toBeVisible();
     await expect(budget.getByLabel(`Montant en euros, ligne 1 de ${LEAD}`)).toHaveValue("1 000");
     await expectAccessible(page);
 

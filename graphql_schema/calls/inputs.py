@@ -33,8 +33,14 @@ class CallFilter:
     )
     search: str | None = strawberry.field(
         default=None,
-        description="Words found in the reference, or in a title or description in any"
-        " language; ignores case and accents (at most 200 characters).",
+        description="Words each found in the reference, or in a title or description in any"
+        " language, in any order; ignores case and accents (at most 200 characters).",
+    )
+    as_staff: bool | None = strawberry.field(
+        default=None,
+        description="Calls you work on as staff (true): funded by a funder you manage or"
+        " view for, whose candidacies you read; every call for a platform administrator."
+        " false: the others you may read (other funders' public calls).",
     )
 
 

@@ -26,6 +26,7 @@ def _to_backend_filter(flt: CallFilter | None) -> queries.CallFilter:
         language=flt.language,
         open_now=flt.open_now,
         search=flt.search,
+        as_staff=flt.as_staff,
     )
 
 

@@ -63,3 +63,11 @@ export function ChoiceGroup({
     <Checkbox {...common} options={items} />
   );
 }
+
+/**
+ * Moves the focus to the first choice that can be taken in `container` (a form whose group
+ * wants an answer): a screen reader then reads the group's legend and its message.
+ */
+export function focusFirstChoice(container: HTMLElement) {
+  container.querySelector<HTMLInputElement>("input[type=radio]:not(:disabled), input[type=checkbox]:not(:disabled)")?.focus();
+}

@@ -4,7 +4,7 @@
  * re-exported from `./index`: the entry chunk imports that barrel, so everything it names ships to every visitor of the public pages (a
  * 150 kB budget); areas loaded on demand import these from here instead.
  */
-export { ChoiceGroup } from "./ChoiceGroup";
+export { ChoiceGroup, focusFirstChoice } from "./ChoiceGroup";
 export type { ChoiceGroupProps } from "./ChoiceGroup";
 export { FileInput } from "./FileInput";
 export type { FileInputProps } from "./FileInput";

@@ -870,7 +870,7 @@ async def test_open_due_calls_skips_call_whose_deadline_passed(world):
 
 async def _ids(world: World, actor: Actor, flt: CallFilter = CallFilter()) -> set:
     async with world.factory() as session:
-        stmt = queries.filtered(queries.visible_calls(actor), flt, now=world.now)
+        stmt = queries.filtered(queries.visible_calls(actor), flt, actor=actor, now=world.now)
         return {c.id for c in (await session.exec(stmt)).all()}
 
 

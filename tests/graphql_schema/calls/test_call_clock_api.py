@@ -151,8 +151,24 @@ async def test_search_finds_a_title_in_any_language_without_case_or_accents(
         )
 
     found = {}
-    for text in ("ETUDES", "uber ki", "wirkungsstudien"):
+    for text in ("ETUDES", "uber ki", "wirkungsstudien", "ki études", call.reference + " IMPACT"):
         edges = (await gql(client, SEARCH, {"s": text}))["data"]["calls"]["edges"]
         found[text] = [e["node"]["reference"] for e in edges]
 
     assert found == {text: [call.reference] for text in found}
+
+
+async def test_search_wants_every_word_it_is_given(client, session_factory, clock, base):
+    funder, programme = base
+    title = {"fr": "Études d'impact"}
+    await f.make_call(
+        session_factory, clock.now(), programme, funder, status=CallStatus.PUBLISHED, title=title
+    )
+
+    found = {}
+    for text in ("impact études", "impact radiologie", "études %"):
+        edges = (await gql(client, SEARCH, {"s": text}))["data"]["calls"]["edges"]
+        found[text] = len(edges)
+
+    # Every word found (a lone % is no word, not a wildcard), or nothing.
+    assert found == {"impact études": 1, "impact radiologie": 0, "études %": 1}

@@ -115,8 +115,10 @@ describe("the budget when another member saves it meanwhile", () => {
 
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain(
-      "Quelqu’un a enregistré ce budget depuis que vous l’avez ouvert : vos modifications n’ont pas été enregistrées",
+      "Le budget a changé depuis que vous l’avez ouvert (un autre membre l’a enregistré, ou le retrait d’un partenaire a supprimé ses lignes) : vos modifications n’ont pas été enregistrées",
     );
+    // Keyboard users start from it: its button is the way out, at the top of a long form.
+    await waitFor(() => expect(document.activeElement?.contains(alert)).toBe(true));
     expect(amountOf(MISTRAL_AMOUNT)).toBe("123");
     expect(screen.queryByText("Budget enregistré.")).toBeNull();
 
@@ -132,9 +134,31 @@ describe("the budget when another member saves it meanwhile", () => {
     expect(savedVariables(calls)[1]?.expectedBudgetToken).toBe("token-2");
   });
 
+  it("keeps the editor and the unsaved lines when the current budget cannot be read, and says so", async () => {
+    const server = { unreachable: false, fixture: consortiumFixture() };
+    fakeConsortiumApi(
+      () => {
+        if (server.unreachable) throw new TypeError("Failed to fetch");
+        return server.fixture;
+      },
+      { setCandidacyBudget: failure("EditConflictError") },
+    );
+    await renderEditor();
+    change(MISTRAL_AMOUNT, "123");
+    save();
+    await screen.findByRole("alert");
+
+    server.unreachable = true;
+    fireEvent.click(screen.getByRole("button", { name: /^Charger le budget actuel/ }));
+
+    expect(await screen.findByText(/^Le budget actuel n’a pas pu être lu : vos lignes sont conservées/)).toBeTruthy();
+    expect(amountOf(MISTRAL_AMOUNT)).toBe("123");
+    expect(screen.getByRole("button", { name: /^Charger le budget actuel/ })).toBeTruthy();
+  });
+
   it.each([
-    ["en", "Someone saved this budget since you opened it: your changes were not saved", "Save the budget", /^Load the current budget/],
-    ["de", "Jemand hat dieses Budget gespeichert, seit Sie es geöffnet haben: Ihre Änderungen wurden nicht gespeichert", "Budget speichern", /^Aktuelles Budget laden/],
+    ["en", "The budget changed since you opened it (another member saved it, or removing a partner deleted its lines)", "Save the budget", /^Load the current budget/],
+    ["de", "Das Budget hat sich geändert, seit Sie es geöffnet haben (ein anderes Mitglied hat es gespeichert", "Budget speichern", /^Aktuelles Budget laden/],
   ] as const)("in %s, says so on a conflict and offers the current budget", async (language, message, saveLabel, load) => {
     changingServer({ setCandidacyBudget: failure("EditConflictError") });
     await renderEditor(language);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "../../i18n/format";
 import { Button, ErrorAlert, StatusMessage, SuccessAlert } from "../../ui";
@@ -63,6 +63,15 @@ export function BudgetEditor({ candidacy, editable }: { candidacy: ConsortiumCan
     return index < 0 ? undefined : problemsAt(t, problems, `lines[${index}].${field}`);
   };
   const unreadable = [...amounts.values()].some((amount) => !amount.ok);
+  // A conflict is read from the top of a long form: keyboard users start from it (its button
+  // is the way out); once the current budget is loaded, from the message saying so.
+  const conflictAlert = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conflict) conflictAlert.current?.focus();
+  }, [conflict, result]);
+  useEffect(() => {
+    if (reloaded) document.getElementById(RELOADED_ID)?.focus();
+  }, [reloaded]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -124,11 +133,13 @@ export function BudgetEditor({ candidacy, editable }: { candidacy: ConsortiumCan
   return (
     <form onSubmit={submit} aria-label={t("budget.title")} noValidate>
       {actionError && (
-        <ErrorAlert
-          description={
-            conflict ? <ConflictDescription text={actionError} candidacyId={candidacy.id} onLoad={load} /> : actionError
-          }
-        />
+        <div ref={conflictAlert} tabIndex={-1}>
+          <ErrorAlert
+            description={
+              conflict ? <ConflictDescription text={actionError} candidacyId={candidacy.id} onLoad={load} /> : actionError
+            }
+          />
+        </div>
       )}
       <div id={RELOADED_ID} tabIndex={-1}>
         <StatusMessage>{reloaded ? t("budget.reloaded") : null}</StatusMessage>
@@ -161,9 +172,10 @@ function lineInput(line: DraftLine, amounts: ReturnType<typeof readAmounts>) {
 }
 
 /**
- * Someone saved the budget since it was loaded here: say so, and offer to load the current
- * budget, which replaces the unsaved lines only when the user asks. Focus then goes to the
- * message saying it is loaded, since the button it was on is gone.
+ * The budget changed since it was loaded here: say so, and offer to load the current budget,
+ * which replaces the unsaved lines only when the user asks (the editor then moves the focus to
+ * the message saying it is loaded, since the button it was on is gone). If it cannot be read,
+ * the lines stay and the user is told next to the button.
  */
 function ConflictDescription({
   text,
@@ -177,14 +189,15 @@ function ConflictDescription({
   const { t } = useTranslation("consortium");
   const reload = useReloadConsortium(candidacyId);
   const [loading, setLoading] = useState(false);
+  const [failed, setFailed] = useState(false);
   const load = async () => {
     setLoading(true);
+    setFailed(false);
     try {
       const current = await reload();
       if (current) onLoad(current);
-      document.getElementById(RELOADED_ID)?.focus();
     } catch {
-      // Not read: the section shows the failure and a retry; the lines stay as they were.
+      setFailed(true);
     } finally {
       setLoading(false);
     }
@@ -195,6 +208,7 @@ function ConflictDescription({
       <Button priority="secondary" onClick={() => void load()} disabled={loading}>
         {loading ? t("budget.reloading") : t("budget.reload")}
       </Button>
+      <span role="status">{failed ? t("budget.reloadFailed") : null}</span>
     </>
   );
 }

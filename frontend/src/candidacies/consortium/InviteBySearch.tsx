@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { countryName } from "../../i18n/format";
 import { Button, ErrorAlert, SelectInput, SuccessAlert, TextInput } from "../../ui";
-import { ChoiceGroup, SearchForm } from "../../ui/editing";
+import { ChoiceGroup, SearchForm, focusFirstChoice } from "../../ui/editing";
 import { problemsAt, problemsOf } from "./errors";
 import { useInvitePartner, useOrganisationSearch } from "./hooks";
 import { amountExample, parseEuros, type ParsedAmount } from "../../i18n/money";
@@ -53,6 +53,8 @@ export function InviteBySearch({ candidacy }: { candidacy: ConsortiumCandidacy }
     const amount = parseEuros(share, i18n.language);
     setShareParsed(amount);
     setMissingChoice(chosen === "");
+    // Where the missing choice is said: the group's legend and message are read on its first radio.
+    if (chosen === "") focusFirstChoice(event.currentTarget);
     if (invite.isPending || chosen === "" || !amount.ok) return;
     const name = organisations.find((organisation) => organisation.id === chosen)?.name;
     invite.mutate(

@@ -107,6 +107,8 @@ describe("the partners section", () => {
     change(within(form).getByLabelText(/^Part demandée/), "12,345");
     fireEvent.submit(form);
     expect(await screen.findByText("Choisissez une organisation dans les résultats.")).toBeTruthy();
+    // The focus goes where the missing choice is said: the first organisation that can be chosen.
+    expect(document.activeElement).toBe(within(form).getAllByRole("radio").find((radio) => !(radio as HTMLInputElement).disabled));
     expect(screen.getByText(/Montant illisible : écrivez-le en euros, par exemple 1\s234,56\./)).toBeTruthy();
     expect(callsOf(calls, "InvitePartner")).toHaveLength(0);
   });

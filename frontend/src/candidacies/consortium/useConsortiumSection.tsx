@@ -15,7 +15,10 @@ export function useConsortiumSection(candidacyId: string):
   const { t } = useTranslation("consortium");
   const query = useConsortium(candidacyId);
   if (query.isPending) return { fallback: <StatusMessage>{t("loading")}</StatusMessage> };
-  if (query.isError) return { fallback: <QueryError error={query.error} onRetry={() => void query.refetch()} /> };
+  // A failed refetch keeps the data read before: the editor (and its unsaved lines) stays.
+  if (query.isError && !query.data) {
+    return { fallback: <QueryError error={query.error} onRetry={() => void query.refetch()} /> };
+  }
   const candidacy = query.data;
   if (!candidacy) return { fallback: <Notice title={t("unavailable")} /> };
   if (candidacy.partners === null || candidacy.budget === null) return { fallback: <Notice title={t("hidden")} /> };

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { request } from "../../api";
 import { apiLanguage } from "../../i18n";
 import { Button, ErrorAlert, StatusMessage } from "../../ui";
-import { ChoiceGroup, SearchForm } from "../../ui/editing";
+import { ChoiceGroup, SearchForm, focusFirstChoice } from "../../ui/editing";
 import type { FilterCallByIdQuery as FilterCallById } from "../gql/graphql";
 import { FilterCallByIdQuery, FilterCallSearchQuery } from "./queries";
 
@@ -77,11 +77,16 @@ function ChosenCall({ callId, onClear }: { callId: string; onClear: () => void }
   const call = chosen.data?.call;
   let name = t("filters.callLoading");
   if (call) name = t("filters.chosenCall", { reference: call.reference, title: call.title });
-  else if (chosen.data || chosen.isError) name = t("filters.callUnknown");
+  else if (chosen.data) name = t("filters.callUnknown");
+  else if (chosen.isError) name = t("filters.callUnread");
   return (
     <>
       <StatusMessage>{name}</StatusMessage>
-      {chosen.isError && <ErrorAlert description={t("filters.callFailed")} />}
+      {chosen.isError && (
+        <Button priority="secondary" onClick={() => void chosen.refetch()}>
+          {t("filters.callRetry")}
+        </Button>
+      )}
       <Button priority="tertiary" onClick={onClear}>
         {t("filters.clearCall")}
       </Button>
@@ -109,7 +114,11 @@ function CallSearch({ onChoose }: { onChoose: (callId: string) => void }) {
     event.preventDefault();
     const call = calls.find((found) => found.id === chosen);
     setMissingChoice(!call);
-    if (!call) return;
+    if (!call) {
+      // Where the missing choice is said: the group's legend and message are read on its first radio.
+      focusFirstChoice(event.currentTarget);
+      return;
+    }
     // The results already name it: the chosen call is not read again.
     queryClient.setQueryData<FilterCallById>(chosenCallKey(call.id, language), { call: call satisfies FilterCall });
     onChoose(call.id);

@@ -13,7 +13,12 @@ import { CALL_ID, callById, listPage, operationName, searchCalls, staffMe, statu
  * `callsFound` calls in all when given (more than the two it knows, to see the rest left off).
  */
 function fakeApi(total = 3, callsFound?: number) {
-  return mockGraphQL((operation) => {
+  return mockGraphQL(answers(total, callsFound));
+}
+
+/** What the fake API answers (see `fakeApi`). */
+function answers(total: number, callsFound?: number) {
+  return (operation: GraphQLCall) => {
     switch (operationName(operation)) {
       case "Me":
         return staffMe();
@@ -31,7 +36,7 @@ function fakeApi(total = 3, callsFound?: number) {
       default:
         throw new Error(`unexpected operation ${operation.query}`);
     }
-  });
+  };
 }
 
 const requestsOf = (calls: GraphQLCall[], name: string) => calls.filter((call) => operationName(call) === name);
@@ -240,6 +245,8 @@ describe("the call filter", () => {
     fireEvent.submit(choose);
     expect(await within(choose).findByText("Choose a call among the results.")).toBeTruthy();
     expect(address.search).toBe("?status=SUBMITTED");
+    // The focus goes where the missing choice is said: the group's first radio.
+    expect(document.activeElement).toBe(within(choose).getAllByRole("radio")[0]);
 
     fireEvent.click(within(choose).getByRole("radio", { name: /^AMI-IA-URG-2026/ }));
     fireEvent.click(within(choose).getByRole("button", { name: "Show only its candidacies" }));
@@ -283,6 +290,26 @@ describe("the call filter", () => {
     expect(await screen.findByText("Filtered on a call you may not read, or that no longer exists.")).toBeTruthy();
     expect(listRequests(calls)[0]?.variables.filter).toMatchObject({ callId: "Q2FsbDo5OQ==" });
     expect(screen.getByRole("button", { name: "Remove the call filter" })).toBeTruthy();
+  });
+});
+
+describe("the call filter when the address's call cannot be read for now", () => {
+  it("says it could not be read (not that it is gone) and reads it again when asked", async () => {
+    let unreachable = true;
+    const answer = answers(3);
+    const calls = mockGraphQL((operation) => {
+      if (operationName(operation) === "FilterCallById" && unreachable) throw new TypeError("Failed to fetch");
+      return answer(operation);
+    });
+    await renderApp("/manage/candidacies?call=Q2FsbDoy", "en");
+
+    expect(await screen.findByText("Filtered on a call that could not be read.")).toBeTruthy();
+    expect(screen.queryByText("Filtered on a call you may not read, or that no longer exists.")).toBeNull();
+    unreachable = false;
+    fireEvent.click(screen.getByRole("button", { name: "Read the call again" }));
+
+    expect(await screen.findByText("Call: AMI-IA-URG-2026 — AMI urgences")).toBeTruthy();
+    expect(requestsOf(calls, "FilterCallById")).toHaveLength(2);
   });
 });
 

@@ -83,7 +83,7 @@ export const CandidacyStatusCountsQuery = graphql(`
  */
 export const FilterCallSearchQuery = graphql(`
   query FilterCallSearch($search: String, $first: Int!, $language: Language!) {
-    calls(filter: { search: $search }, first: $first) {
+    calls(filter: { search: $search, asStaff: true }, first: $first) {
       totalCount
       edges {
         node {

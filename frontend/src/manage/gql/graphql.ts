@@ -1417,7 +1417,7 @@ export const CandidacyStatusCountsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<CandidacyStatusCountsQuery, CandidacyStatusCountsQueryVariables>;
 export const FilterCallSearchDocument = new TypedDocumentString(`
     query FilterCallSearch($search: String, $first: Int!, $language: Language!) {
-  calls(filter: {search: $search}, first: $first) {
+  calls(filter: {search: $search, asStaff: true}, first: $first) {
     totalCount
     edges {
       node {
