@@ -251,12 +251,21 @@ def dev() -> None:
         f"\n  Application: {web}\n  GraphiQL:    {base}/graphql"
         f"\n  Health:      {base}/healthz  {base}/readyz\n"
     )
+    # uvicorn shuts down gracefully on SIGTERM, then raises it again for the handler in place
+    # before it: Python's default would end the process here, skipping the `finally` and
+    # leaving the worker and the embedded Redis running (orphans a `docker stop`, systemd or
+    # `timeout` would leave behind). Raising SystemExit instead runs it.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         serve(host=None, port=None, workers=1)
     finally:
         _stop(worker_process)
         if redis_server is not None:
             redis_server.shutdown()
+
+
+def _exit_on_signal(signum: int, _frame: Any) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
