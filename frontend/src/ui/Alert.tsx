@@ -34,6 +34,14 @@ export function StatusMessage({ children }: { children: ReactNode }) {
 }
 
 /**
+ * Something to know before going on (a save that would be refused), announced politely. The
+ * live region is there from the start (render it with no `description` until then).
+ */
+export function WarningAlert({ description }: { description?: NonNullable<ReactNode> }) {
+  return <div role="status">{description !== undefined && <Alert severity="warning" small description={description} />}</div>;
+}
+
+/**
  * A success that ends a task (a form sent), announced politely. The live region is there from
  * the start (render it with no `title` until then), so screen readers hear what comes into it.
  */

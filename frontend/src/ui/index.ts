@@ -3,7 +3,7 @@
  * @codegouvfr/react-dsfr). Screens import from here, never from the theme: another theme
  * replaces this folder alone. The DSFR is reserved to French State websites.
  */
-export { ErrorAlert, Notice, StatusMessage, SuccessAlert } from "./Alert";
+export { ErrorAlert, Notice, StatusMessage, SuccessAlert, WarningAlert } from "./Alert";
 export type { ErrorAlertProps } from "./Alert";
 export { SelectInput } from "./Select";
 export type { SelectInputProps } from "./Select";

@@ -75,6 +75,9 @@ describe("the budget when another member saves it meanwhile", () => {
     server.current = { ...savedByAnother(), call: { id: "Q2FsbDox", timeline: { timezone: "Europe/Paris" }, capPerCandidacy: cap } };
     await act(() => queryClient.invalidateQueries());
     await screen.findByText(/Plafond par candidature : 400\s000\s€/);
+    // Said before the save is tried: it would be refused.
+    expect(screen.getByText(/^Le budget a changé depuis que vous l’avez ouvert .* sera refusé/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^Charger le budget actuel/ })).toBeTruthy();
     save();
 
     await waitFor(() => expect(savedVariables(calls)).toHaveLength(1));

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "../../i18n/format";
-import { Button, ErrorAlert, StatusMessage, SuccessAlert } from "../../ui";
+import { Button, ErrorAlert, StatusMessage, SuccessAlert, WarningAlert } from "../../ui";
 import { budgetTotals, readAmounts, type DraftLine } from "./budget";
 import { BudgetTotalsTable } from "./BudgetTotalsTable";
 import { problemsAt, problemsOf } from "./errors";
@@ -141,6 +141,13 @@ export function BudgetEditor({ candidacy, editable }: { candidacy: ConsortiumCan
           />
         </div>
       )}
+      <WarningAlert
+        description={
+          !actionError && draft.stale ? (
+            <ConflictDescription text={t("budget.changedMeanwhile")} candidacyId={candidacy.id} onLoad={load} />
+          ) : undefined
+        }
+      />
       <div id={RELOADED_ID} tabIndex={-1}>
         <StatusMessage>{reloaded ? t("budget.reloaded") : null}</StatusMessage>
       </div>

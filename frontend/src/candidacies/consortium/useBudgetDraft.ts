@@ -37,6 +37,8 @@ export function useBudgetDraft(candidacy: ConsortiumCandidacy, language: string)
   return {
     lines: draft.lines,
     token: draft.token,
+    /** The server's budget changed under unsaved edits: their save will be refused. */
+    stale: (candidacy.budgetToken ?? null) !== draft.token && dirty,
     change: (key: number, patch: Partial<DraftLine>) =>
       edit((lines) => lines.map((line) => (line.key === key ? { ...line, ...patch } : line))),
     remove: (key: number) => edit((lines) => lines.filter((line) => line.key !== key)),
