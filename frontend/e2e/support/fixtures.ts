@@ -10,6 +10,10 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag2
 /** Fails with each violation's rule, help and elements, so the report says what to fix. */
 export async function expectAccessible(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  // analyze() runs its last step in a blank page of the same context, opened then closed. A CI
+  // run once left the tested page producing no frame after that (a click then waited 3 min for
+  // "stable", which needs requestAnimationFrame): make it the active tab again, explicitly.
+  await page.bringToFront();
   const found = violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
