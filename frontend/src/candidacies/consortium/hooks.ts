@@ -26,8 +26,8 @@ export function useConsortium(candidacyId: string) {
 /**
  * Reads the candidacy again from the server (both sections see it) and gives it: what the
  * budget editor loads when the user chooses to replace unsaved lines with the current ones.
- * Rejects when it could not be read (the section then shows the failure, with a retry), so
- * nothing stale replaces anything.
+ * Rejects when it could not be read, so nothing stale replaces anything: the editor keeps its
+ * lines and says so next to its button (the section keeps the data it had read).
  */
 export function useReloadConsortium(candidacyId: string) {
   const queryClient = useQueryClient();
